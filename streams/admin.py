@@ -1,0 +1,74 @@
+"""Topic administration with aiokafka's admin client."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
+
+from marsad.streams.errors import no_broker
+from marsad.streams.settings import Settings
+from marsad.streams.topics import TOPICS
+
+
+def bootstrap(settings: Settings) -> str:
+    return ",".join(url.split("://", 1)[-1] for url in settings.broker_list)
+
+
+def client_options(settings: Settings) -> dict[str, Any]:
+    """aiokafka connection options (security) shared by the CLI's producers and consumers."""
+    from marsad.streams.app import broker_credentials
+
+    options: dict[str, Any] = {"bootstrap_servers": bootstrap(settings), "security_protocol": settings.security_protocol}
+    creds = broker_credentials(settings)
+    if settings.security_protocol.startswith("SASL"):
+        options.update(sasl_mechanism=settings.sasl_mechanism, sasl_plain_username=creds.username,
+                       sasl_plain_password=creds.password, ssl_context=creds.ssl_context)
+    elif creds is not None:
+        options["ssl_context"] = creds
+    return options
+
+
+async def _admin(settings: Settings) -> AIOKafkaAdminClient:
+    admin = AIOKafkaAdminClient(request_timeout_ms=10000, **client_options(settings))
+    try:
+        await asyncio.wait_for(admin.start(), timeout=15)
+    except (KafkaConnectionError, asyncio.TimeoutError):
+        await admin.close()
+        raise no_broker(settings.brokers) from None
+    return admin
+
+
+async def ensure_topics(settings: Settings, with_config: bool = True) -> list[str]:
+    """Create every Marsad topic that does not exist yet; returns the names created."""
+    admin = await _admin(settings)
+    try:
+        existing = set(await admin.list_topics())
+        new = [NewTopic(settings.topic(spec.name), settings.partitions, settings.replication,
+                        topic_configs=spec.config if with_config else {})
+               for spec in TOPICS if settings.topic(spec.name) not in existing]
+        created = []
+        for topic in new:  # one at a time: an already-exists race on one must not hide the others
+            try:
+                await admin.create_topics([topic])
+                created.append(topic.name)
+            except TopicAlreadyExistsError:
+                pass
+        return created
+    finally:
+        await admin.close()
+
+
+async def describe_topics(settings: Settings) -> list[dict[str, Any]]:
+    admin = await _admin(settings)
+    try:
+        names = [settings.topic(spec.name) for spec in TOPICS]
+        existing = set(await admin.list_topics())
+        described = await admin.describe_topics([n for n in names if n in existing])
+        by_name = {d["topic"]: d for d in described}
+        return [{"topic": n, "exists": n in by_name,
+                 "partitions": len(by_name[n]["partitions"]) if n in by_name else 0} for n in names]
+    finally:
+        await admin.close()

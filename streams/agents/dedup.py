@@ -1,0 +1,60 @@
+"""Dedup agent: copies, stories and canonical events, with state in changelog-backed tables.
+
+The input topic is keyed by blocking key, and the tables are co-partitioned with it: the table
+writes for an article go to the changelog partition of the article's input partition, so
+whichever worker owns a partition after a rebalance recovers exactly that partition's state.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime
+
+from marsad.streams.agents import topics
+from marsad.streams.app import app, settings
+from marsad.streams.metrics import METRICS
+from marsad.streams.pipeline.dedup import Deduplicator
+from marsad.streams.pipeline.runner import Handoff
+
+log = logging.getLogger(__name__)
+
+copies_table = app.Table("copies", default=None, partitions=settings.partitions)
+stories_table = app.Table("stories", default=None, partitions=settings.partitions)
+events_table = app.Table("events", default=None, partitions=settings.partitions)
+
+deduplicator = Deduplicator(settings, {"copies": copies_table, "stories": stories_table, "events": events_table})
+EVICT_EVERY = 500
+
+
+@app.on_rebalance_complete.connect
+async def _on_rebalance(sender, **kwargs) -> None:
+    deduplicator.reset()
+
+
+@app.agent(topics.dedup)
+async def dedup(stream):
+    processed = 0
+    async for event in stream.events():
+        handoff = Handoff.model_validate_json(event.value)
+        METRICS.records_in.labels(topic="internal.dedup").inc()
+        output = deduplicator.process(handoff)
+        sends = [await topics.enriched.send(key=output.article.id.encode(), value=output.article.to_json())]
+        for story in output.stories:
+            sends.append(await topics.stories.send(key=story.story_id.encode(), value=story.to_json()))
+        for canonical in output.events:
+            sends.append(await topics.events.send(key=canonical.event_id.encode(), value=canonical.to_json()))
+        for stage, ms in handoff.stage_ms.items():
+            METRICS.stage_seconds.labels(stage=stage).observe(ms / 1000)
+        METRICS.records_out.labels(topic="articles.enriched").inc()
+        METRICS.records_out.labels(topic="stories").inc(len(output.stories))
+        METRICS.records_out.labels(topic="events").inc(len(output.events))
+        await asyncio.gather(*sends)
+        processed += 1
+        if processed % EVICT_EVERY == 0:
+            for story in deduplicator.evict(handoff.blocking_key, _watermark(handoff)):
+                await topics.stories.send(key=story.story_id.encode(), value=story.to_json())
+
+
+def _watermark(handoff: Handoff) -> datetime:
+    return handoff.article.published_at

@@ -1,0 +1,48 @@
+"""Enrich agent: raw articles -> stateless NLP stages (in the process pool) -> dedup topic.
+
+Guarantee: at-least-once. Offsets are committed only after a batch's outputs (handoffs and dead
+letters) were acknowledged by the broker, so a crash replays the batch; the dedup step is
+idempotent per article id, so a replay does not create duplicates downstream.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from marsad.streams.agents import topics
+from marsad.streams.app import app, settings
+from marsad.streams.metrics import METRICS
+from marsad.streams.pipeline.runner import Source
+from marsad.streams.pool import PipelinePool
+
+log = logging.getLogger(__name__)
+pool = PipelinePool(settings)
+
+
+@app.task
+async def warm_up_models() -> None:
+    await pool.warm_up()
+    METRICS.ready.set(1)
+    log.info("pipeline models loaded")
+
+
+@app.agent(topics.raw)
+async def enrich(stream):
+    async for batch in stream.take_events(settings.batch_size, within=settings.batch_wait_s):
+        items = [(event.value if isinstance(event.value, bytes) else bytes(event.value or b""),
+                  Source(event.message.topic, event.message.partition, event.message.offset)) for event in batch]
+        METRICS.records_in.labels(topic="articles.raw").inc(len(items))
+        results = await pool.run(items)
+        pending = []
+        for event, (kind, key, payload) in zip(batch, results, strict=True):
+            if kind == "ok":
+                pending.append(await topics.dedup.send(key=key.encode(), value=payload))
+                METRICS.records_out.labels(topic="internal.dedup").inc()
+            else:
+                pending.append(await topics.deadletter.send(key=event.key, value=payload))
+                METRICS.dead_letters.labels(reason=key).inc()
+                METRICS.records_out.labels(topic="deadletter").inc()
+                log.warning("dead letter", extra={"reason": key, "partition": event.message.partition,
+                                                  "offset": event.message.offset})
+        await asyncio.gather(*pending)

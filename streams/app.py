@@ -1,0 +1,69 @@
+"""The Faust application: one per worker process, configured from :class:`Settings`.
+
+Agents live in ``marsad.streams.agents`` and are discovered at start-up, not listed here.
+"""
+
+from __future__ import annotations
+
+import pkgutil
+import ssl
+from importlib import import_module
+
+import faust
+
+from marsad.streams.settings import Settings, get_settings
+
+
+def broker_credentials(settings: Settings) -> faust.types.auth.CredentialsT | ssl.SSLContext | None:
+    context = None
+    if settings.security_protocol in ("SSL", "SASL_SSL"):
+        context = ssl.create_default_context(cafile=str(settings.ssl_cafile) if settings.ssl_cafile else None)
+        if settings.ssl_certfile:
+            context.load_cert_chain(str(settings.ssl_certfile),
+                                    str(settings.ssl_keyfile) if settings.ssl_keyfile else None)
+    if settings.security_protocol.startswith("SASL"):
+        password = settings.sasl_password.get_secret_value() if settings.sasl_password else ""
+        return faust.SASLCredentials(username=settings.sasl_username, password=password,
+                                     mechanism=settings.sasl_mechanism, ssl_context=context)
+    return context
+
+
+def create_app(settings: Settings) -> faust.App:
+    return faust.App(
+        settings.consumer_group,
+        broker=settings.broker_list,
+        broker_credentials=broker_credentials(settings),
+        store=settings.store,
+        datadir=str(settings.state_dir),
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication,
+        broker_session_timeout=settings.session_timeout_s,
+        broker_heartbeat_interval=settings.heartbeat_interval_s,
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        stream_wait_empty=True,
+        web_enabled=settings.web_port > 0,
+        web_port=settings.web_port or 6066,
+        web_bind=settings.web_host,
+        web_host=settings.web_host,
+        logging_config=None,
+        loghandlers=[],
+    )
+
+
+def load_agents() -> list[str]:
+    """Import every module of ``marsad.streams.agents`` (agents, tables, pages register on import).
+
+    Faust's own autodiscovery logs an import error as a warning and starts anyway; a worker
+    without its agents must not start, so discovery happens here and errors propagate.
+    """
+    from marsad.streams import agents
+
+    names = [f"{agents.__name__}.{m.name}" for m in pkgutil.iter_modules(agents.__path__)]
+    for name in names:
+        import_module(name)
+    return names
+
+
+settings = get_settings()
+app = create_app(settings)

@@ -1,0 +1,188 @@
+"""Copy detection: exact and near-duplicate copies of one text across outlets (syndication).
+
+Two parts, so the expensive one runs off the event loop and the stateful one stays cheap:
+
+* :class:`Fingerprint` (stateless stage): SHA-256 of the folded body and a MinHash signature
+  over word 5-gram shingles, kept in ``doc.scratch``.
+* :class:`CopyDetector` (stateful): finds an earlier article with the same hash or, through
+  LSH banding, a signature whose estimated Jaccard similarity reaches the threshold.
+
+All state lives in a ``MutableMapping[str, JSON]`` passed in (a dict offline, a Faust table in
+the stream), so a restarted worker recovers it from the changelog. Decisions are idempotent: an
+article already seen gets its first decision again, never a new one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import MutableMapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import numpy as np
+
+from marsad.streams.pipeline.doc import Doc
+
+NUM_PERM = 64
+BANDS = 16
+ROWS = NUM_PERM // BANDS
+SHINGLE = 5
+MAX_BAND_BUCKET = 32  # ids kept per LSH bucket; boilerplate texts must not grow buckets unbounded
+_WORD = re.compile(r"\w+")
+_MERSENNE = np.uint64((1 << 61) - 1)
+_MAX32 = np.uint64(0xFFFFFFFF)
+# Fixed permutations: signatures stored in changelogs must keep their meaning across upgrades,
+# so they are computed here rather than by a library whose scheme could change.
+_rng = np.random.RandomState(20190209)
+_A = _rng.randint(1, 1 << 31, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
+_B = _rng.randint(0, 1 << 31, size=NUM_PERM, dtype=np.int64).astype(np.uint64)
+
+
+def shingles(folded_body: str) -> set[bytes]:
+    words = _WORD.findall(folded_body)
+    if len(words) < SHINGLE:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i:i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+
+
+def signature(folded_body: str) -> list[int]:
+    """MinHash signature: per permutation, the least (a*h+b mod p) over the shingles' hashes."""
+    items = shingles(folded_body) or {b""}
+    hashes = np.fromiter((int.from_bytes(hashlib.blake2b(x, digest_size=4).digest(), "little") for x in items),
+                         dtype=np.uint64, count=len(items))
+    permuted = ((hashes[:, None] * _A + _B) % _MERSENNE) & _MAX32
+    return permuted.min(axis=0).tolist()
+
+
+def content_hash(folded_body: str) -> str:
+    return hashlib.sha256(" ".join(folded_body.split()).encode()).hexdigest()
+
+
+def band_keys(sig: list[int]) -> list[str]:
+    return [
+        f"{band}:{hashlib.blake2b(np.asarray(sig[band * ROWS:(band + 1) * ROWS], dtype=np.uint32).tobytes(), digest_size=8).hexdigest()}"
+        for band in range(BANDS)
+    ]
+
+
+def estimated_jaccard(a: list[int], b: list[int]) -> float:
+    return float(np.mean(np.asarray(a, dtype=np.uint32) == np.asarray(b, dtype=np.uint32)))
+
+
+class Fingerprint:
+    """Stateless: computes the content hash and MinHash signature of the body."""
+
+    name = "fingerprint.v1"
+
+    def __call__(self, doc: Doc) -> Doc:
+        body = doc.folded.text[self._folded_body_start(doc):]
+        return doc.evolve(
+            content_hash=content_hash(body),
+            scratch={**doc.scratch, "minhash": signature(body)},
+            stages=doc.stages + (self.name,),
+        )
+
+    @staticmethod
+    def _folded_body_start(doc: Doc) -> int:
+        # the first folded char whose origin is at or after the body start
+        origin = doc.folded.origin
+        lo, hi = 0, len(origin) - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if origin[mid] < doc.body_start:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+
+@dataclass(frozen=True, slots=True)
+class CopyDecision:
+    copy_of: str | None
+    similarity: float | None
+
+
+class CopyDetector:
+    """Stateful: marks an article as a copy of the first-seen article it duplicates.
+
+    Store layout (JSON values): ``h:<sha256>`` -> first article id with that exact text;
+    ``b:<band>:<hash>`` -> ids in that LSH bucket; ``a:<article id>`` -> its signature, its
+    decision and its publication time (for eviction).
+    """
+
+    name = "copies.v1"
+
+    def __init__(self, store: MutableMapping[str, Any], threshold: float = 0.8):
+        self.store = store
+        self.threshold = threshold
+
+    def check(self, article_id: str, published_at: datetime, digest: str, sig: list[int]) -> CopyDecision:
+        known = self.store.get(f"a:{article_id}")
+        if known is not None:
+            return CopyDecision(known["copy_of"], known["sim"])
+        decision = self._find(digest, sig)
+        self._remember(article_id, published_at, digest, sig, decision)
+        return decision
+
+    def __call__(self, doc: Doc) -> Doc:
+        decision = self.check(doc.article.id, doc.article.published_at, doc.content_hash, doc.scratch["minhash"])
+        return doc.evolve(copy_of=decision.copy_of, copy_similarity=decision.similarity,
+                          stages=doc.stages + (self.name,))
+
+    def _find(self, digest: str, sig: list[int]) -> CopyDecision:
+        exact = self.store.get(f"h:{digest}")
+        if exact is not None:
+            return CopyDecision(self._root(exact), 1.0)
+        best_id, best_sim = None, 0.0
+        seen: set[str] = set()
+        for key in band_keys(sig):
+            for candidate in self.store.get(f"b:{key}", ()):
+                if candidate in seen:
+                    continue
+                seen.add(candidate)
+                entry = self.store.get(f"a:{candidate}")
+                if entry is None:
+                    continue
+                sim = estimated_jaccard(sig, entry["sig"])
+                if sim > best_sim or (sim == best_sim and best_id is not None and candidate < best_id):
+                    best_id, best_sim = candidate, sim
+        if best_id is not None and best_sim >= self.threshold:
+            return CopyDecision(self._root(best_id), round(best_sim, 4))
+        return CopyDecision(None, None)
+
+    def _root(self, article_id: str) -> str:
+        entry = self.store.get(f"a:{article_id}")
+        return entry["copy_of"] if entry and entry["copy_of"] else article_id
+
+    def _remember(self, article_id: str, published_at: datetime, digest: str, sig: list[int],
+                  decision: CopyDecision) -> None:
+        self.store[f"a:{article_id}"] = {"sig": sig, "copy_of": decision.copy_of, "sim": decision.similarity,
+                                         "t": published_at.timestamp(), "h": digest}
+        self.store.setdefault(f"h:{digest}", article_id)
+        for key in band_keys(sig):
+            bucket = list(self.store.get(f"b:{key}", ()))
+            if article_id not in bucket and len(bucket) < MAX_BAND_BUCKET:
+                self.store[f"b:{key}"] = [*bucket, article_id]
+
+    def evict(self, before: datetime) -> int:
+        """Forget articles published before ``before``; returns how many were forgotten."""
+        cutoff = before.timestamp()
+        old = [key for key, entry in list(self.store.items()) if key.startswith("a:") and entry["t"] < cutoff]
+        for key in old:
+            entry = self.store.pop(key)
+            article_id = key[2:]
+            if self.store.get(f"h:{entry['h']}") == article_id:
+                del self.store[f"h:{entry['h']}"]
+            for band in band_keys(entry["sig"]):
+                bucket = [i for i in self.store.get(f"b:{band}", ()) if i != article_id]
+                if bucket:
+                    self.store[f"b:{band}"] = bucket
+                else:
+                    self.store.pop(f"b:{band}", None)
+        return len(old)
+
+
+def window_start(latest: datetime, hours: float) -> datetime:
+    return latest - timedelta(hours=hours)

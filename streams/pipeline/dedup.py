@@ -1,0 +1,128 @@
+"""The stateful step: copies, stories and canonical events for one blocking key at a time.
+
+Articles reach this step routed by their blocking key (see ``stories.blocking_key``), so every
+article that could be a copy of, or share a story with, another reaches the same partition
+and the same worker. State lives in mappings the caller provides: dicts offline, Faust tables
+(changelog-backed) in the stream; each bucket sees its keys under a ``<bucket>|`` prefix so
+buckets sharing a partition never collide.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator, MutableMapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from marsad.schemas import CanonicalEvent, EnrichedArticle, Story
+from marsad.streams.pipeline.copies import CopyDetector
+from marsad.streams.pipeline.runner import Handoff
+from marsad.streams.settings import Settings
+
+log = logging.getLogger(__name__)
+
+StoreFactory = Callable[[str], MutableMapping[str, Any]]
+
+
+class PrefixedStore(MutableMapping[str, Any]):
+    """A view of one bucket's keys in a shared mapping (a Faust table holds many buckets)."""
+
+    def __init__(self, backing: MutableMapping[str, Any], prefix: str):
+        self.backing = backing
+        self.prefix = prefix
+
+    def __getitem__(self, key: str) -> Any:
+        return self.backing[self.prefix + key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.backing[self.prefix + key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.backing[self.prefix + key]
+
+    def __iter__(self) -> Iterator[str]:
+        n = len(self.prefix)
+        return (k[n:] for k in list(self.backing.keys()) if k.startswith(self.prefix))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+@dataclass
+class DedupOutput:
+    article: EnrichedArticle
+    stories: list[Story] = field(default_factory=list)
+    events: list[CanonicalEvent] = field(default_factory=list)
+
+
+@dataclass
+class _Bucket:
+    copies: CopyDetector
+    stories: Any | None
+    events: Any | None
+
+
+class Deduplicator:
+    """Runs copies -> stories -> events for each handoff, with per-bucket stage instances."""
+
+    def __init__(self, settings: Settings, stores: dict[str, MutableMapping[str, Any]]):
+        self.settings = settings
+        self.stores = stores
+        self._buckets: dict[str, _Bucket] = {}
+        self.window = timedelta(hours=settings.story_window_hours)
+
+    def reset(self) -> None:
+        """Drop in-memory indexes (after a rebalance); they are rebuilt from the stores on use."""
+        self._buckets.clear()
+
+    def _bucket(self, key: str) -> _Bucket:
+        bucket = self._buckets.get(key)
+        if bucket is None:
+            view = {name: PrefixedStore(store, f"{key}|") for name, store in self.stores.items()}
+            stories = events = None
+            try:
+                from marsad.streams.pipeline.stories import EventMerger, StoryClusterer
+            except ImportError:
+                pass
+            else:
+                stories = StoryClusterer(view["stories"], window=self.window)
+                events = EventMerger(view["events"], window=self.window)
+                stories.rebuild()
+                events.rebuild()
+            bucket = self._buckets[key] = _Bucket(CopyDetector(view["copies"], self.settings.copy_threshold),
+                                                  stories, events)
+        return bucket
+
+    def process(self, handoff: Handoff) -> DedupOutput:
+        bucket = self._bucket(handoff.blocking_key)
+        doc = bucket.copies(handoff.to_doc())
+        stories: list[Story] = []
+        events: list[CanonicalEvent] = []
+        if bucket.stories is not None:
+            update = bucket.stories.assign(doc)
+            doc = doc.evolve(story_id=update.story_id, stages=doc.stages + (bucket.stories.name,))
+            events = bucket.events.merge(doc, update.story_id)
+            story = update.story
+            if events:
+                story = bucket.stories.attach_events(update.story_id, [e.event_id for e in events]) or story
+            stories.append(story)
+        enriched = doc.to_enriched(handoff.article.processed_at)
+        return DedupOutput(enriched, stories, events)
+
+    def evict(self, bucket_key: str, now_published: datetime) -> list[Story]:
+        """Close stories and forget copies of one bucket older than the window.
+
+        One bucket at a time: in the stream, table writes must happen while processing an event
+        of that bucket's partition. Returns the stories closed.
+        """
+        bucket = self._bucket(bucket_key)
+        bucket.copies.evict(now_published - self.window)
+        if bucket.stories is None:
+            return []
+        bucket.events.evict(now_published)
+        return bucket.stories.evict(now_published)
+
+
+def memory_stores() -> dict[str, MutableMapping[str, Any]]:
+    return {"copies": {}, "stories": {}, "events": {}}
