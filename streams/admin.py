@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import ssl
 from typing import Any
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import KafkaConnectionError, TopicAlreadyExistsError
+from aiokafka.conn import create_conn
+from aiokafka.errors import (AuthenticationFailedError, KafkaConnectionError, KafkaError, SaslAuthenticationFailed,
+                             TopicAlreadyExistsError, UnsupportedSaslMechanismError)
 
-from marsad.streams.errors import no_broker
+from marsad.streams.errors import MarsadError, no_broker
 from marsad.streams.settings import Settings
 from marsad.streams.topics import TOPICS
 
@@ -37,8 +40,32 @@ async def _admin(settings: Settings) -> AIOKafkaAdminClient:
         await asyncio.wait_for(admin.start(), timeout=15)
     except (KafkaConnectionError, asyncio.TimeoutError):
         await admin.close()
-        raise no_broker(settings.brokers) from None
+        raise (await _security_failure(settings) or no_broker(settings.brokers)) from None
     return admin
+
+
+async def _security_failure(settings: Settings) -> MarsadError | None:
+    """aiokafka reports a rejected login or TLS handshake as "Unable to bootstrap", like a broker that
+    is down; one direct connection tells them apart so the error says what to fix."""
+    if settings.security_protocol == "PLAINTEXT":
+        return None
+    options = client_options(settings)
+    del options["bootstrap_servers"]
+    for server in bootstrap(settings).split(","):
+        host, _, port = server.rpartition(":")
+        try:
+            conn = await asyncio.wait_for(create_conn(host, int(port), request_timeout_ms=10000, **options), 15)
+        except (SaslAuthenticationFailed, AuthenticationFailedError, UnsupportedSaslMechanismError) as exc:
+            return MarsadError(f"the Kafka broker at {server} rejected the SASL login of user "
+                               f"{settings.sasl_username!r} ({settings.sasl_mechanism}): {exc}; check "
+                               "MARSAD_SASL_USERNAME, MARSAD_SASL_PASSWORD and MARSAD_SASL_MECHANISM")
+        except ssl.SSLError as exc:
+            return MarsadError(f"TLS handshake with the Kafka broker at {server} failed: {exc}; check "
+                               "MARSAD_SSL_CAFILE, MARSAD_SSL_CERTFILE and MARSAD_SSL_KEYFILE")
+        except (OSError, KafkaError, asyncio.TimeoutError, ValueError):
+            continue
+        conn.close()
+    return None
 
 
 async def ensure_topics(settings: Settings, with_config: bool = True) -> list[str]:

@@ -11,19 +11,29 @@ from importlib import import_module
 
 import faust
 
+from marsad.streams.errors import MarsadError
+from marsad.streams.logs import logging_config
 from marsad.streams.settings import Settings, get_settings
 
 
 def broker_credentials(settings: Settings) -> faust.types.auth.CredentialsT | ssl.SSLContext | None:
+    """Faust's ``broker_credentials`` from the security settings; misconfiguration is a :class:`MarsadError`."""
     context = None
     if settings.security_protocol in ("SSL", "SASL_SSL"):
-        context = ssl.create_default_context(cafile=str(settings.ssl_cafile) if settings.ssl_cafile else None)
-        if settings.ssl_certfile:
-            context.load_cert_chain(str(settings.ssl_certfile),
-                                    str(settings.ssl_keyfile) if settings.ssl_keyfile else None)
+        try:
+            context = ssl.create_default_context(cafile=str(settings.ssl_cafile) if settings.ssl_cafile else None)
+            if settings.ssl_certfile:
+                context.load_cert_chain(str(settings.ssl_certfile),
+                                        str(settings.ssl_keyfile) if settings.ssl_keyfile else None)
+        except (OSError, ssl.SSLError) as exc:
+            raise MarsadError(f"cannot load the TLS files (MARSAD_SSL_CAFILE, MARSAD_SSL_CERTFILE, "
+                              f"MARSAD_SSL_KEYFILE): {exc}") from None
     if settings.security_protocol.startswith("SASL"):
-        password = settings.sasl_password.get_secret_value() if settings.sasl_password else ""
-        return faust.SASLCredentials(username=settings.sasl_username, password=password,
+        if not settings.sasl_username or settings.sasl_password is None:
+            raise MarsadError(f"MARSAD_SECURITY_PROTOCOL={settings.security_protocol} needs "
+                              "MARSAD_SASL_USERNAME and MARSAD_SASL_PASSWORD")
+        return faust.SASLCredentials(username=settings.sasl_username,
+                                     password=settings.sasl_password.get_secret_value(),
                                      mechanism=settings.sasl_mechanism, ssl_context=context)
     return context
 
@@ -46,8 +56,7 @@ def create_app(settings: Settings) -> faust.App:
         web_port=settings.web_port or 6066,
         web_bind=settings.web_host,
         web_host=settings.web_host,
-        logging_config=None,
-        loghandlers=[],
+        logging_config=logging_config(settings),
     )
 
 

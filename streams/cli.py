@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import sys
 import time
 from pathlib import Path
@@ -27,8 +26,8 @@ app.add_typer(schemas_app, name="schemas")
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 Paths = Annotated[list[Path], typer.Argument(help="Files or directories (.jsonl, .json, .txt, .zip).")]
 
 
@@ -77,10 +76,8 @@ def worker(ctx: typer.Context) -> None:
     settings = get_settings()
     asyncio.run(ensure_topics(settings))
     from marsad.streams.app import app as faust_app, load_agents
-    from marsad.streams.logs import configure_logging
 
     load_agents()
-    configure_logging(settings)
     sys.argv = ["marsad", "worker", *ctx.args]
     faust_app.main()
 
@@ -156,6 +153,25 @@ def process(paths: Paths,
               f"{sum(report.dead.values())} dead letters {dict(report.dead)}, {len(report.stories)} stories, "
               f"{report.events} event updates; {report.per_second:.1f} articles/s "
               f"(models loaded in {report.load_seconds:.1f}s)")
+
+
+@app.command()
+def bench(articles: Annotated[list[Path], typer.Option("--articles", help="JSONL file or SaudiNewsNet folder.")],
+          count: Annotated[int, typer.Option(help="Articles to send.")] = 2000,
+          workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+          partitions: Annotated[int, typer.Option(help="Partitions of the benchmark topics.")] = 4,
+          broker: Annotated[Optional[str], typer.Option(help="Use this broker instead of a local Kafka.")] = None,
+          offline: Annotated[bool, typer.Option(help="Measure 'marsad process' (no broker).")] = False) -> None:
+    """Benchmark throughput (vs a no-op agent), latency, CPU per stage and memory; JSON last."""
+    from marsad.streams.commands.bench import BenchOptions, run_bench, run_offline
+
+    options = BenchOptions(articles, count, workers, partitions, broker)
+    if offline:
+        _print_json_line(run_offline(options))
+        return
+    with err.status("benchmark") as status:
+        result = run_bench(options, lambda text: status.update(text))
+    _print_json_line(result)
 
 
 @topics_app.command("create")
@@ -238,7 +254,10 @@ def train_ner(data: Annotated[Path, typer.Option(help="The NER data folder.")] =
 
 
 def main() -> None:
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+    import logging
+
+    # Client libraries log connection failures as errors; the CLI reports them itself, once.
+    logging.getLogger("aiokafka").setLevel(logging.CRITICAL)
     try:
         app()
     except MarsadError as exc:

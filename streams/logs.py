@@ -6,7 +6,6 @@ Article bodies and secrets never go into logs: records are referred to by id and
 from __future__ import annotations
 
 import logging
-import sys
 from datetime import UTC, datetime
 
 import orjson
@@ -26,12 +25,15 @@ class JsonFormatter(logging.Formatter):
         return orjson.dumps(entry, default=str).decode()
 
 
-def configure_logging(settings: Settings) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    if settings.log_format == "json":
-        handler.setFormatter(JsonFormatter())
-    else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(settings.log_level)
+def logging_config(settings: Settings) -> dict:
+    """``logging.config.dictConfig`` for workers; Faust applies it when the worker starts."""
+    formatter = ({"()": "marsad.streams.logs.JsonFormatter"} if settings.log_format == "json"
+                 else {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"})
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"default": formatter},
+        "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "default", "stream": "ext://sys.stderr"}},
+        "root": {"handlers": ["stderr"], "level": settings.log_level},
+        "loggers": {"aiokafka": {"level": "WARNING"}},
+    }

@@ -8,12 +8,15 @@ this pool and awaits the serialised results.
 from __future__ import annotations
 
 import asyncio
+import logging
 import multiprocessing
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
-from marsad.streams.pipeline.runner import Pipeline, Source
+from marsad.streams.pipeline.runner import Pipeline, Source, dead_letter
 from marsad.streams.settings import Settings
 
+log = logging.getLogger(__name__)
 _pipeline: Pipeline | None = None
 
 
@@ -29,16 +32,42 @@ def _run(items: list[tuple[bytes, Source]]) -> list[tuple[str, str | None, bytes
 
 class PipelinePool:
     def __init__(self, settings: Settings):
-        init_args = (settings.model_dump_json(),)
-        if settings.pipeline_processes > 0:
-            self._executor: Executor = ProcessPoolExecutor(
-                max_workers=settings.pipeline_processes, mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init, initargs=init_args)
-        else:
-            self._executor = ThreadPoolExecutor(max_workers=1, initializer=_init, initargs=init_args)
+        self.settings = settings
+        self._executor = self._new_executor()
+
+    def _new_executor(self) -> Executor:
+        init_args = (self.settings.model_dump_json(),)
+        if self.settings.pipeline_processes > 0:
+            return ProcessPoolExecutor(max_workers=self.settings.pipeline_processes,
+                                       mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_init, initargs=init_args)
+        return ThreadPoolExecutor(max_workers=1, initializer=_init, initargs=init_args)
 
     async def run(self, items: list[tuple[bytes, Source]]) -> list[tuple[str, str | None, bytes]]:
         return await asyncio.get_running_loop().run_in_executor(self._executor, _run, items)
+
+    async def run_resilient(self, items: list[tuple[bytes, Source]]) -> list[tuple[str, str | None, bytes]]:
+        """Like :meth:`run`, but survives a pool process dying (out of memory, a crash in native
+        code): the pool is rebuilt and the batch retried one article at a time, so only an
+        article that kills the process again is dead-lettered; the rest go through."""
+        try:
+            return await self.run(items)
+        except BrokenProcessPool:
+            log.error("NLP process died; restarting the pool and retrying the batch article by article")
+            self._restart()
+        results = []
+        for item in items:
+            try:
+                results.extend(await self.run([item]))
+            except BrokenProcessPool:
+                self._restart()
+                letter = dead_letter(item[0], "stage_error", "the NLP process died on this article", item[1])
+                results.append(("dead", "stage_error", letter.to_json()))
+        return results
+
+    def _restart(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        self._executor = self._new_executor()
 
     async def warm_up(self) -> None:
         """Load the models before the first message arrives (start-up, not first-article, cost)."""

@@ -31,19 +31,22 @@ class Settings(BaseSettings):
     web_host: str = Field("127.0.0.1", description="Worker HTTP bind address.")
 
     # Security
-    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
-    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "PLAIN"
-    sasl_username: str | None = None
-    sasl_password: SecretStr | None = None
-    ssl_cafile: Path | None = None
-    ssl_certfile: Path | None = None
-    ssl_keyfile: Path | None = None
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        "PLAINTEXT", description="How clients talk to the brokers.")
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = Field(
+        "PLAIN", description="SASL mechanism (with SASL_* protocols).")
+    sasl_username: str | None = Field(None, description="SASL user name.")
+    sasl_password: SecretStr | None = Field(None, description="SASL password (never logged).")
+    ssl_cafile: Path | None = Field(None, description="CA bundle that signed the brokers' certificates.")
+    ssl_certfile: Path | None = Field(None, description="Client certificate (mutual TLS).")
+    ssl_keyfile: Path | None = Field(None, description="Client private key (mutual TLS).")
 
     # Input limits and pipeline
     max_article_bytes: int = Field(1_000_000, ge=1024, description="Larger raw messages are dead-lettered (too_large).")
     languages: tuple[str, ...] = Field(("ar", "en", "fr", "es", "de", "it", "nl", "tr"),
                                        description="Languages the pipeline reads; others are dead-lettered.")
-    min_language_confidence: float = Field(0.3, ge=0, le=1)
+    min_language_confidence: float = Field(0.3, ge=0, le=1,
+                                           description="Below this, the producer's language hint wins.")
     stages: tuple[str, ...] = Field(DEFAULT_STATELESS_STAGES, description="Stateless stages, in order.")
     batch_size: int = Field(64, ge=1, description="Articles per batch sent to the NLP process pool.")
     batch_wait_s: float = Field(0.2, gt=0, description="Longest wait to fill a batch.")
@@ -53,8 +56,8 @@ class Settings(BaseSettings):
     copy_threshold: float = Field(0.8, gt=0, le=1, description="Estimated Jaccard of shingles above which an article is a copy.")
     story_window_hours: float = Field(72.0, gt=0, description="Publication-time window after which stories close.")
 
-    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
-    log_format: Literal["json", "text"] = "json"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field("INFO", description="Worker log level.")
+    log_format: Literal["json", "text"] = Field("json", description="Worker log lines: JSON objects or text.")
 
     def topic(self, name: str) -> str:
         return f"{self.topic_prefix}.{name}"

@@ -1,13 +1,13 @@
 """Enrich agent: raw articles -> stateless NLP stages (in the process pool) -> dedup topic.
 
-Guarantee: at-least-once. Offsets are committed only after a batch's outputs (handoffs and dead
-letters) were acknowledged by the broker, so a crash replays the batch; the dedup step is
-idempotent per article id, so a replay does not create duplicates downstream.
+Guarantee: at-least-once. ``take_events`` acks a batch only after this loop handled it, and
+Faust flushes the producer before it commits offsets, so a crash replays unacknowledged input
+and never commits past an output that was not written. The dedup step is idempotent per
+article id, so a replay creates no duplicate downstream.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 from marsad.streams.agents import topics
@@ -33,16 +33,15 @@ async def enrich(stream):
         items = [(event.value if isinstance(event.value, bytes) else bytes(event.value or b""),
                   Source(event.message.topic, event.message.partition, event.message.offset)) for event in batch]
         METRICS.records_in.labels(topic="articles.raw").inc(len(items))
-        results = await pool.run(items)
-        pending = []
+        results = await pool.run_resilient(items)
         for event, (kind, key, payload) in zip(batch, results, strict=True):
             if kind == "ok":
-                pending.append(await topics.dedup.send(key=key.encode(), value=payload))
+                await topics.dedup.send(key=key.encode(), value=payload)
                 METRICS.records_out.labels(topic="internal.dedup").inc()
             else:
-                pending.append(await topics.deadletter.send(key=event.key, value=payload))
+                await topics.deadletter.send(key=event.key, value=payload)
                 METRICS.dead_letters.labels(reason=key).inc()
                 METRICS.records_out.labels(topic="deadletter").inc()
-                log.warning("dead letter", extra={"reason": key, "partition": event.message.partition,
-                                                  "offset": event.message.offset})
-        await asyncio.gather(*pending)
+                log.warning("dead letter", extra={
+                    "reason": key, "key": (event.key or b"").decode("utf-8", "replace")[:200],
+                    "partition": event.message.partition, "offset": event.message.offset})

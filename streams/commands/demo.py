@@ -8,6 +8,7 @@ worker, memory tables, no compaction, no restart.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import subprocess
 import sys
@@ -59,8 +60,9 @@ def demo_settings(broker: str, web_port: int) -> Settings:
 
 
 def settings_env(settings: Settings) -> dict[str, str]:
-    env = {f"MARSAD_{k.upper()}": (",".join(v) if isinstance(v, tuple) else str(v))
-           for k, v in settings.model_dump(exclude_none=True).items()}
+    """The settings as MARSAD_* variables for a worker process (lists as JSON, as pydantic reads them)."""
+    env = {f"MARSAD_{k.upper()}": (json.dumps(v) if isinstance(v, list) else str(v))
+           for k, v in settings.model_dump(mode="json", exclude_none=True).items()}
     return {**os.environ, **env}
 
 
@@ -73,7 +75,7 @@ def run_demo(paths: list[Path], show: Callable[[str, dict], None], status: Calla
         status("starting the embedded broker")
         _retry(lambda: asyncio.run(ensure_topics(settings, with_config=False)), 15.0)
         status("starting a Marsad worker (loading models)")
-        worker = subprocess.Popen([sys.executable, "-m", "marsad.streams.cli", "worker", "--loglevel", "warning"],
+        worker = subprocess.Popen([sys.executable, "-m", "marsad.streams.cli", "worker", "--loglevel", "warn"],
                                   env=settings_env(settings), stdout=open(logdir / "worker.log", "wb"),
                                   stderr=subprocess.STDOUT)
         try:
@@ -88,13 +90,13 @@ def run_demo(paths: list[Path], show: Callable[[str, dict], None], status: Calla
                 kind = topic.removeprefix(settings.topic_prefix + ".").removeprefix("articles.")
                 counts[kind] = counts.get(kind, 0) + 1
                 show(kind, orjson.loads(value))
-                if worker.poll() is not None:
-                    raise MarsadError(f"the worker stopped; see {logdir / 'worker.log'}")
                 if counts["enriched"] + counts["deadletter"] >= expected and not finished_at:
                     finished_at.append(time.monotonic())
                 return time.monotonic() < deadline
 
             def should_stop() -> bool:  # a short grace period for the last stories and events
+                if worker.poll() is not None:
+                    raise MarsadError(f"the worker stopped; see {logdir / 'worker.log'}")
                 return bool(finished_at) and time.monotonic() > finished_at[0] + 1.5
 
             topics = [settings.topic(t) for t in ("articles.enriched", "events", "stories", "deadletter")]

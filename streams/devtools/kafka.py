@@ -15,6 +15,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 POM = Path(__file__).resolve().parent.parent / "resources" / "kafka" / "pom.xml"
 DEFAULT_CACHE = Path(os.environ.get("MARSAD_KAFKA_CACHE", Path.home() / ".cache" / "marsad" / "kafka"))
@@ -61,6 +62,10 @@ class LocalKafka:
     extra_config: dict[str, str] = field(default_factory=dict)
     #: Listener spec override, e.g. for SASL tests; default is one PLAINTEXT listener.
     listeners: dict[str, str] | None = None
+    #: Extra ``StorageTool format`` arguments, e.g. ``["--add-scram", "SCRAM-SHA-256=[name=u,password=p]"]``.
+    format_args: list[str] = field(default_factory=list)
+    #: aiokafka client options of the readiness probe (security settings when the listener needs them).
+    client_options: dict[str, Any] = field(default_factory=dict)
     jvm_opts: str = "-Xms256m -Xmx768m"
     _proc: subprocess.Popen | None = None
 
@@ -117,7 +122,7 @@ class LocalKafka:
         props.write_text(self._config(logs))
         if fresh:
             fmt = self._java(lib, "kafka.tools.StorageTool", "format", "-t",
-                             "marsad-test-cluster-0001", "-c", str(props),
+                             "marsad-test-cluster-0001", "-c", str(props), *self.format_args,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
             out, _ = fmt.communicate(timeout=120)
             if fmt.returncode != 0:
@@ -150,7 +155,8 @@ class LocalKafka:
         from aiokafka.admin import AIOKafkaAdminClient
 
         async def probe() -> None:
-            admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap, request_timeout_ms=3000)
+            admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap, request_timeout_ms=3000,
+                                        **self.client_options)
             await admin.start()
             try:
                 await admin.list_topics()

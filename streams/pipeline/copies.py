@@ -25,8 +25,8 @@ import numpy as np
 
 from marsad.streams.pipeline.doc import Doc
 
-NUM_PERM = 64
-BANDS = 16
+NUM_PERM = 128
+BANDS = 32
 ROWS = NUM_PERM // BANDS
 SHINGLE = 5
 MAX_BAND_BUCKET = 32  # ids kept per LSH bucket; boilerplate texts must not grow buckets unbounded

@@ -46,9 +46,19 @@ STAGES: dict[str, Callable[[Settings], Stage]] = {
 
 
 def build_stages(settings: Settings) -> list[Stage]:
-    unknown = [name for name in settings.stages if name not in STAGES]
+    """Stages named in settings, in order. A name of the form ``package.module:Class`` loads a
+    plug-in stage (a class with ``name`` and ``__call__``, optionally ``from_settings``)."""
+    unknown = [name for name in settings.stages if name not in STAGES and ":" not in name]
     if unknown:
-        raise MarsadError(f"unknown stage(s) {unknown} in MARSAD_STAGES; known: {sorted(STAGES)}")
+        raise MarsadError(f"unknown stage(s) {unknown} in MARSAD_STAGES; known: {sorted(STAGES)} "
+                          "or a plug-in 'package.module:Class'")
     if tuple(settings.stages[:2]) != ("normalize", "language"):
         raise MarsadError("MARSAD_STAGES must start with normalize,language: later stages read their output")
-    return [STAGES[name](settings) for name in settings.stages]
+    stages = []
+    for name in settings.stages:
+        factory = STAGES.get(name) or _by_path(name)
+        try:
+            stages.append(factory(settings))
+        except (ImportError, AttributeError) as exc:
+            raise MarsadError(f"cannot load stage '{name}': {exc}") from exc
+    return stages

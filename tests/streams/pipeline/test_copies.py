@@ -1,0 +1,49 @@
+from datetime import UTC, datetime, timedelta
+
+from marsad.streams.pipeline.copies import CopyDetector, content_hash, estimated_jaccard, signature
+
+T0 = datetime(2019, 2, 9, tzinfo=UTC)
+BODY = ("the syrian democratic forces said on saturday they would begin an offensive tonight against the last "
+        "pocket held by islamic state in eastern syria near the iraqi border reuters reported on saturday evening")
+
+
+def check(detector, article_id, body, when=T0):
+    return detector.check(article_id, when, content_hash(body), signature(body))
+
+
+def test_signature_is_deterministic_and_similar_texts_have_similar_signatures():
+    assert signature(BODY) == signature(BODY)
+    edited = BODY.replace("reuters reported", "the agency reported")
+    assert estimated_jaccard(signature(BODY), signature(edited)) > 0.5
+    assert estimated_jaccard(signature(BODY), signature("an unrelated text about a film festival in berlin")) < 0.2
+
+
+def test_exact_and_near_copies_point_to_the_first_seen_article():
+    detector = CopyDetector({}, threshold=0.8)
+    assert check(detector, "a", BODY).copy_of is None
+    assert check(detector, "b", BODY).copy_of == "a"
+    near = BODY + " the article was republished"
+    decision = check(detector, "c", near)
+    assert decision.copy_of == "a" and decision.similarity >= 0.8
+    assert check(detector, "d", "a completely different story about elections in another country today").copy_of is None
+
+
+def test_decisions_are_idempotent_and_survive_a_new_detector_on_the_same_store():
+    store: dict = {}
+    first = CopyDetector(store)
+    check(first, "a", BODY)
+    check(first, "b", BODY)
+    again = CopyDetector(store)
+    assert check(again, "b", BODY).copy_of == "a"
+    assert check(again, "a", BODY).copy_of is None  # re-processing the original keeps it original
+
+
+def test_eviction_forgets_old_articles_and_bounds_the_store():
+    store: dict = {}
+    detector = CopyDetector(store)
+    check(detector, "old", BODY, T0)
+    check(detector, "new", "another text entirely about a trade agreement signed this week in geneva", T0 + timedelta(days=4))
+    assert detector.evict(T0 + timedelta(days=1)) == 1
+    assert not any("old" in (v if isinstance(v, list) else [v]) for v in store.values() if not isinstance(v, dict))
+    assert "a:old" not in store and "a:new" in store
+    assert check(detector, "later", BODY, T0 + timedelta(days=4)).copy_of is None

@@ -1,0 +1,46 @@
+from marsad.streams.pipeline.normalize import compose_text, fold, looks_like_html, strip_html
+
+
+def test_fold_maps_every_folded_char_back_to_its_original_offset():
+    text = "قالَ أحمدُ ـــ إنّ ٢٠ ألفاً على"
+    folded = fold(text)
+    assert folded.text == "قال احمد  ان 20 الفا علي"
+    start = folded.text.index("احمد")
+    assert text[slice(*folded.to_original(start, start + 4))] == "أحمدُ"[:4]
+    assert text[slice(*folded.to_original(folded.text.index("20"), folded.text.index("20") + 2))] == "٢٠"
+
+
+def test_fold_removes_invisible_and_bidi_marks_and_lowercases():
+    folded = fold("\u200eSDF\u202b قسد\u200b")
+    assert folded.text == "sdf قسد"
+    assert len(folded.origin) == len(folded.text) + 1
+
+
+def test_fold_handles_nfkc_expansion_with_offsets():
+    text = "ﻻ شيء ﬁnal"  # lam-alef ligature and 'fi' ligature expand under NFKC
+    folded = fold(text)
+    assert folded.text.startswith("لا شيء fi")
+    i = folded.text.index("final")
+    assert text[slice(*folded.to_original(i, i + 5))] == "ﬁnal"
+
+
+def test_alef_maqsura_is_folded_only_in_the_matching_view():
+    text, body_start = compose_text("", "سيطر على المدينة")
+    assert "على" in text
+    assert "علي" in fold(text).text
+
+
+def test_html_is_stripped_into_lines_and_scripts_dropped():
+    html = "<p>First &amp; <b>bold</b></p><script>alert(1)</script><p>Second<br>line</p>"
+    assert looks_like_html(html)
+    assert strip_html(html) == "First & bold\nSecond\nline"
+
+
+def test_plain_text_with_angle_brackets_is_not_treated_as_html():
+    assert not looks_like_html("Casualties rose to < 20 and > 5 in the area")
+
+
+def test_compose_text_puts_the_title_before_the_body():
+    text, start = compose_text("Title", "Body text.")
+    assert text == "Title\n\nBody text." and text[start:] == "Body text."
+    assert compose_text("", "  Body  ") == ("Body", 0)
