@@ -13,7 +13,7 @@ from aiokafka.errors import (AuthenticationFailedError, KafkaConnectionError, Ka
 
 from marsad.streams.errors import MarsadError, no_broker
 from marsad.streams.settings import Settings
-from marsad.streams.topics import TOPICS
+from marsad.streams.topics import COMPACT, TABLES, TOPICS, changelog_topic
 
 
 def bootstrap(settings: Settings) -> str:
@@ -73,9 +73,10 @@ async def ensure_topics(settings: Settings, with_config: bool = True) -> list[st
     admin = await _admin(settings)
     try:
         existing = set(await admin.list_topics())
-        new = [NewTopic(settings.topic(spec.name), settings.partitions, settings.replication,
-                        topic_configs=spec.config if with_config else {})
-               for spec in TOPICS if settings.topic(spec.name) not in existing]
+        wanted = [(settings.topic(spec.name), spec.config) for spec in TOPICS]
+        wanted += [(changelog_topic(settings, table), COMPACT) for table in TABLES]
+        new = [NewTopic(name, settings.partitions, settings.replication, topic_configs=config if with_config else {})
+               for name, config in wanted if name not in existing]
         created = []
         for topic in new:  # one at a time: an already-exists race on one must not hide the others
             try:

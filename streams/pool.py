@@ -23,6 +23,7 @@ _pipeline: Pipeline | None = None
 def _init(settings_json: str) -> None:
     global _pipeline
     _pipeline = Pipeline.from_settings(Settings.model_validate_json(settings_json))
+    _pipeline.warm_up()
 
 
 def _run(items: list[tuple[bytes, Source]]) -> list[tuple[str, str | None, bytes]]:

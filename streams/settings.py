@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     pipeline_processes: int = Field(1, ge=0, description="NLP worker processes per Marsad worker (0 = in a thread).")
 
     # Dedup
+    dedup_blocking: Literal["global", "country"] = Field(
+        "global", description="Routing of the dedup step: one partition for all (never splits a story) or by "
+                              "primary country (scales further, but a story spanning countries can split).")
     copy_threshold: float = Field(0.8, gt=0, le=1, description="Estimated Jaccard of shingles above which an article is a copy.")
     story_window_hours: float = Field(72.0, gt=0, description="Publication-time window after which stories close.")
 

@@ -49,5 +49,11 @@ TOPICS: tuple[TopicSpec, ...] = (
 )
 
 
-def topic_names(settings: Settings) -> dict[str, str]:
-    return {spec.name: settings.topic(spec.name) for spec in TOPICS}
+#: Faust tables of the dedup agent. Their changelog topics (``<group>-<table>-changelog``) are
+#: created with the other topics before Faust starts: two workers starting together otherwise
+#: race to create them, and the loser caches a partition count of 0 and crashes its agent.
+TABLES = ("copies", "stories", "events")
+
+
+def changelog_topic(settings: Settings, table: str) -> str:
+    return f"{settings.consumer_group}-{table}-changelog"

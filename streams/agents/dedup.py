@@ -11,19 +11,20 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
+from faust.exceptions import FaustError
+from aiokafka.errors import KafkaError
+
 from marsad.streams.agents import topics
 from marsad.streams.app import app, settings
 from marsad.streams.metrics import METRICS
 from marsad.streams.pipeline.dedup import Deduplicator
-from marsad.streams.pipeline.runner import Handoff
+from marsad.streams.pipeline.runner import Handoff, Source, dead_letter
+from marsad.streams.topics import TABLES
 
 log = logging.getLogger(__name__)
 
-copies_table = app.Table("copies", default=None, partitions=settings.partitions)
-stories_table = app.Table("stories", default=None, partitions=settings.partitions)
-events_table = app.Table("events", default=None, partitions=settings.partitions)
-
-deduplicator = Deduplicator(settings, {"copies": copies_table, "stories": stories_table, "events": events_table})
+tables = {name: app.Table(name, default=None, partitions=settings.partitions) for name in TABLES}
+deduplicator = Deduplicator(settings, tables)
 EVICT_EVERY = 500
 
 
@@ -38,7 +39,22 @@ async def dedup(stream):
     async for event in stream.events():
         handoff = Handoff.model_validate_json(event.value)
         METRICS.records_in.labels(topic="internal.dedup").inc()
-        output = deduplicator.process(handoff)
+        try:
+            output = deduplicator.process(handoff)
+        except (FaustError, KafkaError) as exc:
+            # State could not be written: stop the worker rather than commit past this article.
+            # Its replacement (or the restarted worker) replays it from the last commit.
+            log.critical("dedup state unavailable; stopping the worker", exc_info=True)
+            await app.crash(exc)
+            return
+        except Exception as exc:  # a bug in a dedup stage: keep the article, keep going
+            log.exception("dedup failed", extra={"key": handoff.article.id, "offset": event.message.offset})
+            source = Source(event.message.topic, event.message.partition, event.message.offset)
+            letter = dead_letter(event.value, "stage_error", f"{type(exc).__name__} in dedup: {exc}", source,
+                                 stage="dedup", article_id=handoff.article.id, error_type=type(exc).__name__)
+            await topics.deadletter.send(key=handoff.article.id.encode(), value=letter.to_json())
+            METRICS.dead_letters.labels(reason="stage_error").inc()
+            continue
         await topics.enriched.send(key=output.article.id.encode(), value=output.article.to_json())
         for story in output.stories:
             await topics.stories.send(key=story.story_id.encode(), value=story.to_json())
@@ -68,7 +84,7 @@ async def table_digest(web, request):
     import orjson
 
     digest = {}
-    for name, table in (("copies", copies_table), ("stories", stories_table), ("events", events_table)):
+    for name, table in tables.items():
         items = sorted((str(k), v) for k, v in table.items())
         digest[name] = {"keys": len(items),
                         "sha256": hashlib.sha256(orjson.dumps(items, option=orjson.OPT_SORT_KEYS)).hexdigest()}

@@ -63,6 +63,8 @@ def settings_env(settings: Settings) -> dict[str, str]:
     """The settings as MARSAD_* variables for a worker process (lists as JSON, as pydantic reads them)."""
     env = {f"MARSAD_{k.upper()}": (json.dumps(v) if isinstance(v, list) else str(v))
            for k, v in settings.model_dump(mode="json", exclude_none=True).items()}
+    if settings.sasl_password is not None:  # model_dump masks secrets
+        env["MARSAD_SASL_PASSWORD"] = settings.sasl_password.get_secret_value()
     return {**os.environ, **env}
 
 

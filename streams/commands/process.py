@@ -38,6 +38,7 @@ def process(paths: list[Path], settings: Settings, out: IO[bytes], *, events_out
     report = ProcessReport()
     started = time.perf_counter()
     pipeline = Pipeline.from_settings(settings)
+    pipeline.warm_up()
     dedup = Deduplicator(settings, memory_stores())
     report.load_seconds = time.perf_counter() - started
     started = time.perf_counter()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from marsad.schemas import CanonicalEvent, EnrichedArticle, Story
@@ -71,6 +71,9 @@ class Deduplicator:
         self.stores = stores
         self._buckets: dict[str, _Bucket] = {}
         self.window = timedelta(hours=settings.story_window_hours)
+        # Records are stamped with the article's processing time, not the wall clock, so that a
+        # replayed article re-emits byte-identical stories and events.
+        self._now = datetime.fromtimestamp(0, UTC)
 
     def reset(self) -> None:
         """Drop in-memory indexes (after a rebalance); they are rebuilt from the stores on use."""
@@ -86,15 +89,19 @@ class Deduplicator:
             except ImportError:
                 pass
             else:
-                stories = StoryClusterer(view["stories"], window=self.window)
-                events = EventMerger(view["events"], window=self.window)
-                stories.rebuild()
-                events.rebuild()
+                stories = StoryClusterer(view["stories"], window=self.window, clock=self._clock)
+                events = EventMerger(view["events"], window=self.window, clock=self._clock)
             bucket = self._buckets[key] = _Bucket(CopyDetector(view["copies"], self.settings.copy_threshold),
                                                   stories, events)
         return bucket
 
+    def _clock(self) -> datetime:
+        return self._now
+
     def process(self, handoff: Handoff) -> DedupOutput:
+        """Copies, story and events for one article. An article seen before gets its earlier
+        decisions and produces no story or event update (idempotent replay)."""
+        self._now = handoff.article.processed_at
         bucket = self._bucket(handoff.blocking_key)
         doc = bucket.copies(handoff.to_doc())
         stories: list[Story] = []
@@ -102,13 +109,13 @@ class Deduplicator:
         if bucket.stories is not None:
             update = bucket.stories.assign(doc)
             doc = doc.evolve(story_id=update.story_id, stages=doc.stages + (bucket.stories.name,))
-            events = bucket.events.merge(doc, update.story_id)
-            story = update.story
-            if events:
-                story = bucket.stories.attach_events(update.story_id, [e.event_id for e in events]) or story
-            stories.append(story)
-        enriched = doc.to_enriched(handoff.article.processed_at)
-        return DedupOutput(enriched, stories, events)
+            if update.changed:
+                events = bucket.events.merge(doc, update.story_id)
+                story = update.story
+                if events:
+                    story = bucket.stories.attach_events(update.story_id, [e.event_id for e in events]) or story
+                stories.append(story)
+        return DedupOutput(doc.to_enriched(handoff.article.processed_at), stories, events)
 
     def evict(self, bucket_key: str, now_published: datetime) -> list[Story]:
         """Close stories and forget copies of one bucket older than the window.

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from html import unescape as html_unescape
 
 from selectolax.lexbor import LexborHTMLParser
 
+from marsad.streams.errors import RejectedInput
 from marsad.streams.pipeline.doc import Doc, FoldedText
 
 _TAG = re.compile(r"<[A-Za-z/!][^<>]{0,500}>")
@@ -39,14 +41,29 @@ def looks_like_html(text: str) -> bool:
     return _TAG.search(text) is not None
 
 
+_MAX_PARSED_TAGS = 2000
+_SCRIPT_BLOCK = re.compile(r"<(script|style|noscript|template)\b[^<>]{0,500}>[^<]*+(?:<(?!/\1)[^<]*+)*+</\1\s*>", re.I)
+_BLOCK_TAG = re.compile(r"<(?:/(?:p|div|li|tr|h[1-6]|blockquote|section|article|header|footer|table)\b|br\b)[^<>]{0,500}>", re.I)
+
+
 def strip_html(html: str) -> str:
-    """Visible text of an HTML fragment, one line per block element, scripts dropped."""
+    """Visible text of an HTML fragment, one line per block element, scripts dropped.
+
+    Real pages go through an HTML5 parser. A fragment with thousands of tags (hostile or broken
+    input) goes through linear regular expressions instead: the parser is quadratic on deeply
+    nested unclosed elements.
+    """
+    if html.count("<") > _MAX_PARSED_TAGS:
+        return _tidy(html_unescape(_TAG.sub("", _BLOCK_TAG.sub("\n", _SCRIPT_BLOCK.sub("", html)))))
     tree = LexborHTMLParser(html)
     tree.strip_tags(_DROP_TAGS)
     for node in tree.css(_BLOCK_TAGS):
         node.insert_after("\n")
     root = tree.body or tree.root
-    text = root.text(deep=True, separator="") if root is not None else ""
+    return _tidy(root.text(deep=True, separator="") if root is not None else "")
+
+
+def _tidy(text: str) -> str:
     lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
@@ -95,5 +112,7 @@ class Normalize:
 
     def __call__(self, doc: Doc) -> Doc:
         text, body_start = compose_text(doc.article.title, doc.article.body)
+        if not text[body_start:].strip():
+            raise RejectedInput("empty_body", "the body has no visible text once HTML is removed", self.name)
         return doc.evolve(text=text, body_start=body_start, folded=fold(text),
                           stages=doc.stages + (self.name,))

@@ -29,6 +29,13 @@ from marsad.streams.settings import Settings
 log = logging.getLogger(__name__)
 
 
+WARM_UP_TEXTS = (
+    "قالت قوات سورية الديمقراطية اليوم إن طائرات التحالف قصفت مواقع تنظيم داعش في بلدة الباغوز.",
+    "The Syrian Democratic Forces said on Saturday that coalition aircraft struck Islamic State in Baghuz.",
+    "Les Forces démocratiques syriennes ont annoncé samedi une offensive contre l'État islamique à Baghouz.",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where a message came from, for dead letters and logs."""
@@ -96,13 +103,20 @@ class Pipeline:
                 timings[stage.name.split(".")[0]] = (time.process_time() - started) * 1000
             return Handoff(article=doc.to_enriched(datetime.now(UTC)), minhash=doc.scratch["minhash"],
                            embedding=_as_list(doc.scratch.get("embedding")),
-                           blocking_key=_blocking_key(doc), stage_ms=timings)
+                           blocking_key=_blocking_key(doc, self.settings.dedup_blocking), stage_ms=timings)
         except RejectedInput as exc:
             return dead_letter(raw, exc.reason, exc.message, source, stage=exc.stage, article_id=article_id)
         except Exception as exc:  # a bug in a stage: keep the worker alive, keep the input
             log.exception("stage %s failed on article %s", stage_name, article_id)
             return dead_letter(raw, "stage_error", f"{type(exc).__name__} in {stage_name}: {exc}", source,
                                stage=stage_name, article_id=article_id, error_type=type(exc).__name__)
+
+    def warm_up(self) -> None:
+        """Run one short article per language through every stage, so that lazily loaded models
+        load at start-up rather than on the first real article."""
+        for text in WARM_UP_TEXTS:
+            self.run(orjson.dumps({"id": "warm-up", "outlet": "marsad", "title": "", "body": text,
+                                   "published_at": "2019-02-09T12:00:00+00:00"}))
 
     def run_serialized(self, items: list[tuple[bytes, Source]]) -> list[tuple[str, str | None, bytes]]:
         """Batch entry point for the process pool: ``("ok", blocking key, handoff json)`` or
@@ -145,9 +159,8 @@ def _optional_story_stages() -> list[Stage]:
     return [EmbedStage()]
 
 
-def _blocking_key(doc: Doc) -> str:
-    try:
-        from marsad.streams.pipeline.stories import blocking_key
-    except ImportError:
-        return "xx"
-    return blocking_key(doc)
+def _blocking_key(doc: Doc, mode: str) -> str:
+    if mode == "global":
+        return "all"
+    from marsad.streams.pipeline.stories import blocking_key
+    return blocking_key(doc, mode)

@@ -26,3 +26,11 @@ def test_unknown_stage_names_fail_with_the_known_list():
         build_stages(Settings(stages=("normalize", "language", "nonsense")))
     with pytest.raises(MarsadError, match="must start"):
         build_stages(Settings(stages=("language",)))
+
+
+def test_every_setting_is_documented_in_the_readme():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    missing = [f"MARSAD_{name.upper()}" for name in Settings.model_fields if f"`MARSAD_{name.upper()}`" not in readme]
+    assert not missing, f"document these settings in README.md: {missing}"

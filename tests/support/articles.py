@@ -40,3 +40,46 @@ def synthetic_messages(count: int, seed: int = 7) -> list[tuple[bytes, bytes]]:
     rng = random.Random(seed)
     start = datetime(2024, 3, 1, tzinfo=UTC)
     return [(a["id"].encode(), orjson.dumps(a)) for a in (synthetic_article(i, rng, start) for i in range(count))]
+
+
+STORY_TOPICS = [
+    ("flood", "Floods hit {place}", "Heavy rain flooded {place}, forcing {n} families from their homes. Rescue teams used boats "
+     "to reach stranded residents, and the regional governor declared an emergency."),
+    ("airstrike", "Air strikes on {place}", "Warplanes struck positions near {place}, killing {n} fighters, a monitoring group said. "
+     "Residents reported several explosions before dawn and smoke over the outskirts."),
+    ("protest", "Protest in {place}", "Thousands of demonstrators marched in {place} to demand higher wages; police detained {n} "
+     "people. Organisers said the protest would continue until the government responds."),
+    ("election", "Vote count in {place}", "Officials in {place} began counting ballots after a vote with {n} percent turnout. "
+     "Observers reported long queues but no major irregularities at polling stations."),
+    ("quake", "Earthquake near {place}", "A magnitude 5.{n} earthquake shook {place}, damaging old buildings. Emergency services "
+     "said several people were injured and schools were closed for inspection."),
+    ("kidnap", "Aid workers abducted near {place}", "Gunmen abducted {n} aid workers on the road to {place}, their organisation "
+     "said, calling for their immediate release. No group has claimed the kidnapping."),
+]
+OUTLET_STYLES = [
+    lambda title, body: (title, body),
+    lambda title, body: (title + " - report", "According to local sources, " + body[0].lower() + body[1:]),
+    lambda title, body: ("Breaking: " + title, body + " More details were expected later in the day."),
+]
+
+
+def story_articles(stories: int, outlets: int = 3, seed: int = 11) -> list[tuple[bytes, bytes]]:
+    """``stories`` distinct stories, each reported by ``outlets`` outlets in different wording.
+
+    Reports of one story are interleaved with others, as on a real feed.
+    """
+    rng = random.Random(seed)
+    start = datetime(2024, 5, 1, tzinfo=UTC)
+    articles = []
+    for s in range(stories):
+        kind, title, body = STORY_TOPICS[s % len(STORY_TOPICS)]
+        place = PLACES[(s * 7) % len(PLACES)] + ("" if s < len(PLACES) else f" district {s}")
+        n = rng.randint(3, 90)
+        for o in range(outlets):
+            t, b = OUTLET_STYLES[o % len(OUTLET_STYLES)](title.format(place=place), body.format(place=place, n=n))
+            articles.append({"id": f"story{s:03d}-outlet{o}", "outlet": f"Outlet {o}", "title": t, "body": b,
+                             "url": f"https://example.org/{o}/{s}", "language": "en",
+                             "published_at": (start + timedelta(minutes=10 * s + 3 * o)).isoformat()})
+    rng.shuffle(articles)
+    articles.sort(key=lambda a: a["published_at"][:13])  # roughly chronological, shuffled within the hour
+    return [(a["id"].encode(), orjson.dumps(a)) for a in articles]

@@ -44,3 +44,25 @@ def test_compose_text_puts_the_title_before_the_body():
     text, start = compose_text("Title", "Body text.")
     assert text == "Title\n\nBody text." and text[start:] == "Body text."
     assert compose_text("", "  Body  ") == ("Body", 0)
+
+
+def test_html_with_thousands_of_tags_takes_the_linear_path_and_keeps_the_text():
+    html = "<p>line</p>" * 3000 + "<script>var x = '<b>';</script><p>end &amp; more</p>"
+    text = strip_html(html)
+    assert text.endswith("end & more") and "var x" not in text and text.count("line") == 3000
+
+
+def test_a_body_with_no_visible_text_is_dead_lettered_as_empty():
+    from datetime import UTC, datetime
+
+    import pytest
+
+    from marsad.schemas import RawArticle
+    from marsad.streams.errors import RejectedInput
+    from marsad.streams.pipeline.doc import Doc, FoldedText
+    from marsad.streams.pipeline.normalize import Normalize
+
+    article = RawArticle(id="a", outlet="o", body="<script>alert(1)</script>", published_at=datetime.now(UTC))
+    with pytest.raises(RejectedInput) as raised:
+        Normalize()(Doc(article=article, text="", body_start=0, folded=FoldedText("", (0,))))
+    assert raised.value.reason == "empty_body"

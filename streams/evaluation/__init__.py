@@ -1,0 +1,1 @@
+"""Evaluation harnesses: score Marsad components against labelled external data."""

@@ -1,0 +1,164 @@
+"""Story-similarity evaluation on SemEval-2022 Task 8 pairs (multilingual news similarity).
+
+Each pair's two texts (title, two spaces, then head/tail snippet) go through the service's
+stateless stages (normalize, language, sentences, entities when importable) and the story
+similarity model (:mod:`marsad.streams.pipeline.stories.similarity`) scores them in [0, 1],
+higher = more similar. Gold ``Overall`` runs the other way (1 = same story ... 4 =
+unrelated), so we report Pearson of the score against ``5 - Overall`` (higher is better;
+identical to minus the Pearson against ``Overall``). The pairs carry no dates: both sides get
+the same fixed time, so the time feature is constant here.
+
+``train_similarity`` fits the shipped model file on these pairs and reports 10-fold
+cross-validated figures (the model is evaluated on pairs it was not fitted on).
+
+Usage::
+
+    python -m marsad.streams.evaluation.similarity /work/shared/data/similarity/semeval2022-t8/pairs.csv
+    python -m marsad.streams.evaluation.similarity PATH --train   # refit, CV report, save model
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+csv.field_size_limit(sys.maxsize)
+
+
+def read_pairs(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [row for row in csv.DictReader(fh) if row.get("Overall", "").strip()]
+
+
+def split_title(text: str) -> tuple[str, str]:
+    title, sep, body = text.partition("  ")
+    return (title.strip(), body.strip()) if sep else ("", text.strip())
+
+
+def pair_features(rows: Sequence[dict[str, str]], model=None) -> tuple[np.ndarray, list[str]]:
+    """Feature matrix (one row per pair) computed with the service's code, and pair languages."""
+    from marsad.streams.evaluation.clusters import make_doc_builder
+    from marsad.streams.pipeline.stories.embed import embed_batch
+    from marsad.streams.pipeline.stories.similarity import default_model, doc_signature, features
+
+    model = model or default_model()
+    build = make_doc_builder()
+    docs = []
+    for i, row in enumerate(rows):
+        for side in ("1", "2"):
+            title, body = split_title(row["text" + side])
+            docs.append(build(f"{row.get('pair_id', i)}:{side}:{i}", title, body or title,
+                              language=row.get("lang" + side) or None))
+    vecs = embed_batch(docs)
+    X = np.zeros((len(rows), 8))
+    for i in range(len(rows)):
+        a, b = docs[2 * i], docs[2 * i + 1]
+        X[i] = features(doc_signature(a, vecs[2 * i]), doc_signature(b, vecs[2 * i + 1]),
+                        time_scale_h=model.time_scale_h)
+    langs = [f"{r['lang1']}-{r['lang2']}" for r in rows]
+    return X, langs
+
+
+def _report(scores: np.ndarray, target: np.ndarray, langs: Sequence[str]) -> dict[str, Any]:
+    from marsad.streams.pipeline.stories.similarity import pearson
+
+    groups: dict[str, list[int]] = defaultdict(list)
+    for i, lang in enumerate(langs):
+        groups[lang].append(i)
+    per = {k: round(pearson(scores[v], target[v]), 4) for k, v in sorted(groups.items())}
+    return {"pearson": round(pearson(scores, target), 4), "per_pair": per,
+            "pairs_per_language": {k: len(v) for k, v in sorted(groups.items())}, "pairs": int(len(target))}
+
+
+def evaluate_similarity(path: Path, fmt: str = "semeval2022", model=None) -> dict:
+    """Pearson of the system's similarity vs ``5 - Overall`` (higher is better), overall and per pair."""
+    if fmt != "semeval2022":
+        raise ValueError(f"unknown format {fmt!r} (supported: 'semeval2022')")
+    from marsad.streams.pipeline.stories.similarity import default_model
+
+    model = model or default_model()
+    rows = read_pairs(Path(path))
+    X, langs = pair_features(rows, model)
+    target = 5.0 - np.array([float(r["Overall"]) for r in rows])
+    scores = model.score_features(X)
+    out = _report(scores, target, langs)
+    out["cosine_only"] = _report(X[:, 0], target, langs)["pearson"]
+    out["target"] = "5 - Overall"
+    return out
+
+
+#: Join threshold of the clusterer. SemEval's "same story" grades (Overall 1-2) are broader than
+#: one news story (the max-F1 threshold there, ~0.58, merges whole topics: MEANTIME pairwise
+#: F1 0.08); a join must be stricter than a pairwise "similar" since a centroid absorbs each
+#: member. 0.85 sits in the range where both NewsWCL50 and MEANTIME stay reasonable (see the
+#: threshold sweep in the report); it was read off those dev corpora, so treat held-out
+#: figures as the real test.
+CLUSTER_THRESHOLD = 0.85
+
+
+def best_threshold(scores: np.ndarray, overall: np.ndarray, same_story_max: float = 1.5) -> tuple[float, float]:
+    """Score threshold maximising F1 of 'same story' (Overall <= ``same_story_max``)."""
+    positive = overall <= same_story_max
+    best = (0.5, 0.0)
+    for t in np.unique(np.round(scores, 3)):
+        pred = scores >= t
+        tp = float(np.sum(pred & positive))
+        if tp == 0:
+            continue
+        p, r = tp / pred.sum(), tp / positive.sum()
+        f = 2 * p * r / (p + r)
+        if f > best[1]:
+            best = (float(t), f)
+    return best
+
+
+def train_similarity(path: Path, folds: int = 10, save: bool = True, seed: int = 0) -> dict:
+    """Fit the similarity model on the pairs, report k-fold CV figures, save the model file."""
+    from sklearn.model_selection import KFold
+
+    from marsad.streams.pipeline.stories.similarity import fit
+
+    rows = read_pairs(Path(path))
+    X, langs = pair_features(rows)
+    overall = np.array([float(r["Overall"]) for r in rows])
+    target = 5.0 - overall
+    cv_scores = np.zeros(len(rows))
+    for train, test in KFold(folds, shuffle=True, random_state=seed).split(X):
+        cv_scores[test] = fit(X[train], overall[train]).score_features(X[test])
+    threshold, f1 = best_threshold(cv_scores, overall)
+    model = fit(X, overall)
+    model.meta = {
+        "trained_on": str(path), "pairs": len(rows), "target": "(4 - Overall) / 3, weighted logistic",
+        "threshold": CLUSTER_THRESHOLD,
+        "threshold_rule": "join threshold of the online clusterer; see CLUSTER_THRESHOLD in "
+                          "marsad.streams.evaluation.similarity",
+        "semeval_f1_threshold": round(threshold, 3),
+        "semeval_f1_threshold_rule": "max F1 of same story (Overall <= 1.5) on 10-fold CV scores",
+        "threshold_cv_f1": round(f1, 4),
+        "cv": _report(cv_scores, target, langs),
+    }
+    if save:
+        model.save()
+    return {"cv": model.meta["cv"], "threshold": model.meta["threshold"],
+            "semeval_f1_threshold": model.meta["semeval_f1_threshold"], "threshold_cv_f1": model.meta["threshold_cv_f1"],
+            "weights": model.weights, "bias": model.bias}
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("path", type=Path)
+    ap.add_argument("--train", action="store_true", help="refit and save the model (reports CV figures)")
+    args = ap.parse_args(argv)
+    print(json.dumps(train_similarity(args.path) if args.train else evaluate_similarity(args.path)))
+
+
+if __name__ == "__main__":
+    main()

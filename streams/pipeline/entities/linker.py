@@ -1,0 +1,194 @@
+"""Context-aware linking of KB and gazetteer matches.
+
+1. Every boundary-valid alias occurrence of the KB and the gazetteer is a candidate.
+2. Pass one keeps the unconditional candidates (longest match wins, then leftmost) and
+   derives the article context: countries (places mentioned and the home countries of the
+   actors mentioned) and the first position of every KB entity.
+3. Pass two adds the conditional (context) aliases whose ``requires`` holds: ``التنظيم``
+   links to the Islamic State only after an IS mention; ``قوات النظام`` to Syrian government
+   forces only in a Syrian context; ``التحالف`` to the US-led coalition when the coalition
+   or IS is in play (and to the Saudi-led one in a Yemeni context). Longest match wins again.
+4. A place inside a longer actor name is kept as its own mention when it is a complement of
+   that name (``المليشيات التابعة لإيران``, ``التحالف بقيادة أميركا``), not when it is part of
+   the proper name (``قوات سورية الديمقراطية``).
+5. Places are resolved with the article context (:meth:`Gazetteer.resolve`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.streams.pipeline.entities.arabic import ARTICLE_PREFIXES, word_start
+from marsad.streams.pipeline.entities.geocode import GeoEntry, Gazetteer, GeoPayload
+from marsad.streams.pipeline.entities.kb import KBPayload, KnowledgeBase
+from marsad.streams.pipeline.entities.matcher import RawMatch
+
+#: A place right after one of these words inside an actor name is a complement, not a part.
+_LINKING_WORDS = frozenset({"من", "بقياده", "ضد", "في", "لدي", "عن", "الي", "مع", "تقوده",
+                            "لدى", "by", "from", "in", "of", "de", "du", "par"})
+#: Words right before an ambiguous place name that make it a place (مدينة الباب).
+_PLACE_CUES = frozenset({"مدينه", "بلده", "قريه", "منطقه", "محافظه", "ريف", "قضاء", "حي", "مخيم",
+                         "ناحيه", "مركز", "ميناء", "مطار", "مدينتي", "بلدتي", "محافظتي"})
+#: Geonames cities need a country context, a population or a multi-word name to count.
+_MIN_POP_NO_CONTEXT = 100_000
+
+
+@dataclass(slots=True)
+class Linked:
+    start: int  # folded offsets
+    end: int
+    kind: str  # "kb" or "geo"
+    ref: str  # KB id or gazetteer key(s) (first) -- see keys
+    keys: tuple[str, ...] = ()
+    conditional: bool = False
+    confidence: float = 0.9
+    geo: GeoEntry | None = None
+    precision: str | None = None
+
+
+def _span_start(folded: str, m: RawMatch, article: bool) -> int:
+    """Include a stripped article (ال) in the surface, but never a preposition/conjunction."""
+    if not article:
+        return m.start
+    ws = word_start(folded, m.start)
+    prefix = folded[ws:m.start]
+    if prefix in ARTICLE_PREFIXES and prefix.endswith("ال"):
+        return m.start - 2
+    return m.start
+
+
+def _select(cands: list[Linked]) -> list[Linked]:
+    """Longest match wins, then leftmost; non-overlapping."""
+    chosen: list[Linked] = []
+    occ = bytearray(max((c.end for c in cands), default=0) + 1)
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start, c.kind != "kb")):
+        if occ.find(1, c.start, c.end) >= 0:
+            continue
+        chosen.append(c)
+        occ[c.start:c.end] = b"\x01" * (c.end - c.start)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gazetteer,
+         extra_countries: frozenset[str] = frozenset()) -> list[Linked]:
+    kb_uncond: list[Linked] = []
+    kb_cond: list[tuple[Linked, list[KBPayload]]] = []
+    for m in kb.index.find(folded, text, origin):
+        plain = [it for it in m.items if it.payload.requires is None]
+        cond = [it for it in m.items if it.payload.requires is not None]
+        if plain:
+            it = plain[0]
+            kb_uncond.append(Linked(_span_start(folded, m, it.article), m.end, "kb",
+                                    it.payload.entity_id))
+        elif cond:
+            start = _span_start(folded, m, cond[0].article)
+            kb_cond.append((Linked(start, m.end, "kb", "", conditional=True, confidence=0.75),
+                            [it.payload for it in cond]))
+
+    geo_cands: list[Linked] = []
+    for m in gaz.index.find(folded, text, origin):
+        keys = tuple(dict.fromkeys(it.payload.key for it in m.items
+                                   if isinstance(it.payload, GeoPayload)))
+        if not keys:
+            continue
+        start = _span_start(folded, m, m.items[0].article)
+        geo_cands.append(Linked(start, m.end, "geo", keys[0], keys=keys, confidence=0.85))
+
+    # ---- pass one: context from unconditional matches
+    first = _select(kb_uncond + geo_cands)
+    countries: set[str] = set(extra_countries)
+    seen_at: dict[str, int] = {}
+    for c in first:
+        if c.kind == "kb":
+            seen_at.setdefault(c.ref, c.start)
+            entry = kb.get(c.ref)
+            if entry is not None:
+                countries.update(entry.countries[:1])
+        else:
+            for key in c.keys:
+                e = gaz.entries[key]
+                if e.source in ("country", "border", "supplement") and e.country:
+                    countries.add(e.country)
+                    break
+
+    # ---- pass two: conditional aliases whose requirement holds
+    cond_ok: list[Linked] = []
+    for cand, payloads in kb_cond:
+        best: tuple[int, str] | None = None
+        for p in payloads:
+            req = p.requires or {}
+            score = -1
+            for ent in req.get("entity", ()):
+                pos = seen_at.get(ent)
+                if pos is not None and pos < cand.start:
+                    score = max(score, 2)
+            if score < 0 and any(c in countries for c in req.get("country", ())):
+                score = 1
+            if score >= 0 and (best is None or score > best[0]):
+                best = (score, p.entity_id)
+        if best is not None:
+            cand.ref = best[1]
+            cond_ok.append(cand)
+    chosen = _select(kb_uncond + cond_ok + geo_cands)
+
+    # ---- nested complements: a place inside an actor name after a linking word / clitic
+    chosen_ids = {id(c) for c in chosen}
+    kb_chosen = [c for c in chosen if c.kind == "kb"]
+    for g in geo_cands:
+        if id(g) in chosen_ids:
+            continue
+        host = next((c for c in kb_chosen if c.start <= g.start and g.end <= c.end), None)
+        if host is None or host.kind != "kb":
+            continue
+        if g.start > host.start and folded[g.start - 1] != " ":
+            ws = word_start(folded, g.start)
+            ok = ws >= 0 and folded[ws:g.start] in ("ل", "ب", "لل", "بال")
+        else:
+            k = g.start - 1
+            while k > host.start and folded[k - 1] != " ":
+                k -= 1
+            prev = folded[k:g.start - 1]
+            ok = prev in _LINKING_WORDS
+        if ok and not any(g.start < c.end and c.start < g.end
+                          for c in chosen if c is not host and c.kind == "geo"):
+            chosen.append(g)
+    chosen.sort(key=lambda c: (c.start, -(c.end - c.start)))
+
+    # ---- geocode
+    admin1s: set[tuple[str, str]] = set()
+    for c in chosen:
+        if c.kind == "geo" and len(c.keys) == 1:
+            e = gaz.entries[c.keys[0]]
+            if e.country and e.admin1:
+                admin1s.add((e.country, e.admin1))
+    out: list[Linked] = []
+    for c in chosen:
+        if c.kind != "geo":
+            out.append(c)
+            continue
+        hit = gaz.resolve(list(c.keys), countries, admin1s)
+        if hit is None:
+            continue
+        e, precision = hit
+        if e.source == "geonames" and gaz.cue_names:
+            name = folded[c.start:c.end]
+            if name in gaz.cue_names or ("ال" + name) in gaz.cue_names or (
+                    name.startswith("ال") and name[2:] in gaz.cue_names):
+                k = c.start - 1
+                while k > 0 and folded[k - 1] != " ":
+                    k -= 1
+                prev = folded[max(0, k):max(0, c.start - 1)]
+                if prev[:1] in "وفب" and prev[1:] in _PLACE_CUES:
+                    prev = prev[1:]
+                if prev not in _PLACE_CUES:
+                    continue
+        if e.source == "geonames" and e.country not in countries:
+            multiword = " " in folded[c.start:c.end]
+            if e.population < _MIN_POP_NO_CONTEXT and not multiword:
+                continue
+        c.geo, c.precision = e, precision
+        if precision == "name_only":
+            c.confidence = 0.6
+        out.append(c)
+    return out

@@ -1,0 +1,533 @@
+"""Event extraction stage (issue 4): PLOVER events with status, actors, place, time, quantities,
+attribution, evidence and confidence, for Arabic and English articles.
+
+Offline and CPU-only: trigger lexicons and cue lists under ``streams/resources/events/`` with
+argument rules (``arabic.py``, ``english.py``), time resolution against the publication date
+(``timex.py``) and quantity parsing (``quantities.py``). Entities from the entity stage are used for
+actor and place links when present; without them the stage falls back on its own noun-phrase rules.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from datetime import date, datetime
+
+from marsad.schemas import ActorRef, EventMention, Quantity, Span, TimeRef
+from marsad.streams.pipeline.doc import Doc
+
+from . import arabic, english
+from .common import Candidate, Sentence
+from .quantities import parse_quantities
+from .resources import acled_for, cues
+from .text import Folded, fold, split_sentences, tokenize
+from .timex import resolve_times
+
+__all__ = ["EventStage", "extract_events"]
+
+_ACTOR_TYPES = {"person", "organisation", "armed_group", "government"}
+_PLACE_TYPES = {"location", "facility"}
+_EVENT_QTY = {
+    "ASSAULT": {"killed", "injured", "missing", "fighters", "displaced"},
+    "AID": {"evacuated", "displaced"},
+    "RETREAT": {"fighters", "displaced", "evacuated"},
+    "COERCE": {"arrested", "missing"},
+    "PROTEST": {"injured", "killed", "arrested", "other"},
+}
+
+
+def _language(doc: Doc) -> str:
+    lang = (doc.language or "und").lower()[:2]
+    if lang in ("ar", "en"):
+        return lang
+    sample = doc.text[:400]
+    arabic_chars = sum(1 for c in sample if "\u0600" <= c <= "\u06ff")
+    return "ar" if arabic_chars > len(sample) * 0.2 else "en"
+
+
+class _Ctx:
+    """Per-document state: offsets, entities and discourse memory."""
+
+    def __init__(self, doc: Doc, lang: str) -> None:
+        self.doc = doc
+        self.lang = lang
+        self.text = doc.text
+        self.folded: Folded = fold(doc.text)
+        self.origin = self.folded.origin
+        self.tokens = tokenize(self.folded.text)
+        self.tok_starts = [t.start for t in self.tokens]
+        pub = doc.article.published_at
+        self.pub: date = pub.date() if isinstance(pub, datetime) else pub
+        self.entities = sorted(doc.entities, key=lambda e: e.start)
+        self.last_time: TimeRef | None = None
+        self.last_attr: list[ActorRef] = []
+        self.events: list[EventMention] = []
+        self.sources_by_type: dict[str, list[ActorRef]] = {}
+        self.speech = _speech_quotes(self.folded.text)
+        self.last_place = None
+        self.sent_index = 0
+
+    # offsets ------------------------------------------------------------
+    def to_folded(self, orig: int) -> int:
+        return bisect_left(self.origin, orig, 0, len(self.origin) - 1)
+
+    def orig_span(self, fstart: int, fend: int) -> tuple[int, int]:
+        return self.folded.span(fstart, fend)
+
+    def tok_span_orig(self, sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
+        return self.orig_span(sent.tokens[span[0]].start, sent.tokens[span[1] - 1].end)
+
+    def entities_in(self, a: int, b: int, types: set[str]):
+        return [e for e in self.entities if e.start < b and e.end > a and e.type in types]
+
+    def actor_ref(self, sent: Sentence, span: tuple[int, int]) -> ActorRef:
+        a, b = self.tok_span_orig(sent, span)
+        ents = self.entities_in(a, b, _ACTOR_TYPES)
+        if ents:
+            e = max(ents, key=lambda e: (e.end - e.start))
+            a, b = min(a, e.start), max(b, e.end)
+            return ActorRef(text=self.text[a:b], start=a, end=b, canonical_id=e.canonical_id, name_en=e.name_en)
+        return ActorRef(text=self.text[a:b], start=a, end=b)
+
+
+_QUOTE_PAIRS = {"«": "»", "“": "”"}
+
+
+def _speech_quotes(text: str) -> list[tuple[int, int]]:
+    """Folded-text spans of direct speech: quoted stretches of at least six words (shorter quoted
+    stretches are names: "قسد", "داعش"). ASCII quotes pair up within a paragraph."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        marks = [k for k, ch in enumerate(para) if ch == '"']
+        spans = [(marks[m], marks[m + 1]) for m in range(0, len(marks) - 1, 2)]
+        for k, ch in enumerate(para):
+            if ch in _QUOTE_PAIRS:
+                e = para.find(_QUOTE_PAIRS[ch], k + 1)
+                if e > 0:
+                    spans.append((k, e))
+        for a, b in spans:
+            if len(para[a:b].split()) >= 6:
+                out.append((pos + a, pos + b))
+        pos += len(para) + 1
+    return out
+
+
+def _in_speech(ctx: "_Ctx", sent: Sentence, cand: Candidate) -> bool:
+    at = sent.tokens[cand.tok[0]].start
+    return any(a < at < b for a, b in ctx.speech)
+
+
+def _sentences(ctx: _Ctx) -> list[Sentence]:
+    spans = [(s.start, s.end) for s in ctx.doc.sentences] or split_sentences(ctx.text)
+    out = []
+    for a, b in spans:
+        fa, fb = ctx.to_folded(a), ctx.to_folded(b)
+        i, j = bisect_left(ctx.tok_starts, fa), bisect_left(ctx.tok_starts, fb)
+        out.append(Sentence(fa, fb, ctx.tokens[i:j], ctx.folded.text[fa:fb]))
+    return out
+
+
+def _attribution(ctx: _Ctx, sent: Sentence, upto: int) -> tuple[list[ActorRef], bool]:
+    """Who reports it: subject of a reporting verb before the trigger, بحسب/according to X."""
+    toks = sent.tokens
+    out: list[ActorRef] = []
+    inherit = False
+    if ctx.lang == "ar":
+        c = cues("ar")
+        rep = set(c["reporting"])
+        for k in range(0, min(upto, len(toks))):
+            w = arabic._no_conj(toks[k].text)
+            if w in rep or toks[k].text in rep:
+                nxt = k + 1
+                if nxt < len(toks) and arabic._no_conj(toks[nxt].text) in ("ان", "انه", "انها", "انهم", "ان") or nxt >= len(toks) or toks[nxt].text in "،,:":
+                    inherit = True
+                    continue
+                nps = arabic.np_forward(sent, nxt, set(), max_len=7)
+                for np in nps[:2]:
+                    out.append(ctx.actor_ref(sent, np))
+                # نقلت X عن Y
+                if nps:
+                    e = nps[-1][1]
+                    while e < len(toks) and arabic._is_quote(toks[e]):
+                        e += 1
+                    if e < len(toks) and toks[e].text == "عن":
+                        more = arabic.np_forward(sent, e + 1, set(), max_len=5)
+                        out.extend(ctx.actor_ref(sent, np) for np in more[:1])
+                break
+        for k in range(len(toks)):
+            n = arabic._phrase_at(toks, k, arabic._sets()["according"])
+            if n:
+                nps = arabic.np_forward(sent, k + n, set(), max_len=5)
+                out.extend(ctx.actor_ref(sent, np) for np in nps[:1])
+    else:
+        words = [t.text.lower() for t in toks]
+        for k, w in enumerate(words):
+            if w in ("said", "says", "reported", "told", "announced", "quoted"):
+                if k + 1 < len(words) and words[k + 1] not in ("that", "on", "it", "they", "he", "she", "in") and words[k + 1] not in ".,":
+                    np = english._np_fwd(words, k + 1, 6)
+                else:
+                    np = english._np_back(words, k)
+                if np and np[1] - np[0] <= 7:
+                    out.append(ctx.actor_ref(sent, np))
+                break
+        for k in range(len(words) - 1):
+            if words[k] == "according" and words[k + 1] == "to":
+                np = english._np_fwd(words, k + 2, 6)
+                if np:
+                    out.append(ctx.actor_ref(sent, np))
+    # de-duplicate
+    seen, uniq = set(), []
+    for r in out:
+        if (r.start, r.end) not in seen:
+            seen.add((r.start, r.end))
+            uniq.append(r)
+    return uniq, inherit and not uniq
+
+
+def _location(ctx: _Ctx, sent: Sentence, cand: Candidate):
+    """(ActorRef, Place) of the event location: a linked place entity when present, else a
+    'في/من + place noun' phrase."""
+    a_tok = cand.tok[0]
+    if cand.location is not None:
+        ref = ctx.actor_ref(sent, cand.location)
+        ents = ctx.entities_in(ref.start, ref.end, _PLACE_TYPES)
+        if ents:
+            e = ents[0]
+            return ActorRef(text=e.surface, start=e.start, end=e.end, canonical_id=e.canonical_id, name_en=e.name_en), e.place
+        return ref, None
+    sa, sb = ctx.orig_span(sent.start, sent.end) if sent.end > sent.start else (0, 0)
+    places = ctx.entities_in(sa, sb, _PLACE_TYPES)
+    if places:
+        trig_a, _ = ctx.tok_span_orig(sent, cand.tok)
+        cand_places = [e for e in places if e.type in _PLACE_TYPES]
+        e = min(cand_places, key=lambda e: (0 if e.start >= trig_a else 1, abs(e.start - trig_a)))
+        return ActorRef(text=e.surface, start=e.start, end=e.end, canonical_id=e.canonical_id, name_en=e.name_en), e.place
+    if ctx.lang != "ar":
+        words = [t.text.lower() for t in sent.tokens]
+        for k in range(cand.tok[1], len(words)):
+            if words[k] in ("in", "near", "at") and k + 1 < len(words) and sent.tokens[k + 1].text[:1].isalpha():
+                orig = ctx.text[ctx.orig_span(sent.tokens[k + 1].start, sent.tokens[k + 1].end)[0]]
+                if orig.isupper():
+                    np = english._np_fwd(words, k + 1, 4)
+                    if np:
+                        return ctx.actor_ref(sent, np), None
+        return None, None
+    toks = sent.tokens
+    s = arabic._sets()
+    for k in list(range(a_tok, len(toks))) + list(range(0, a_tok)):
+        w = toks[k].text
+        nw = arabic._no_conj(w)
+        if nw in ("في", "من") and k + 1 < len(toks):
+            nps = arabic.np_forward(sent, k + 1, set(), max_len=4)
+            if nps and arabic.place_like(sent, nps[0]):
+                return ctx.actor_ref(sent, nps[0]), None
+        if nw.startswith(("في", "ب")) and False:
+            pass
+        if (nw.startswith("ب") and nw[1:] in s["place"]) or (nw.startswith("بال") and nw[1:] in s["place"]):
+            nps = arabic.np_forward(sent, k, set(), max_len=4)
+            if nps:
+                return ctx.actor_ref(sent, nps[0]), None
+    return None, None
+
+
+def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
+    """First pass: per sentence its time expressions, (ungated) candidates and quantities."""
+    lang = _language(doc)
+    ctx = _Ctx(doc, lang)
+    out: list[dict] = []
+    running: tuple[int, TimeRef] | None = None  # latest day-level time expression (sentence index)
+    for idx, sent in enumerate(_sentences(ctx)):
+        if not sent.tokens:
+            continue
+        times = resolve_times(sent.text, ctx.pub, lang)
+        if lang == "ar":
+            ent_actor = _entity_probe(ctx, sent, _ACTOR_TYPES)
+            ent_place = _entity_probe(ctx, sent, _PLACE_TYPES)
+            cands = arabic.extract(sent, ent_actor, ent_place)
+        else:
+            ent_actor = None
+            toks = sent.tokens
+            cands = english.extract(sent, lambda j, toks=toks: ctx.text[ctx.orig_span(toks[j].start, toks[j].end)[0]].isupper())
+        for c in cands:  # a party's own quoted words about what happened: a claim
+            if c.status in ("occurred", "ongoing") and ctx.speech and _in_speech(ctx, sent, c):
+                c.status = "claimed"
+        qtys = parse_quantities(sent.tokens, lang, lambda a, b: ctx.text[slice(*ctx.orig_span(a, b))]) if cands else []
+        rec = {"sent": sent, "times": times, "cands": cands, "qtys": qtys}
+        if cands and ctx.entities:
+            sa, sb = ctx.orig_span(sent.start, sent.end)
+            rec["entity_types"] = {e.type for e in ctx.entities if e.start < sb and e.end > sa}
+        if lang == "ar" and cands:
+            day_level = running is not None and idx - running[0] <= 4
+            rec["strong"] = [_strong(ctx, sent, c, times, ent_actor, day_level) for c in cands]
+        day = [t for t in times if t[2].precision in ("day", "part_of_day") and t[2].text]
+        if day:
+            running = (idx, day[-1][2])
+        out.append(rec)
+    return ctx, out
+
+
+def _strong(ctx: _Ctx, sent: Sentence, c: Candidate, times, ent_actor, running_day: bool = False) -> bool:
+    """A strong attack report: a heavy verbal trigger or a nominal one with its support
+    verb, an actor (actor-head noun phrase or linked entity) and a concrete time or place. Such
+    candidates are kept whatever the sentence classifier says (it only modulates confidence)."""
+    if c.type != "ASSAULT" or c.status not in ("occurred", "ongoing"):
+        return False
+    verbal = c.trigger.pos == "V" or c.light_verb or c.verbal
+    if c.trigger.weight < 0.7 or not verbal:
+        return False
+    spans = c.sources + c.targets
+    if ent_actor is not None:  # entities present: a named actor (linked entity) is required
+        if not any(ent_actor(sp) for sp in spans):
+            return False
+    elif not any(arabic.actor_like(sent, sp) for sp in spans):
+        return False
+    concrete_time = running_day or any(t[2].precision in ("day", "part_of_day") and t[2].text for t in times)
+    if concrete_time:
+        return True
+    return _location(ctx, sent, c)[0] is not None
+
+
+def extract_events(doc: Doc) -> list[EventMention]:
+    ctx, recs = analyse(doc)
+    lang = ctx.lang
+    if lang == "ar":
+        _gate_document(ctx, recs)
+    mentions: list[EventMention] = []
+    for idx, rec in enumerate(recs):
+        ctx.sent_index = idx
+        sent, times, cands, qtys = rec["sent"], rec["times"], rec["cands"], rec["qtys"]
+        if cands:
+            first_trig = min(c.tok[0] for c in cands)
+            attr, inherit = _attribution(ctx, sent, first_trig)
+            if inherit:
+                attr = list(ctx.last_attr)
+            ev_start, ev_end = ctx.orig_span(sent.start, sent.end)
+            evidence = Span(start=ev_start, end=ev_end, text=ctx.text[ev_start:ev_end])
+            for cand in cands:
+                mentions.append(_mention(ctx, sent, cand, times, qtys, attr, evidence))
+            ctx.last_attr = attr or ctx.last_attr
+        if times:
+            t = times[-1][2]
+            if t.precision in ("day", "part_of_day", "week") or (ctx.pub - t.end).days <= 31:
+                ctx.last_time = t
+    return mentions
+
+
+def _gate_document(ctx: _Ctx, recs: list[dict]) -> None:
+    """Arabic ASSAULT/PROTEST candidates: one batched classifier call per document. Strong
+    candidates (see :func:`_strong`) are kept and only their confidence is modulated; weak
+    lexicon hits must clear the cross-validated threshold. Announced ones (THREATEN) and other
+    types pass as they are."""
+    from . import classifier
+
+    if not classifier.available():
+        return
+    items, where = [], []
+    for r, rec in enumerate(recs):
+        for typ in classifier.TYPES:
+            if any(c.type == typ and c.status != "announced" for c in rec["cands"]):
+                items.append((rec, typ))
+                where.append((r, typ))
+    if not items:
+        return
+    probs = classifier.predict([classifier.features(rec, typ) for rec, typ in items], [typ for _, typ in items])
+    score = {w: p for w, p in zip(where, probs)}
+    for r, rec in enumerate(recs):
+        keep = []
+        for c, strong in zip(rec["cands"], rec.get("strong", [False] * len(rec["cands"]))):
+            p = score.get((r, c.type)) if c.status != "announced" else None
+            if p is not None:
+                if not strong and p < classifier.threshold(c.type):
+                    continue
+                c.confidence = round(min(0.97, 0.5 * c.confidence + 0.5 * p), 3)
+            keep.append(c)
+        rec["cands"] = keep
+
+
+def _entity_probe(ctx: _Ctx, sent: Sentence | None, types: set[str]):
+    if not ctx.entities or sent is None:
+        return None
+
+    def probe(span: tuple[int, int]) -> bool:
+        a, b = ctx.tok_span_orig(sent, span)
+        return bool(ctx.entities_in(a, b, types))
+
+    return probe
+
+
+def _nearest_time(cand: Candidate, sent: Sentence, times) -> TimeRef | None:
+    if not times:
+        return None
+    trig_char = sent.tokens[cand.tok[0]].start - sent.start
+    return min(times, key=lambda t: abs(t[0] - trig_char))[2]
+
+
+def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evidence: Span) -> EventMention:
+    typ, mode, status = cand.type, cand.mode, cand.status
+    context: list[str] = []
+    if typ == "ASSAULT" and status == "announced":
+        typ, mode = "THREATEN", "violence"
+    if status == "announced":
+        context.append("future")
+    if typ == "AID" and cand.trigger.pattern.startswith("اجل"):
+        context.append("humanitarian")
+    sources = [ctx.actor_ref(sent, sp) for sp in cand.sources]
+    targets = [ctx.actor_ref(sent, sp) for sp in cand.targets]
+    if not sources and (cand.pronoun_source or cand.agentless):
+        sources = _discourse_source(ctx, cand, typ)
+    if not sources and (status == "announced" or (cand.agentless and cand.type in ("AID", "RETREAT"))):
+        # 'قال قيادي في قسد إن ...ستبدأ هجوماً', 'وقال إنه جرى إجلاء': the speaker's organisation
+        sources = _attr_actor(ctx, attr)
+    if not targets and sources and typ == "ASSAULT":
+        targets = _campaign_target(ctx, sources)
+    if typ == "RETREAT" and sources and not any(r.canonical_id for r in sources):
+        sources = _fleeing_party(ctx, sources)
+    # time: in-sentence expression nearest the trigger, else the running reference, else published
+    tref = _nearest_time(cand, sent, times) or ctx.last_time
+    if tref is None:
+        tref = TimeRef(start=ctx.pub, end=ctx.pub, precision="day", text=None)
+    loc, place = _location(ctx, sent, cand)
+    if loc is None and ctx.last_place is not None and ctx.sent_index - ctx.last_place[0] <= 2 and typ in ("ASSAULT", "RETREAT", "COERCE"):
+        loc, place = ctx.last_place[1], ctx.last_place[2]  # the running place of the narrative
+    elif loc is not None and loc.canonical_id:
+        ctx.last_place = (ctx.sent_index, loc, place)
+    kinds = _EVENT_QTY.get(cand.type, {"killed", "injured", "arrested", "evacuated", "displaced", "missing"})
+    trig_tok = cand.tok[0]
+    quantities: list[Quantity] = []
+    for a, b, q in qtys:
+        if q.kind in kinds or q.kind in ("evacuated",) and cand.type == "AID":
+            quantities.append(q)
+    if len({id(c) for c in [cand]}) and quantities and cand.type == "ASSAULT":
+        quantities = quantities
+    ta, tb = ctx.tok_span_orig(sent, cand.tok)
+    ac_event, ac_sub = acled_for(typ, mode)
+    if status == "announced" or typ == "THREATEN":
+        ac_event, ac_sub = "Strategic developments", "Other"
+    if cand.status in ("claimed", "alleged", "denied"):
+        conf_penalty = 0.1
+    else:
+        conf_penalty = 0.0
+    _ = trig_tok
+    m = EventMention(
+        type=typ,
+        mode=mode,
+        context=context,
+        acled_event_type=ac_event,
+        acled_sub_event_type=ac_sub,
+        status=status,
+        source_actors=sources,
+        target_actors=targets,
+        location=loc,
+        place=place,
+        time=tref,
+        quantities=quantities,
+        attribution=attr,
+        evidence=evidence,
+        trigger=Span(start=ta, end=tb, text=ctx.text[ta:tb]),
+        confidence=max(0.05, round(cand.confidence - conf_penalty, 3)),
+    )
+    if sources:
+        ctx.sources_by_type[cand.type] = sources
+    ctx.events.append(m)
+    return m
+
+
+_ORG_TYPES = ("armed_group", "government", "organisation")
+_PERSON_HEADS = {"قائد", "قيادي", "مسؤول", "المسؤول", "متحدث", "المتحدث", "ناطق", "الناطق", "نائب", "مصدر", "مصادر", "عضو", "رئيس", "وزير"}
+
+
+def _attr_actor(ctx: _Ctx, attr: list[ActorRef]) -> list[ActorRef]:
+    """The organisation behind an attribution ('المسؤول الإعلامي بقوات سورية الديمقراطية' ->
+    the SDF): a linked armed group/government/organisation entity inside it (not a news outlet
+    cited with نقلت/بحسب), else the part from its first actor-head noun on."""
+    for rank in _ORG_TYPES:
+        for ref in attr:
+            for e in ctx.entities_in(ref.start, ref.end, {rank}):
+                if rank == "organisation" and ref.start == e.start and len(attr) > 1:
+                    continue  # 'وكالة رويترز' cited before 'عن قيادي في ...'
+                return [ActorRef(text=e.surface, start=e.start, end=e.end, canonical_id=e.canonical_id, name_en=e.name_en)]
+    if ctx.lang != "ar":
+        return []
+    heads = arabic._sets()["actor"]
+    for ref in attr:
+        f = fold(ref.text)
+        toks = tokenize(f.text)
+        for k, t in enumerate(toks):
+            w = t.text
+            if w in _PERSON_HEADS or arabic._no_conj(w) in _PERSON_HEADS:
+                continue
+            cands = {w, arabic.bare(w), arabic._no_conj(w), w[1:] if w[:1] in "بل" else w}
+            if k > 0 and cands & heads:
+                a = ref.start + f.origin[t.start]
+                return [ActorRef(text=ctx.text[a:ref.end], start=a, end=ref.end)]
+    return []
+
+
+_GENERIC_HEADS = {"قوات", "طائرات", "عناصر", "مقاتلي", "مقاتلو", "مليشيا", "مليشيات", "تنظيم", "جماعه"}
+
+
+def _actor_key(ref: ActorRef) -> set[str]:
+    if ref.canonical_id:
+        return {ref.canonical_id}
+    return {arabic.bare(t.text) for t in tokenize(fold(ref.text).text) if len(t.text) > 2} - _GENERIC_HEADS
+
+
+@lru_cache(maxsize=1)
+def _HEADS_FOLDED() -> frozenset[str]:
+    return frozenset({arabic.bare(w) for w in arabic._sets()["actor"]} | set(arabic._sets()["actor"]))
+
+
+def _campaign_target(ctx: _Ctx, sources: list[ActorRef]) -> list[ActorRef]:
+    """An attack with its attacker but no target in the sentence ('تشهد قصفاً من طائرات التحالف')
+    continues the campaign of the latest attack/threat by the same actor: its target."""
+    keys = set().union(*(_actor_key(r) for r in sources))
+    for m in reversed(ctx.events[-8:]):
+        if m.type in ("ASSAULT", "THREATEN") and m.target_actors and m.source_actors:
+            if keys & set().union(*(_actor_key(r) for r in m.source_actors)):
+                named = [t for t in m.target_actors if t.canonical_id or _actor_key(t) & _HEADS_FOLDED()]
+                if named:
+                    return named
+    return []
+
+
+_FIGHTER_HEADS = {"مقاتلين", "مقاتلون", "مقاتلي", "مقاتلو", "عناصر", "مسلحين", "مسلحون", "المقاتلين", "المقاتلون", "العناصر", "المسلحين", "المسلحون"}
+
+
+def _fleeing_party(ctx: _Ctx, sources: list[ActorRef]) -> list[ActorRef]:
+    """'هروب مقاتلين' right after an attack: unnamed fighters who flee are the attacked party;
+    link them to the latest attack target's entity (the text stays as written)."""
+    if ctx.lang != "ar":
+        return sources
+    out = []
+    for r in sources:
+        toks = [t.text for t in tokenize(fold(r.text).text)]
+        if toks and toks[0] in _FIGHTER_HEADS and len(toks) <= 2:
+            for m in reversed(ctx.events[-6:]):
+                linked = [t for t in m.target_actors if t.canonical_id] if m.type == "ASSAULT" else []
+                if linked:
+                    r = r.model_copy(update={"canonical_id": linked[0].canonical_id, "name_en": linked[0].name_en})
+                    break
+        out.append(r)
+    return out
+
+
+def _discourse_source(ctx: _Ctx, cand: Candidate, typ: str) -> list[ActorRef]:
+    """Missing subject: a pronoun (اشتبكوا، هربوا) takes the previous event's target (else source);
+    an agentless passive (جرى إجلاء) the last source of the same event type."""
+    if cand.pronoun_source and ctx.events:
+        prev = ctx.events[-1]
+        return list(prev.target_actors or prev.source_actors)
+    if cand.agentless:
+        return list(ctx.sources_by_type.get(cand.type, []))
+    return []
+
+
+class EventStage:
+    """``events.v1``: adds :class:`EventMention` records to the document."""
+
+    name = "events.v1"
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = extract_events(doc)
+        return doc.evolve(events=tuple(mentions), stages=doc.stages + (self.name,))

@@ -1,0 +1,728 @@
+"""Arabic trigger detection and argument rules.
+
+Triggers are folded stems (``triggers_ar.tsv``) found with one Aho-Corasick pass over the folded
+text; a hit counts when the characters before it in its token are an allowed proclitic/prefix
+chain for its part of speech (و ف ب ل ك ال / و ف س ي ت ن ا) and the characters after it an allowed
+suffix. Nominal triggers (هجوم، قصف، غارات، اشتباكات) are tied to their support verb (شنّ، نفّذ،
+قام ب، تعرّض ل، شهد، جرى/تمّ) which carries tense and the subject; verbal triggers take their
+subject from before the verb (SVO, after أنّ/إنّ or a clause boundary) or after it (VSO), and
+their object, على/ضد/مع/بين ... و phrase or agent phrase (من قبل، برصاص، على يد) by frame.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import ahocorasick
+
+from .common import Candidate, Sentence
+from .resources import Trigger, cues, triggers_ar
+from .text import Token
+
+_PUNCT_STOP = set("،,.;:!?؟()[]{}؛…-–—")
+_QUOTES = set("\"'«»“”‘’")
+
+
+@lru_cache(maxsize=1)
+def _automaton():
+    table: dict[str, list[Trigger]] = {}
+    for t in triggers_ar():
+        table.setdefault(t.pattern, []).append(t)
+    auto = ahocorasick.Automaton()
+    for stem, trigs in table.items():
+        auto.add_word(stem, (stem, tuple(trigs)))
+    auto.make_automaton()
+    return auto
+
+
+@lru_cache(maxsize=1)
+def _sets():
+    c = cues("ar")
+    return {
+        "np": set(c["noun_prefixes"]),
+        "vp": set(c["verb_prefixes"]),
+        "ns": set(c["noun_suffixes"]),
+        "vs": set(c["verb_suffixes"]),
+        "light": c["light_verbs"],
+        "neg": set(c["negation"]),
+        "deny": set(c["denial"]),
+        "future": set(c["future"]),
+        "allege": [p.split() for p in c["allegation"]],
+        "claim": [p.split() for p in c["claim"]],
+        "ongoing": set(c["ongoing"]),
+        "reporting": set(c["reporting"]),
+        "according": [p.split() for p in c["according_to"]],
+        "actor": set(c["actor_heads"]),
+        "place": set(c["place_heads"]),
+        "stop": set(c["np_stop"]),
+        "verb_like": set(c["verb_like"]),
+        "agent": [p.split() for p in c["agent_preps"]],
+        "target": set(c["target_preps"]),
+        "territorial": [p.split() for p in c["territorial_link"]],
+    }
+
+
+def bare(word: str) -> str:
+    """Token without the conjunction/preposition/article clitics."""
+    for p in ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال"):
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            return word[len(p):]
+    if len(word) > 3 and word[0] in "وفبل":
+        return word[1:]
+    return word
+
+
+def _no_conj(word: str) -> str:
+    return word[1:] if len(word) > 2 and word[0] in "وف" else word
+
+
+def find_triggers(folded: str, tokens: list[Token]) -> list[tuple[int, int, Trigger, str, str]]:
+    """Trigger hits in ``folded`` as ``(first_token, last_token_excl, trigger, prefix, suffix)``."""
+    if not tokens:
+        return []
+    s = _sets()
+    tok_at = [-1] * (len(folded) + 1)
+    for idx, t in enumerate(tokens):
+        for k in range(t.start, t.end):
+            tok_at[k] = idx
+    best: dict[int, tuple[int, int, Trigger, str, str]] = {}
+    for end_char, (stem, trigs) in _automaton().iter(folded):
+        start = end_char - len(stem) + 1
+        a, b = tok_at[start], tok_at[end_char]
+        if a < 0 or b < 0:
+            continue
+        prefix = folded[tokens[a].start:start]
+        suffix = folded[end_char + 1:tokens[b].end]
+        for trig in trigs:
+            okp = (trig.pos in "NX" and prefix in s["np"]) or (trig.pos in "VX" and prefix in s["vp"])
+            oks = (trig.pos in "NX" and suffix in s["ns"]) or (trig.pos in "VX" and suffix in s["vs"])
+            if not (okp and oks):
+                continue
+            prev = best.get(a)
+            if prev is None or (len(stem), trig.weight) > (len(prev[2].pattern), prev[2].weight):
+                best[a] = (a, b + 1, trig, prefix, suffix)
+    hits = sorted(best.values(), key=lambda h: h[0])
+    out: list[tuple[int, int, Trigger, str, str]] = []
+    for h in hits:  # drop hits nested in a longer phrase hit
+        if out and h[0] < out[-1][1]:
+            if len(h[2].pattern) > len(out[-1][2].pattern):
+                out[-1] = h
+            continue
+        out.append(h)
+    return out
+
+
+# ---------------------------------------------------------------- noun phrases
+def _is_punct(tok: Token) -> bool:
+    return len(tok.text) == 1 and tok.text in _PUNCT_STOP
+
+
+def _is_quote(tok: Token) -> bool:
+    return len(tok.text) == 1 and tok.text in _QUOTES
+
+
+def _stopword(word: str) -> bool:
+    s = _sets()
+    w = _no_conj(word)
+    return word in s["stop"] or w in s["stop"] or word in s["verb_like"] or w in s["verb_like"] or w in s["reporting"]
+
+
+def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, allow_number: bool = True) -> list[tuple[int, int]]:
+    """Noun phrase(s) starting at token ``j``; coordination with و gives several conjuncts."""
+    toks = sent.tokens
+    n = len(toks)
+    while j < n and _is_quote(toks[j]):
+        j += 1
+    conjuncts: list[tuple[int, int]] = []
+    start, k, count = j, j, 0
+    while k < n:
+        t = toks[k]
+        if _is_quote(t):
+            k += 1
+            continue
+        if _is_punct(t) or k in trig_idx or _stopword(t.text):
+            break
+        if not allow_number and t.text.isdigit() and count:
+            break
+        if count and t.text.startswith("و") and len(t.text) > 3 and bare(t.text) in _sets()["actor"]:
+            conjuncts.append((start, _trim(toks, start, k)))
+            start, count = k, 0
+        count += 1
+        k += 1
+        if count >= max_len:
+            break
+    if k > start and count:
+        conjuncts.append((start, _trim(toks, start, k)))
+    return [c for c in conjuncts if c[1] > c[0]]
+
+
+def _trim(toks: list[Token], a: int, b: int) -> int:
+    while b > a and _is_quote(toks[b - 1]):
+        b -= 1
+    return b
+
+
+_BOUNDARY_WORDS = {"ان", "انه", "انها", "انهم", "الذي", "التي", "الذين", "اذ", "حيث", "كما", "ثم", "فيما", "بينما", "لكن", "حين", "عندما", "بعدما"}
+
+
+def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) -> tuple[int, int] | None:
+    """Subject noun phrase ending right before token ``i`` (SVO), if it starts at a clause boundary."""
+    toks = sent.tokens
+    k, count = i - 1, 0
+    while k >= 0:
+        t = toks[k]
+        if _is_quote(t):
+            k -= 1
+            continue
+        if _is_punct(t) or k in trig_idx or _stopword(t.text) or count >= max_len:
+            break
+        count += 1
+        k -= 1
+    if not count:
+        return None
+    a = k + 1
+    while a < i and _is_quote(toks[a]):
+        a += 1
+    if k >= 0:
+        w = _no_conj(toks[k].text)
+        boundary = _is_punct(toks[k]) or w in _BOUNDARY_WORDS or toks[k].text in _BOUNDARY_WORDS
+        if not boundary and not (toks[k].text in _sets()["reporting"] or w in _sets()["reporting"]):
+            # relative clause 'القوارب التي استقلها عناصر داعش تعرضت': the NP after the
+            # resumptive verb is the clause's actor
+            if k >= 1 and _no_conj(toks[k - 1].text) in _RELATIVE and toks[k].text.endswith(("ه", "ها", "هم")):
+                return (a, _trim(toks, a, i))
+            # participle modifier 'إن القوات المدعومة من الولايات المتحدة ستبدأ'
+            ext = _extend_back(sent, k, i, trig_idx)
+            if ext is None:
+                return None
+            a = ext
+    return (a, _trim(toks, a, i))
+
+
+_RELATIVE = {"التي", "الذي", "الذين", "اللذين", "اللتين"}
+_LINK_PREPS = {"من", "ب", "في", "ل"}
+
+
+def _extend_back(sent: Sentence, k: int, i: int, trig_idx: set[int]) -> int | None:
+    """Start of a subject whose modifier contains a preposition ('القوات المدعومة من X'): walk
+    back over at most 5 more tokens to a clause boundary; the head must be an actor noun."""
+    toks = sent.tokens
+    if _no_conj(toks[k].text) not in _LINK_PREPS:
+        return None
+    m = k - 1
+    steps = 0
+    while m >= 0 and steps < 5:
+        t = toks[m]
+        w = _no_conj(t.text)
+        if _is_quote(t):
+            m -= 1
+            continue
+        if _is_punct(t) or w in _BOUNDARY_WORDS or t.text in _BOUNDARY_WORDS:
+            head = m + 1
+            while head < i and _is_quote(toks[head]):
+                head += 1
+            if head < k and actor_like(sent, (head, head + 1)):
+                return head
+            return None
+        if m in trig_idx or t.text in _sets()["verb_like"] or t.text in _sets()["reporting"]:
+            return None
+        steps += 1
+        m -= 1
+    return None
+
+
+def actor_like(sent: Sentence, span: tuple[int, int], entity_actor=None) -> bool:
+    s = _sets()
+    for k in range(span[0], span[1]):
+        w = sent.tokens[k].text
+        if w in s["actor"] or bare(w) in s["actor"] or _no_conj(w) in s["actor"]:
+            return True
+    return bool(entity_actor and entity_actor(span))
+
+
+def place_like(sent: Sentence, span: tuple[int, int], entity_place=None) -> bool:
+    s = _sets()
+    w = sent.tokens[span[0]].text
+    if w in s["place"] or bare(w) in s["place"] or ("ال" + bare(w)) in s["place"]:
+        return True
+    return bool(entity_place and entity_place(span))
+
+
+_PHRASE_INDEX: dict[int, tuple[list, dict[str, list[list[str]]]]] = {}
+
+
+def _index(phrases: list[list[str]]) -> dict[str, list[list[str]]]:
+    got = _PHRASE_INDEX.get(id(phrases))
+    if got is None or got[0] is not phrases:
+        table: dict[str, list[list[str]]] = {}
+        for ph in phrases:
+            table.setdefault(ph[0], []).append(ph)
+        got = (phrases, table)
+        _PHRASE_INDEX[id(phrases)] = got
+    return got[1]
+
+
+def _phrase_at(toks: list[Token], k: int, phrases: list[list[str]]) -> int:
+    w = toks[k].text
+    table = _index(phrases)
+    cands = table.get(w)
+    if w[:1] == "و":
+        more = table.get(w[1:])
+        cands = (cands or []) + more if more else cands
+    if not cands:
+        return 0
+    for ph in cands:
+        n = len(ph)
+        if k + n <= len(toks):
+            words = [toks[k + m].text for m in range(n)]
+            if words == ph or (words[0][:1] == "و" and [words[0][1:]] + words[1:] == ph):
+                return n
+    return 0
+
+
+def _find_after(sent: Sentence, i: int, window: int, words: set[str], trig_idx: set[int]) -> tuple[int, int] | None:
+    """NP after the first token in ``words`` (or a token starting with one as a clitic) within window."""
+    toks = sent.tokens
+    for k in range(i, min(len(toks), i + window)):
+        w = toks[k].text
+        if _is_punct(toks[k]) and w in ".؟?!":
+            break
+        nw = _no_conj(w)
+        if nw in words or w in words:
+            nps = np_forward(sent, k + 1, trig_idx)
+            if nps:
+                return nps[0]
+        for p in ("علي", "على", "ضد"):
+            if nw.startswith(p) and len(nw) > len(p) + 1 and p in words:
+                return None  # pronoun object (عليهم): nothing to extract
+    return None
+
+
+def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list[tuple[int, int]]:
+    toks = sent.tokens
+    s = _sets()
+    for k in range(i, min(len(toks), i + window)):
+        if _is_punct(toks[k]) and toks[k].text in ".؟?!،,":
+            break
+        n = _phrase_at(toks, k, s["agent"])
+        if n:
+            nps = np_forward(sent, k + n, trig_idx)
+            if nps and (n > 1 or toks[k].text != "من" or actor_like(sent, nps[0])):
+                return nps
+        w = toks[k].text
+        for p in ("برصاص", "بنيران"):
+            if w == p or w == "و" + p:
+                nps = np_forward(sent, k + 1, trig_idx)
+                if nps:
+                    return nps
+    return []
+
+
+def _territorial(sent: Sentence, span: tuple[int, int], trig_idx: set[int]) -> list[tuple[int, int]] | None:
+    """'آخر جيب يسيطر عليه تنظيم داعش' -> the controlling actor."""
+    toks = sent.tokens
+    for k in range(span[0], min(len(toks), span[1] + 4)):
+        n = _phrase_at(toks, k, _sets()["territorial"])
+        if n:
+            nps = np_forward(sent, k + n, trig_idx)
+            return nps or None
+    # genitive with ل: 'الجيب الاخير لتنظيم داعش'
+    for k in range(span[0] + 1, span[1]):
+        w = toks[k].text
+        if w.startswith("ل") and not w.startswith("ال") and bare(w) in _sets()["actor"]:
+            return [(k, span[1])]
+    return None
+
+
+def _status(sent: Sentence, i: int, prefix: str, lv_idx: int | None, lv_word: str | None) -> str | None:
+    """Status from cues before the trigger (or its support verb); None = negated (drop)."""
+    s = _sets()
+    toks = sent.tokens
+    head = lv_idx if lv_idx is not None else i
+    before = [toks[k].text for k in range(max(0, head - 3), head)]
+    words_before = [t.text for t in toks[:i]]
+    if any(_no_conj(w) in s["deny"] or w in s["deny"] for w in words_before):
+        return "denied"
+    if any(w in s["neg"] or _no_conj(w) in s["neg"] for w in before[-2:]):
+        return None
+    if any(_phrase_at(toks, k, s["claim"]) for k in range(0, i)):
+        return "claimed"
+    if any(_loose_phrase(toks, k, i, s["allege"]) for k in range(0, i)):
+        return "alleged"
+    # stative 'بات/أصبح محاصراً' under a reporting verb: a party's claim about a state of affairs
+    if i >= 1 and _no_conj(toks[i - 1].text) in _STATIVE:
+        rep = s["reporting"]
+        return "claimed" if any(t.text in rep or _no_conj(t.text) in rep for t in toks[:i]) else "ongoing"
+    verb_prefix = prefix
+    if lv_word is not None:
+        verb_prefix = lv_word
+    vp = _no_conj(verb_prefix)
+    if vp.startswith("س") and len(vp) <= 3 or any(w in s["future"] or _no_conj(w) in s["future"] for w in before):
+        return "announced"
+    if lv_word is not None and (_no_conj(lv_word)[:2] in ("ست", "سي", "سن")):
+        return "announced"
+    if any(w in s["ongoing"] or _no_conj(w) in s["ongoing"] for w in before):
+        return "ongoing"
+    if lv_word is not None and _no_conj(lv_word) in ("تشهد", "يشهد", "تشن", "يشن", "تتعرض", "يتعرض", "تنفذ", "ينفذ"):
+        return "ongoing"
+    if lv_word is None and vp in ("ي", "ت", "ن") and prefix:
+        return "ongoing"
+    return "occurred"
+
+
+_STATIVE = {"بات", "باتت", "اصبح", "اصبحت", "صار", "صارت", "ظل", "ظلت", "بقي", "بقيت"}
+
+
+def _loose_phrase(toks: list[Token], k: int, limit: int, phrases: list[list[str]]) -> bool:
+    """Phrase whose first word is at ``k`` and whose other words follow in order within 6 tokens
+    ('رأى المحلل أن', 'أشار في حديثه إلى أن')."""
+    first = _no_conj(toks[k].text)
+    table = _index(phrases)
+    if first not in table and toks[k].text not in table:
+        return False
+    for ph in phrases:
+        if first != ph[0] and toks[k].text != ph[0]:
+            continue
+        pos = k
+        for w in ph[1:]:
+            nxt = next((m for m in range(pos + 1, min(limit, pos + 11)) if toks[m].text == w or _no_conj(toks[m].text) == w), None)
+            if nxt is None:
+                break
+            pos = nxt
+        else:
+            return True
+    return False
+
+
+def _light_verb(sent: Sentence, i: int) -> tuple[int, str, str] | None:
+    """Support verb governing nominal trigger ``i``: (token index, folded word, role)."""
+    s = _sets()
+    toks = sent.tokens
+    k = i - 1
+    steps = 0
+    while k >= 0 and steps < 8:
+        w = toks[k].text
+        if _is_punct(toks[k]) and w not in "،,":
+            return None
+        if not _is_punct(toks[k]) and not _is_quote(toks[k]):
+            for cand in (w, _no_conj(w)):
+                if cand in s["light"]:
+                    return (k, cand, s["light"][cand])
+            if k - 1 >= 0:
+                two = f"{_no_conj(toks[k - 1].text)} {w}"
+                if two in s["light"]:
+                    return (k - 1, two, s["light"][two])
+            steps += 1
+        k -= 1
+    return None
+
+
+def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candidate]:
+    """Candidate events in one folded sentence."""
+    toks = sent.tokens
+    hits = find_triggers(sent.text, _rel_tokens(sent))
+    if not hits:
+        return []
+    agents = [(h[0], h[1]) for h in hits if h[2].pattern in _AGENT_NOUNS]
+    trig_idx = {k for h in hits if h[2].pattern not in _AGENT_NOUNS and (h[2].weight >= 0.5 or toks[h[0]].text.startswith("و")) for k in range(h[0], h[1])}
+    # gating: weak triggers need support of the same type in the sentence
+    totals: dict[str, float] = {}
+    for h in hits:
+        totals[h[2].type] = totals.get(h[2].type, 0.0) + h[2].weight
+    cands: list[Candidate] = []
+    last_by_type: dict[str, int] = {}
+    for a, b, trig, prefix, suffix in hits:
+        if trig.weight < 0.5 and totals[trig.type] < 0.8:
+            continue
+        if trig.type in last_by_type and a - last_by_type[trig.type] <= 3 and not any(_is_punct(toks[m]) for m in range(last_by_type[trig.type], a)):
+            last_by_type[trig.type] = b
+            prev = cands[-1] if cands and cands[-1].type == trig.type else None
+            if prev is not None and trig.weight > prev.trigger.weight and not prev.sources:
+                pass
+            continue
+        # protest "مسيرة" after طائرة = drone
+        if trig.type == "PROTEST" and trig.pattern.startswith("مسير") and a > 0 and bare(toks[a - 1].text).startswith("طائر"):
+            continue
+        lv = _light_verb(sent, a) if trig.pos != "V" else None
+        if lv is not None and lv[2] == "none" and trig.pos == "X":
+            lv = None
+        status = _status(sent, a, prefix, lv[0] if lv else None, lv[1] if lv else None)
+        if status is None:
+            continue
+        cand = Candidate(type=trig.type, mode=trig.mode, trigger=trig, tok=(a, b), status=status)
+        _arguments(sent, cand, prefix, suffix, lv, trig_idx, entity_actor, entity_place)
+        if trig.pattern in _AGENT_NOUNS:
+            _agent_noun(sent, cand, trig_idx)
+        elif trig.type == "PROTEST" and agents and not cand.sources:
+            near = min(agents, key=lambda sp: abs(sp[0] - a))
+            cand.sources = [_with_quantifier(sent, near)]
+            cand.agentless = cand.pronoun_source = False
+        cand.confidence = _confidence(cand, totals[trig.type], lv)
+        cands.append(cand)
+        last_by_type[trig.type] = b
+    return cands
+
+
+_AGENT_NOUNS = {"متظاهر", "محتج", "معتصم", "مضرب", "متظاهرو", "المتظاهر", "متظاهرين", "متظاهرون", "محتجين", "محتجون"}
+
+
+def _with_quantifier(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
+    """'مئات المتظاهرين', 'آلاف من المحتجين': include the quantifier before an agent noun."""
+    toks = sent.tokens
+    a = span[0]
+    if a >= 2 and toks[a - 1].text == "من" and _no_conj(toks[a - 2].text) in _QUANT_HEADS:
+        a -= 2
+    elif a >= 1 and (_no_conj(toks[a - 1].text) in _QUANT_HEADS or toks[a - 1].text.isdigit()):
+        a -= 1
+    return (a, span[1])
+
+
+def _agent_noun(sent: Sentence, cand: Candidate, trig_idx: set[int]) -> None:
+    """'المتظاهرون', 'آلاف المحتجين': the trigger names the protesters themselves."""
+    cand.sources = [_with_quantifier(sent, cand.tok)]
+    cand.agentless = cand.pronoun_source = False
+    if not cand.targets:
+        t = _find_after(sent, cand.tok[1], 8, {"ضد", "على", "علي"}, trig_idx)
+        if t:
+            cand.targets = [t]
+
+
+def _rel_tokens(sent: Sentence) -> list[Token]:
+    return [Token(t.text, t.start - sent.start, t.end - sent.start) for t in sent.tokens]
+
+
+def _confidence(c: Candidate, total: float, lv) -> float:
+    conf = 0.35 + 0.45 * min(1.0, c.trigger.weight) + 0.05 * min(2.0, max(0.0, total - c.trigger.weight))
+    if c.sources:
+        conf += 0.08
+    if c.targets:
+        conf += 0.05
+    if lv is not None:
+        conf += 0.04
+    return round(max(0.05, min(0.97, conf)), 3)
+
+
+def _clause_subject(sent: Sentence, head: int, trig_idx: set[int]) -> tuple[int, int] | None:
+    """Subject of the clause a coordinated verb belongs to: 'ان NP V1 ... وV2' -> NP."""
+    toks = sent.tokens
+    for k in range(head - 1, max(-1, head - 12), -1):
+        if _is_punct(toks[k]) and toks[k].text not in "،,":
+            return None
+        if _no_conj(toks[k].text) in ("ان", "انه") or toks[k].text == "ان":
+            nps = np_forward(sent, k + 1, trig_idx, max_len=4)
+            if nps and actor_like(sent, nps[0]):
+                return nps[0]
+            return None
+    return None
+
+
+_PEOPLE = {"شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "جندي", "جنديا", "جنود", "شرطيا", "شرطيين", "مواطن", "مواطنا", "مواطنين", "طفل", "طفلا", "اطفال", "امراه", "نساء", "عنصر", "عناصر", "مسلح", "مسلحا", "مسلحين", "قتيل", "قتيلا", "اخرين", "اخرون", "اخر", "رجال", "رجل", "عمال", "عاملا", "سائحا", "سياح", "حاج", "طالبا", "طلاب"}
+
+
+def _casualty_subject(sent: Sentence, i: int, trig_idx: set[int]) -> tuple[int, int] | None:
+    """A counted group of people right before a killing/wounding verb ('إن 11 مدنياً قتلوا')."""
+    toks = sent.tokens
+    k = i - 1
+    if k >= 1 and toks[k].text in ("الاقل", "الأقل") and toks[k - 1].text in ("على", "علي"):
+        k -= 2
+    end = k + 1
+    start = None
+    for m in range(k, max(-1, k - 5), -1):
+        w = _no_conj(toks[m].text)
+        if _is_punct(toks[m]) or m in trig_idx:
+            break
+        if w.isdigit() or w in _QUANT_HEADS or w in _NUMBER_WORDS:
+            start = m
+    if start is None or end <= start:
+        return None
+    if not any(bare(toks[m].text) in _PEOPLE or toks[m].text in _PEOPLE for m in range(start, end)):
+        return None
+    return (start, end)
+
+
+_NUMBER_WORDS = {"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "اثنين", "اثنان", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "احد", "عشرون", "عشرين", "ثلاثين", "اربعين", "خمسين", "مئه", "مائه"}
+
+
+def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, entity_actor, entity_place) -> None:
+    toks = sent.tokens
+    a, b = cand.tok
+    frame = cand.trigger.frame
+    is_verb = cand.trigger.pos == "V" or (cand.trigger.pos == "X" and prefix and _no_conj(prefix) in ("ي", "ت", "ن", "س", "سي", "ست") or suffix in ("وا", "ت", "ن"))
+    plural_verb = suffix in ("وا", "ون", "تا", "ا") or cand.trigger.pattern.endswith("وا")
+    if not is_verb and lv is None and cand.trigger.pos == "X" and not prefix.endswith("ال") and b < len(toks):
+        nxt = _no_conj(toks[b].text)
+        if nxt in _QUANT_HEADS or (not toks[b].text.startswith(("ب", "ل")) and actor_like(sent, (b, b + 1))) or (b in {k for k in range(b, b + 1)} and bare(toks[b].text) in _AGENT_NOUNS):
+            is_verb = True
+    cand.verbal = bool(is_verb)
+    cand.light_verb = lv is not None
+
+    def subject_of(head: int, plural: bool) -> tuple[list[tuple[int, int]], bool]:
+        back = np_backward(sent, head, trig_idx)
+        if back and all(toks[m].text.isdigit() or _is_punct(toks[m]) for m in range(*back)):
+            back = None
+        if back:
+            return [_unquantify(sent, back, trig_idx)], False
+        nxt = head + 1
+        if plural:
+            # coordinated verb 'إن المقاتلين استقلوا قوارب وهربوا': the subject of the clause
+            if head > 0 and sent.tokens[head].text.startswith("و"):
+                shared = _clause_subject(sent, head, trig_idx)
+                if shared:
+                    return [shared], False
+            return [], True
+        # VSO: skip time adverbs / commas between verb and subject
+        while nxt < len(toks) and (_is_punct(toks[nxt]) and toks[nxt].text in "،,"):
+            nxt += 1
+        nps = np_forward(sent, nxt, trig_idx, allow_number=False)
+        nps = [_unquantify(sent, np, trig_idx) for np in nps]
+        return nps, not nps
+
+    if lv is not None:
+        lv_idx, lv_word, role = lv
+        lv_plural = lv_word.endswith("وا")
+        subj, missing = subject_of(lv_idx, lv_plural)
+        if role == "source":
+            cand.sources = subj
+            cand.pronoun_source = missing
+        elif role == "target":
+            cand.targets = subj
+        elif role == "location" and subj:
+            cand.location = subj[0]
+        else:
+            cand.agentless = True
+    elif is_verb and frame != "victim":
+        subj, missing = subject_of(a, plural_verb)
+        cand.sources = subj
+        cand.pronoun_source = missing
+    # object / target
+    after = b
+    if cand.sources and cand.sources[-1][0] >= b:
+        after = cand.sources[-1][1]
+    casualty = _casualty_subject(sent, a, trig_idx) if (is_verb and frame in ("trans", "victim") and lv is None and cand.type == "ASSAULT") else None
+    if casualty is not None:
+        # '... إن 60 شخصاً قتلوا': a counted group before an undiacritised قتلوا/أصيبوا is its
+        # victim (passive reading), not its agent
+        cand.targets = [casualty]
+        cand.sources = [sp for sp in cand.sources if sp != casualty]
+        if not cand.sources:
+            cand.pronoun_source = False
+    if frame in ("trans",) and not cand.targets:
+        if not (suffix.endswith(("ه", "ها", "هم", "هما"))):
+            k = after
+            while k < len(toks) and _is_quote(toks[k]):
+                k += 1
+            if k < len(toks) and _no_conj(toks[k].text) in _QUANT_HEADS:
+                q = _unquantify(sent, (k, k + 1), trig_idx)
+                if q != (k, k + 1):
+                    cand.targets = [q]
+            if cand.targets:
+                pass
+            elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and not (toks[k].text[:1] in "بل" and not toks[k].text.startswith("ال") and is_verb):
+                nps = np_forward(sent, k, trig_idx)
+                if nps:
+                    cand.targets = nps
+        if not cand.targets:
+            t = _find_after(sent, b, 8, _sets()["target"], trig_idx)
+            if t:
+                cand.targets = [t]
+    elif frame == "attack" and not cand.targets:
+        t = _find_after(sent, b, 8, _sets()["target"], trig_idx)
+        if t:
+            cand.targets = [t]
+        if not cand.sources and cand.trigger.pos != "V" and b < len(toks):
+            # construct-state genitive: 'هجوم داعش', 'قصف مليشيا قسد'
+            nps = np_forward(sent, b, trig_idx, allow_number=False)
+            if nps and not toks[b].text.startswith(("ب", "ل")) and actor_like(sent, nps[0], entity_actor):
+                cand.sources = nps
+    elif frame == "recip":
+        between = None
+        for k in range(b, min(len(toks), b + 3)):
+            if _no_conj(toks[k].text) == "بين":
+                between = k
+                break
+        if between is not None:
+            nps = np_forward(sent, between + 1, trig_idx, max_len=8)
+            if len(nps) >= 2:
+                cand.sources, cand.targets = [nps[0]], nps[1:]
+            elif nps:
+                cand.sources = nps
+        if not cand.targets:
+            t = _find_after(sent, b, 8, {"مع", "ضد"}, trig_idx)
+            if t:
+                cand.targets = [t]
+    elif frame == "intrans" and not cand.targets:
+        t = _find_after(sent, b, 10, {"ضد"}, trig_idx)
+        if t:
+            cand.targets = [t]
+    if frame == "victim" and not cand.targets and lv is None:
+        back = np_backward(sent, a, trig_idx)
+        if back and not is_verb:
+            back = None
+        if back:
+            cand.targets = [back]
+        else:
+            k = b
+            while k < len(toks) and _is_quote(toks[k]):
+                k += 1
+            nps = np_forward(sent, k, trig_idx)
+            if nps:
+                cand.targets = nps
+    # agent phrases (من قبل X، برصاص X، من طائرات التحالف)
+    if not cand.sources and cand.type not in ("AID", "RETREAT"):
+        ag = _find_agent(sent, b, 8, trig_idx)
+        if ag:
+            cand.sources = ag
+            cand.pronoun_source = False
+    # nominal trigger with no support verb and no agent: genitive may be the agent or the victim
+    if cand.trigger.pos == "N" and lv is None and not cand.sources and not cand.targets and b < len(toks) and frame in ("trans", "victim"):
+        nps = np_forward(sent, b, trig_idx)
+        if nps and not toks[b].text.startswith(("ب", "ل", "ف")):
+            cand.targets = nps
+    if cand.trigger.pos == "N" and (lv is None or lv[2] == "none") and not cand.sources and frame == "intrans" and b < len(toks):
+        nps = np_forward(sent, b, trig_idx, allow_number=False)
+        if nps and not toks[b].text.startswith(("ب", "ل", "ف")) and actor_like(sent, nps[0], entity_actor):
+            cand.sources = nps
+            cand.targets = [t for t in cand.targets if t != nps[0]]
+    # territory -> controlling actor
+    cand.targets = _resolve_territory(sent, cand, cand.targets, trig_idx, entity_actor, entity_place)
+    # passives with جرى/تم and bare verbs: mark agentless
+    if not cand.sources and frame != "recip":
+        cand.agentless = True
+
+
+_QUANT_HEADS = {"اكثر", "نحو", "حوالي", "قرابه", "زهاء", "عشرات", "مئات", "الاف", "الالاف", "اقل", "عدد", "عددا", "العشرات", "المئات"}
+
+
+def _unquantify(sent, span, trig_idx):
+    """'أكثر من 20 ألفاً من المدنيين' -> 'المدنيين' (the counted noun after the last من)."""
+    toks = sent.tokens
+    first = _no_conj(toks[span[0]].text)
+    if not (first in _QUANT_HEADS or first.isdigit()):
+        return span
+    for k in range(span[0], min(len(toks), span[0] + 7)):
+        if toks[k].text == "من" and k + 1 < len(toks) and not toks[k + 1].text.isdigit() and not _is_punct(toks[k + 1]):
+            nxt = np_forward(sent, k + 1, trig_idx)
+            if nxt and not toks[nxt[0][0]].text.isdigit():
+                return nxt[0]
+    return span
+
+
+_MODIFIER_FIRST = {"اخر", "الاخر", "كامل", "معظم", "بعض", "جميع", "كل"}
+
+
+def _resolve_territory(sent, cand, targets, trig_idx, entity_actor, entity_place):
+    out = []
+    for span in targets:
+        span = _unquantify(sent, span, trig_idx)
+        probe = span
+        if span[1] - span[0] > 1 and _no_conj(sent.tokens[span[0]].text) in _MODIFIER_FIRST:
+            probe = (span[0] + 1, span[1])
+        if place_like(sent, probe, entity_place) and not actor_like(sent, (span[0], span[0] + 1), entity_actor):
+            owner = _territorial(sent, probe, trig_idx)
+            if owner:
+                if cand.location is None:
+                    cand.location = span
+                out.extend(owner)
+                continue
+        out.append(span)
+    return out

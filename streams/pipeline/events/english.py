@@ -1,0 +1,167 @@
+"""English trigger detection (Snowball stems) with modality rules and simple argument rules.
+
+A future/intent cue (will, would, plans to, offered to, ready to ...) before a trigger turns a
+cooperative act into AGREE and a conflictual one into THREATEN (PLOVER: report the single category,
+not category + future); a negated future (will not) is REJECT.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .common import Candidate, Sentence
+from .resources import Trigger, cues, en_stem, triggers_en
+
+_PUNCT = set(",.;:!?()[]\"'`")
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, list[tuple[list[str], Trigger]]]:
+    idx: dict[str, list[tuple[list[str], Trigger]]] = {}
+    for t in triggers_en():
+        parts = t.pattern.split()
+        idx.setdefault(parts[0], []).append((parts, t))
+    return idx
+
+
+@lru_cache(maxsize=1)
+def _sets():
+    c = cues("en")
+    return {k: set(v) for k, v in c.items() if isinstance(v, list)}
+
+
+def _match(stems: list[str], i: int, parts: list[str]) -> int:
+    k, p = i, 0
+    while p < len(parts):
+        if parts[p] == "~":
+            p += 1
+            for gap in range(0, 4):
+                if k + gap < len(stems) and stems[k + gap] == parts[p]:
+                    k += gap
+                    break
+            else:
+                return 0
+        if k >= len(stems) or stems[k] != parts[p]:
+            return 0
+        k += 1
+        p += 1
+    return k
+
+
+def find_triggers(words: list[str]) -> list[tuple[int, int, Trigger]]:
+    stems = [en_stem(w) for w in words]
+    idx = _index()
+    hits = []
+    for i, st in enumerate(stems):
+        best = None
+        for parts, trig in idx.get(st, ()):
+            end = _match(stems, i, parts)
+            if end and (best is None or (end - i, trig.weight) > (best[1] - i, best[2].weight)):
+                best = (i, end, trig)
+        if best:
+            hits.append(best)
+    out = []
+    for h in hits:
+        if out and h[0] < out[-1][1]:
+            continue
+        out.append(h)
+    return out
+
+
+def _np_back(words: list[str], i: int) -> tuple[int, int] | None:
+    s = _sets()
+    k = i - 1
+    while k >= 0 and (words[k] in s["passive_aux"] or words[k] in ("has", "have", "had", "again", "also", "today", "reportedly", "routinely", "will", "would", "not", "to", "n't", "once", "already", "had", "it", "they") or words[k] in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on", "yesterday")):
+        k -= 1
+    end = k + 1
+    while k >= 0 and words[k] not in _PUNCT and words[k] not in ("that", "who", "which", "and", "but", "when", "while", "after", "as", "said", "says", "if") and end - k <= 7:
+        k -= 1
+    start = k + 1
+    while start < end and words[start] in s["det"]:
+        start += 1
+    return (start, end) if end > start else None
+
+
+def _np_fwd(words: list[str], j: int, max_len: int = 7) -> tuple[int, int] | None:
+    s = _sets()
+    while j < len(words) and (words[j] in ("to", "up", "out", "off", "down") or words[j] in s["det"]):
+        j += 1
+    k = j
+    while k < len(words) and words[k] not in _PUNCT and words[k] not in s["np_stop"] and k - j < max_len:
+        k += 1
+    return (j, k) if k > j else None
+
+
+def _recipient(words: list[str], b: int, is_cap) -> tuple[int, int] | None:
+    """Recipient of a cooperative act: 'offered troops to Lebanon's new President', 'provide aid
+    to refugees' -> the NP after to/with whose first word is capitalised (or a plural noun)."""
+    for k in range(b, min(len(words), b + 14)):
+        if words[k] in (".", ";") or (words[k] == "," and k > b + 1):
+            return None
+        if words[k] in ("to", "with", "for") and k + 1 < len(words):
+            j = k + 1
+            while j < len(words) and words[j] in ("the", "its", "their", "his", "her", "a", "an", "neighboring", "neighbouring"):
+                j += 1
+            if j < len(words) and (is_cap(j) or words[j] in ("refugees", "civilians", "rebels", "victims", "protesters", "opposition")):
+                return _np_fwd(words, j, 6)
+    return None
+
+
+def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
+    words = [t.text.lower() for t in sent.tokens]
+    is_cap = is_cap or (lambda j: False)
+    hits = find_triggers(words)
+    if not hits:
+        return []
+    s = _sets()
+    cands: list[Candidate] = []
+    for a, b, trig in hits:
+        typ, weight, mode, status = trig.type, trig.weight, trig.mode, "occurred"
+        window = words[max(0, a - 4):a]
+        if any(w in s["negation"] for w in words[max(0, a - 2):a]) and trig.frame != "verbal":
+            if any(w in ("will", "would") for w in window):
+                typ, weight, mode = "REJECT", 0.9, None
+            else:
+                continue
+        elif trig.frame in ("coop", "conf") and any(w in s["future_strict"] for w in window):
+            status = "announced"
+            typ, weight, mode = ("AGREE", max(weight, 0.85), None) if trig.frame == "coop" else ("THREATEN", max(weight, 0.85), mode)
+        elif trig.frame in ("coop", "conf") and a >= 2 and words[a - 1] == "to" and words[a - 2] in ("plans", "plan", "decided", "intends", "threatened", "vowed", "going", "prepared", "ready"):
+            status = "announced"
+            typ, weight = ("AGREE", max(weight, 0.85)) if trig.frame == "coop" else ("THREATEN", max(weight, 0.85))
+        if any(w in s["denial"] for w in words[:a]):
+            status = "denied"
+        elif any(w in s["allegation"] for w in words[max(0, a - 5):a]):
+            status = "alleged"
+        elif status == "occurred" and any(w in ("continued", "continuing", "continue", "still") for w in window):
+            status = "ongoing"
+        cand = Candidate(type=typ, mode=mode, trigger=Trigger(trig.pattern, typ, mode, weight, "X", trig.frame), tok=(a, b), status=status)
+        passive = a > 0 and words[a - 1] in s["passive_aux"] or (a > 1 and words[a - 2] in s["passive_aux"] and words[a - 1] in ("being", "been"))
+        subj = _np_back(words, a)
+        if passive:
+            if subj:
+                cand.targets = [subj]
+            for k in range(b, min(len(words), b + 4)):
+                if words[k] == "by":
+                    obj = _np_fwd(words, k + 1)
+                    if obj:
+                        cand.sources = [obj]
+                    break
+        else:
+            if subj:
+                cand.sources = [subj]
+            obj = _np_fwd(words, b)
+            if obj is None or (obj and words[b:b + 1] and words[b] in ("in", "on", "at")):
+                for k in range(b, min(len(words), b + 6)):
+                    if words[k] in s["target_preps"] and words[k] not in ("in", "at"):
+                        obj = _np_fwd(words, k + 1)
+                        break
+            if obj:
+                cand.targets = [obj]
+        if trig.frame == "coop" and typ in ("AGREE", "AID", "SUPPORT", "COOPERATE", "CONSULT", "YIELD"):
+            rec = _recipient(words, b, is_cap)
+            if rec:
+                cand.targets = [rec]
+        cand.confidence = round(min(0.97, 0.3 + 0.5 * weight + (0.1 if cand.sources else 0) + (0.05 if cand.targets else 0)), 3)
+        cands.append(cand)
+    return cands

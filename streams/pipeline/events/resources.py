@@ -1,0 +1,104 @@
+"""Loads the event-extraction resources under ``streams/resources/events/`` (see its README)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import snowballstemmer
+
+RESOURCE_DIR = Path(__file__).resolve().parents[2] / "resources" / "events"
+PLOVER_TYPES = frozenset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
+    "SANCTION MOBILIZE COERCE ASSAULT".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    pattern: str  # folded Arabic stem (may contain spaces) or stemmed English words
+    type: str
+    mode: str | None
+    weight: float
+    pos: str = "X"  # Arabic: V / N / X
+    frame: str = "trans"  # Arabic argument frame, English polarity
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in (RESOURCE_DIR / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+def _check(row: list[str], n: int, name: str) -> None:
+    if len(row) != n:
+        raise ValueError(f"{name}: expected {n} columns, got {row!r}")
+
+
+@lru_cache(maxsize=1)
+def triggers_ar() -> tuple[Trigger, ...]:
+    out = []
+    for row in _rows("triggers_ar.tsv"):
+        _check(row, 6, "triggers_ar.tsv")
+        stem, pos, typ, mode, weight, frame = row
+        if typ not in PLOVER_TYPES or pos not in {"V", "N", "X"}:
+            raise ValueError(f"triggers_ar.tsv: bad row {row!r}")
+        out.append(Trigger(stem, typ, None if mode == "-" else mode, float(weight), pos, frame))
+    return tuple(out)
+
+
+_EN_STEMMER = snowballstemmer.stemmer("english")
+
+
+def en_stem(word: str) -> str:
+    return _EN_STEMMER.stemWord(word.lower())
+
+
+@lru_cache(maxsize=1)
+def triggers_en() -> tuple[Trigger, ...]:
+    out = []
+    for row in _rows("triggers_en.tsv"):
+        _check(row, 5, "triggers_en.tsv")
+        pattern, typ, mode, weight, polarity = row
+        if typ not in PLOVER_TYPES:
+            raise ValueError(f"triggers_en.tsv: bad type {row!r}")
+        stems = " ".join("~" if w == "~" else en_stem(w) for w in pattern.split())
+        out.append(Trigger(stems, typ, None if mode == "-" else mode, float(weight), "X", polarity))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def load_json(name: str) -> dict:
+    return json.loads((RESOURCE_DIR / name).read_text(encoding="utf-8"))
+
+
+def cues(lang: str) -> dict:
+    return load_json(f"cues_{'ar' if lang == 'ar' else 'en'}.json")
+
+
+def timex(lang: str) -> dict:
+    return load_json("timex.json")["ar" if lang == "ar" else "en"]
+
+
+def quantities(lang: str) -> dict:
+    return load_json("quantities.json")["ar" if lang == "ar" else "en"]
+
+
+@lru_cache(maxsize=1)
+def acled_map() -> dict[tuple[str, str], tuple[str, str]]:
+    out = {}
+    for row in _rows("acled_map.tsv"):
+        _check(row, 4, "acled_map.tsv")
+        out[(row[0], row[1])] = (row[2], row[3])
+    return out
+
+
+def acled_for(plover_type: str, mode: str | None) -> tuple[str | None, str | None]:
+    table = acled_map()
+    hit = table.get((plover_type, mode or "*")) or table.get((plover_type, "*"))
+    return hit if hit else (None, None)

@@ -1,0 +1,184 @@
+"""Resolves time expressions against the article's publication date.
+
+Works on folded text (see :mod:`.text`). Returns ``(start, end, TimeRef)`` with folded offsets.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from marsad.schemas import TimeRef
+
+from .resources import quantities, timex
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+def _week(d: date, offset: int) -> tuple[date, date]:
+    monday = d - timedelta(days=d.weekday()) + timedelta(weeks=offset)
+    return monday, monday + timedelta(days=6)
+
+
+def _month(d: date, offset: int) -> tuple[date, date]:
+    y, m = d.year, d.month + offset
+    while m < 1:
+        y, m = y - 1, m + 12
+    while m > 12:
+        y, m = y + 1, m - 12
+    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _weekday(pub: date, wd: int, direction: int) -> date:
+    """Most recent ``wd`` on or before ``pub`` (direction -1/0) or next one after (1)."""
+    if direction > 0:
+        delta = (wd - pub.weekday()) % 7 or 7
+        return pub + timedelta(days=delta)
+    delta = (pub.weekday() - wd) % 7
+    if direction < 0 and delta == 0:
+        delta = 7
+    return pub - timedelta(days=delta)
+
+
+def _explicit(pub: date, day: int, month: int, year: int | None, past_hint: bool) -> date | None:
+    y = year or pub.year
+    try:
+        d = date(y, month, day)
+    except ValueError:
+        return None
+    if year is None and (d > pub + timedelta(days=7) or (past_hint and d > pub)):
+        try:
+            d = date(y - 1, month, day)
+        except ValueError:
+            return None
+    return d
+
+
+@lru_cache(maxsize=2)
+def _patterns(lang: str) -> dict[str, re.Pattern]:
+    t = timex(lang)
+    q = quantities(lang)
+    numwords = list(q["units"]) + list(q["tens"])
+    if lang == "ar":
+        wd, mo, days = _alt(t["weekdays"]), _alt(t["months"]), _alt(t["days"])
+        pod = _alt(["فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليله"])
+        units, markers = _alt(t["last_n"]["units"]), _alt(t["last_n"]["markers"])
+        num = rf"\d+|{_alt(numwords)}"
+        return {
+            "date": re.compile(rf"(?<!\w)(?:يوم\s+)?(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({mo})(?:\s*\([^)]{{0,20}}\))?(?:\s+(?:عام\s+)?(\d{{4}}))?(\s+الماضي)?"),
+            "day": re.compile(rf"(?<!\w)(?:[وفب]?(?:{pod})\s+)?[وفب]?(?:{days})(?:\s+(?:ال)?({wd}))?(?!\w)"),
+            "weekday": re.compile(rf"(?<!\w)(?:[وفب]?(?:يوم|ليله|{pod})\s+)?[وفب]?(?:{wd})(?:\s+(الماضي|المقبل|القادم))?(?!\w)"),
+            "period": re.compile(rf"(?<!\w)[وفبل]?(?:{_alt(t['periods'])})(?!\w)"),
+            "last_n": re.compile(rf"(?<!\w)(?:خلال\s+|في\s+)?(?:ال)?(?:({num})\s+(?:ال)?({units})|({units})\s+(?:ال)?({num}))\s+(?:{markers})(?!\w)"),
+            "vague": re.compile(rf"(?<!\w)[و]?(?:{_alt(t['since_vague'])})(?!\w)"),
+            "year": re.compile(r"(?<!\w)(?:عام|سنه|العام)\s+(\d{4})(?!\w)"),
+            "tonight": re.compile(r"(?<!\w)(?:هذه\s+)?الليله(?:\s+الماضيه)?(?!\w)"),
+        }
+    wd, mo, days = _alt(t["weekdays"]), _alt(t["months"]), _alt(t["days"])
+    return {
+        "date": re.compile(rf"\b(?:({mo})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({mo})(?:,?\s+(\d{{4}}))?)\b"),
+        "day": re.compile(rf"\b(?:{days})\b"),
+        "weekday": re.compile(rf"\b(?:(last|next|this|on)\s+)?({wd})(?:\s+(morning|afternoon|evening|night))?\b"),
+        "period": re.compile(rf"\b(?:{_alt(t['periods'])})\b"),
+        "last_n": re.compile(rf"\b(?:the\s+)?(?:last|past|previous)\s+(\d+|{_alt(numwords)})\s+({_alt(t['last_n']['units'])})\b"),
+        "vague": re.compile(rf"\b(?:{_alt(t['since_vague'])})\b"),
+        "year": re.compile(r"\bin\s+((?:19|20)\d{2})\b"),
+    }
+
+
+def _num(word: str, lang: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    q = quantities(lang)
+    return q["units"].get(word) or q["tens"].get(word)
+
+
+def resolve_times(text: str, pub: date, lang: str) -> list[tuple[int, int, TimeRef]]:
+    """All time expressions in folded ``text`` resolved against ``pub`` (non-overlapping)."""
+    t = timex(lang)
+    p = _patterns(lang)
+    found: list[tuple[int, int, TimeRef]] = []
+
+    def add(m: re.Match, start: date, end: date, precision: str) -> None:
+        found.append((m.start(), m.end(), TimeRef(start=start, end=end, precision=precision, text=m.group().strip())))
+
+    if lang == "ar":
+        for m in p["date"].finditer(text):
+            d = _explicit(pub, int(m.group(1)), t["months"][m.group(2)], int(m.group(3)) if m.group(3) else None, bool(m.group(4)))
+            if d:
+                add(m, d, d, "day")
+        for m in p["last_n"].finditer(text):
+            n = _num(m.group(1) or m.group(4), lang)
+            unit = t["last_n"]["units"][m.group(2) or m.group(3)]
+            if n and unit:
+                add(m, pub - timedelta(days=n * unit), pub, "range")
+        for m in p["day"].finditer(text):
+            g = m.group()
+            offset = max((v for k, v in t["days"].items() if re.search(rf"(?<!\w)[وفب]?{k}(?!\w)", g)), key=abs, default=0)
+            keys = [k for k in t["days"] if re.search(rf"(?<!\w)[وفب]?{k}(?!\w)", g)]
+            longest = max(keys, key=len) if keys else ""
+            offset = t["days"].get(longest, offset)
+            d = pub + timedelta(days=offset)
+            pod = any(re.search(rf"(?<!\w)[وفب]?{w}(?!\w)", g) for w in ("فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليله", "الليله"))
+            add(m, d, d, "part_of_day" if pod else "day")
+        for m in p["tonight"].finditer(text):
+            d = pub - timedelta(days=1) if "الماضيه" in m.group() else pub
+            add(m, d, d, "part_of_day")
+        for m in p["weekday"].finditer(text):
+            name = next(k for k in sorted(t["weekdays"], key=len, reverse=True) if k in m.group())
+            direction = 1 if m.group(1) in ("المقبل", "القادم") else (-1 if m.group(1) == "الماضي" else 0)
+            d = _weekday(pub, t["weekdays"][name], direction)
+            pod = any(w in m.group().split()[0] for w in ("فجر", "صباح", "ظهر", "عصر", "مساء", "ليل"))
+            add(m, d, d, "part_of_day" if pod else "day")
+    else:
+        for m in p["date"].finditer(text):
+            if m.group(1):
+                mon, day, year = t["months"][m.group(1)], int(m.group(2)), m.group(3)
+            else:
+                mon, day, year = t["months"][m.group(5)], int(m.group(4)), m.group(6)
+            d = _explicit(pub, day, mon, int(year) if year else None, False)
+            if d:
+                add(m, d, d, "day")
+        for m in p["last_n"].finditer(text):
+            n, unit = _num(m.group(1), lang), t["last_n"]["units"][m.group(2)]
+            if n and unit:
+                add(m, pub - timedelta(days=n * unit), pub, "range")
+        for m in p["day"].finditer(text):
+            d = pub + timedelta(days=t["days"][m.group()])
+            add(m, d, d, "day" if m.group() in ("today", "yesterday", "tomorrow") else "part_of_day")
+        for m in p["weekday"].finditer(text):
+            direction = {"next": 1, "last": -1}.get(m.group(1) or "", 0)
+            d = _weekday(pub, t["weekdays"][m.group(2)], direction)
+            add(m, d, d, "part_of_day" if m.group(3) else "day")
+    for m in p["period"].finditer(text):
+        key = re.sub(r"^[وفبل](?=ال|هذ)", "", m.group()) if lang == "ar" else m.group()
+        unit, off = t["periods"][key]
+        if unit == "week":
+            a, b = _week(pub, off)
+            add(m, a, b, "week")
+        elif unit == "weekend":
+            a, _ = _week(pub, off)
+            add(m, a + timedelta(days=5), a + timedelta(days=6), "range")
+        elif unit == "month":
+            a, b = _month(pub, off)
+            add(m, a, b, "month")
+        else:
+            add(m, date(pub.year + off, 1, 1), date(pub.year + off, 12, 31), "year")
+    for m in p["vague"].finditer(text):
+        key = m.group()[1:] if m.group()[0] == "و" and m.group()[1:] in t["since_vague"] else m.group()
+        add(m, pub - timedelta(days=t["since_vague"].get(key, 30)), pub, "range")
+    for m in p["year"].finditer(text):
+        y = int(m.group(1))
+        if 1900 <= y <= pub.year + 1:
+            add(m, date(y, 1, 1), date(y, 12, 31), "year")
+    # keep the longest, non-overlapping expressions
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
+    kept: list[tuple[int, int, TimeRef]] = []
+    for f in found:
+        if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: f[0])

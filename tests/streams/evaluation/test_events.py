@@ -1,0 +1,89 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.streams.evaluation import events as ev
+
+DATA = Path("/work/shared/data/events")
+
+
+class _E:
+    def __init__(self, type, conf=0.5, src=(), tgt=(), status="occurred"):
+        self.type, self.confidence, self.status = type, conf, status
+        self.source_actors = [type_("a", t) for t in src]
+        self.target_actors = [type_("a", t) for t in tgt]
+
+
+def type_(_, text):
+    class A:
+        pass
+
+    a = A()
+    a.text = text
+    return a
+
+
+def test_detection_arithmetic():
+    r = ev.detection_scores([True, True, False, False], [True, False, True, False])
+    assert r["precision"] == 0.5 and r["recall"] == 0.5 and r["f1"] == 0.5
+    assert r["counts"] == {"tp": 1, "fp": 1, "fn": 1, "tn": 1, "n": 4}
+    assert ev.detection_scores([False], [False])["f1"] == 0.0
+
+
+def test_plover_scores_on_tiny_fixture():
+    recs = [
+        {"event": "DOCUMENT"},
+        {"event": "FIGHT", "text": "x", "source": [{"actorText": "Serb forces"}], "target": [{"actorText": "Albanians"}]},
+        {"event": "DEMAND", "text": "y", "source": [{"actorText": "Poland"}], "target": ""},
+        {"event": "AGREE", "text": "z", "source": [{"actorText": "Jordan"}], "target": None},
+    ]
+    out = {
+        "x": [_E("ASSAULT", 0.9, ["Serb forces"], ["three ethnic Albanians"])],
+        "y": [_E("ACCUSE", 0.4, ["Poland's parliament"]), _E("REQUEST", 0.8, ["parliament"])],
+        "z": [],
+    }
+    r = ev.plover_scores(recs, lambda t: out[t])
+    assert r["counts"]["records"] == 3 and r["counts"]["type_correct"] == 2
+    assert r["type_accuracy"] == round(2 / 3, 4)
+    # roles: x source+target right, y source wrong (best event has 'parliament'), z source missing
+    assert r["counts"]["actor_roles"] == 4 and r["counts"]["actor_roles_matched"] == 2
+
+
+def test_actor_records_arithmetic():
+    recs = [
+        {"text": "a", "event_type": "ASSAULT", "source_gold": "مسلحون", "target_gold": "مهدي حنبلي", "spans": []},
+        {"text": "b", "event_type": "ASSAULT", "source_gold": "", "target_gold": "شخص", "spans": [{"source_actor": ["الشرطة"], "target_actor": []}]},
+        {"text": "c", "event_type": "ASSAULT", "source_gold": "الجيش", "target_gold": "", "spans": []},
+    ]
+    out = {
+        "a": [_E("ASSAULT", src=["مسلحون مقنعون"], tgt=["نائب رئيس البلدية مهدي حنبلي"])],
+        "b": [_E("ASSAULT", src=["والشرطة"], tgt=["شخص"])],  # empty gold source: annotator span overlaps
+        "c": [_E("PROTEST", src=["الجيش"])],  # wrong type: no event -> source wrong, target right
+    }
+    r = ev.score_actor_records(recs, lambda t: out[t])
+    assert r["records"] == 3
+    assert r["both_correct"] == round(2 / 3, 4)
+    assert r["source"] == round(2 / 3, 4) and r["target"] == 1.0
+    assert r["records_nonempty"] == 1 and r["both_correct_nonempty"] == 1.0
+
+
+def test_evaluate_events_csv_fixture(tmp_path):
+    p = tmp_path / "protest_gsr.csv"
+    p.write_text(
+        ",accept,event_type,id,label,reject,text,total\n"
+        "0,3,PROTEST,a,yes,0,تظاهر الآلاف أمس في بيروت احتجاجا على القرار.,3\n"
+        "1,0,PROTEST,b,easy no,3,ارتفعت أسعار النفط في الأسواق العالمية.,3\n"
+        "2,1,PROTEST,c,ambiguous,1,نص غامض.,2\n",
+        encoding="utf-8",
+    )
+    r = ev.evaluate_events(p, "ar-event-gsr")
+    assert r["event_type"] == "PROTEST" and r["counts"]["n"] == 2 and r["counts"]["fp"] == 0
+
+
+@pytest.mark.data
+@pytest.mark.skipif(not DATA.exists(), reason="shared data absent")
+def test_plover_dev_runs():
+    recs = json.loads((DATA / "plover-gsr-en/PLOVER_GSR_CAMEO.json").read_text())[:20]
+    r = ev.plover_scores(recs, lambda t: ev.run_stage(t, "en", with_entities=False).events)
+    assert 0.0 <= r["type_accuracy"] <= 1.0

@@ -1,0 +1,73 @@
+from marsad.streams.pipeline.entities.arabic import (
+    fold,
+    fold_str,
+    light_fold,
+    prefix_ok,
+    strip_clitics,
+    to_original,
+)
+
+
+def test_fold_removes_marks_and_keeps_offsets():
+    text = 'قال بـ"قوّاتٍ" في أمسِ ٢٠١٩'
+    folded, origin = fold(text)
+    assert folded == 'قال ب"قوات" في امس 2019'
+    assert len(origin) == len(folded) + 1 and origin[-1] == len(text)
+    i = folded.index("قوات")
+    s, e = to_original(origin, i, i + 4)
+    assert text[s:e] == "قوّاتٍ"[:-1] or text[s:e] == "قوّات"
+    j = folded.index("2019")
+    assert text[slice(*to_original(origin, j, j + 4))] == "٢٠١٩"
+
+
+def test_fold_unifies_alef_ta_marbuta_alef_maqsura():
+    assert fold_str("إيران") == "ايران"
+    assert fold_str("سوريّة") == "سوريه"
+    assert fold_str("مصطفى") == "مصطفي"
+    assert fold_str("SDF") == "sdf"
+
+
+def test_light_fold_keeps_ala_and_ali_apart():
+    assert light_fold("على") == "على"
+    assert light_fold("علي") == "علي"
+    assert len(light_fold("قوّاتٍ على")) == len(fold("قوّاتٍ على")[0])
+
+
+def test_clitic_prefixes():
+    assert prefix_ok("بقوات", 1, article=False)
+    assert prefix_ok("وقسد", 1, article=False)
+    assert prefix_ok("للتحالف", 2, article=True)
+    assert prefix_ok("والعراق", 3, article=True)
+    assert not prefix_ok("تحالف", 0, article=True)  # bare word is not the definite name
+    assert not prefix_ok("مقسد", 1, article=False)  # م is not a clitic
+    assert {"المدينه", "مدينه"} <= set(strip_clitics("وبالمدينه"))
+
+
+def test_ala_is_never_published_as_ali(run):
+    text = "سيطرت القوات على المدينة، وقال علي حسن إن الوضع هادئ."
+    ents = run(text)
+    for e in ents:
+        assert e.surface == text[e.start:e.end]
+        assert "علي" not in e.surface or text[e.start:e.end] == e.surface
+    assert not any(e.surface.startswith("على") for e in ents)
+    persons = [e for e in ents if e.type == "person"]
+    assert [p.surface for p in persons] == ["علي حسن"]
+
+
+def test_surfaces_are_exact_slices_with_diacritics(run):
+    text = 'وأضاف المسؤول الإعلاميّ بـ"قوّات سوريّة الديمقراطيّة" أنّ المعركة انتهت في الباغوز'
+    ents = run(text)
+    for e in ents:
+        assert e.surface == text[e.start:e.end]
+    sdf = [e for e in ents if e.canonical_id == "kb:sdf"]
+    assert sdf and sdf[0].surface == "قوّات سوريّة الديمقراطيّة"
+
+
+def test_no_published_form_turns_ala_into_ali(run):
+    text = "وقال مصطفى بالي إن المعركة على آخر جيب لداعش في الباغوز انتهت."
+    for e in run(text):
+        assert e.surface == text[e.start:e.end]
+        for value in (e.surface, e.normalized, e.name_ar or ""):
+            assert "علي" not in value
+    persons = [e for e in run("قال مصطفى بالي") if e.type == "person"]
+    assert persons and persons[0].normalized == "مصطفى بالي"

@@ -1,0 +1,40 @@
+import json
+
+import numpy as np
+import pytest
+
+from marsad.streams.pipeline.events import analyse, classifier
+from marsad.streams.evaluation.events import make_doc
+
+pytestmark = pytest.mark.skipif(not classifier.MODEL_PATH.exists(), reason="no trained model")
+
+
+def _recs(text):
+    return analyse(make_doc(text, "ar"))[1]
+
+
+def test_model_meta_has_cross_validated_scores():
+    meta = json.loads(str(np.load(classifier.MODEL_PATH)["meta"]))
+    for t in classifier.TYPES:
+        assert 0.0 < meta["thresholds"][t] < 1.0
+        assert 0.0 <= meta["cv"][t]["f1"] <= 1.0 and meta["cv"][t]["folds"] == 5
+
+
+def test_batched_prediction_matches_single():
+    texts = ["قتل مسلحون خمسة جنود أمس في هجوم على حاجز للجيش في بلدة العريش.",
+             "تظاهر آلاف الطلاب أمام البرلمان احتجاجا على القانون."]
+    feats, types = [], []
+    for text, typ in zip(texts, ("ASSAULT", "PROTEST")):
+        rec = next(r for r in _recs(text) if any(c.type == typ for c in r["cands"]))
+        feats.append(classifier.features(rec, typ))
+        types.append(typ)
+    batch = classifier.predict(feats, types)
+    single = [classifier.predict([f], [t])[0] for f, t in zip(feats, types)]
+    assert batch == single and all(0.0 < p < 1.0 for p in batch)
+
+
+def test_features_are_deterministic_and_blocked():
+    rec = next(r for r in _recs("شنت طائرات حربية غارات على مدينة إدلب اليوم.") if r["cands"])
+    f1, f2 = classifier.features(rec, "ASSAULT"), classifier.features(rec, "ASSAULT")
+    assert f1 == f2
+    assert any(k.startswith("w:") for k in f1) and any(k.startswith("c:") for k in f1) and f1["r:bias"] == 1.0

@@ -1,0 +1,183 @@
+from datetime import date
+
+import pytest
+
+from marsad.streams.pipeline.events import EventStage
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+from marsad.schemas import RawArticle
+from marsad.streams.pipeline import Doc, FoldedText
+
+FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
+PUB = datetime(2019, 2, 9, 12, 0, tzinfo=timezone.utc)  # a Saturday
+
+
+def make_doc(text, language="ar", published_at=PUB):
+    return Doc(
+        article=RawArticle(id="t", outlet="test", title="", body=text, published_at=published_at),
+        text=text,
+        body_start=0,
+        folded=FoldedText(text, tuple(range(len(text) + 1))),
+        language=language,
+    )
+
+STAGE = EventStage()
+
+
+def events(text, lang="ar"):
+    doc = STAGE(make_doc(text, lang))
+    assert doc.stages[-1] == "events.v1"
+    return doc.events
+
+
+def first(evs, typ):
+    return next(e for e in evs if e.type == typ)
+
+
+def test_empty_doc():
+    assert [e for e in events("الطقس جميل في بيروت.") if e.type in ("ASSAULT", "PROTEST")] == []
+
+
+def test_vso_verbal_trigger():
+    e = first(events("قتلت القوات الاميركية 11 مسلحا أمس في مدينة الكوت."), "ASSAULT")
+    assert "القوات الاميركية" in e.source_actors[0].text
+    assert any(q.kind == "killed" and q.value == 11 for q in e.quantities)
+    assert e.time.start == date(2019, 2, 8)
+
+
+def test_svo_after_anna():
+    e = first(events("وقال الجيش ان جنوده قتلوا خمسة مسلحين خلال غارة شمال بغداد."), "ASSAULT")
+    assert e.source_actors and "جنوده" in e.source_actors[0].text
+    assert e.target_actors and "مسلحين" in e.target_actors[0].text
+    assert any("الجيش" in a.text for a in e.attribution)
+
+
+def test_nominal_trigger_with_support_verb():
+    e = first(events("شنّت طائرات التحالف الدولي، مساء اليوم، هجوماً على الجيب الأخير لتنظيم داعش."), "ASSAULT")
+    assert "طائرات التحالف" in e.source_actors[0].text
+    assert "داعش" in e.target_actors[0].text
+    assert e.time.precision == "part_of_day" and e.time.start == date(2019, 2, 9)
+
+
+def test_passive_jara_evacuation():
+    e = first(events("وقال إنه جرى إجلاء أكثر من 20 ألفاً من المدنيين."), "AID")
+    q = e.quantities[0]
+    assert q.kind == "evacuated" and q.min == 20000
+
+
+def test_taarrada_li_passive_target():
+    e = first(events("أصيب السفير عندما تعرضت قافلته لهجوم من مسلحين مجهولين في وسط بغداد."), "ASSAULT")
+    assert any("مسلحين" in a.text for a in e.source_actors)
+
+
+def test_status_announced_becomes_threaten():
+    e = next(e for e in events("قال قيادي إن القوات ستبدأ هجوماً اليوم ضد آخر جيب للتنظيم.") if e.status == "announced")
+    assert e.type == "THREATEN"
+
+
+def test_status_alleged_and_denied():
+    evs = events("رأى المحلل أن القوات عقدت اتفاقات مع التنظيم.")
+    assert first(evs, "AGREE").status == "alleged"
+    evs = events("نفت الشرطة أنها اعتقلت الصحافي.")
+    assert first(evs, "COERCE").status == "denied"
+
+
+def test_negated_event_dropped():
+    assert not [e for e in events("لم تسفر الحادثة عن إصابات.") if e.type == "ASSAULT"]
+
+
+def test_english_event():
+    evs = events("Israeli soldiers arrested more than 100 Palestinians on Saturday in Hebron, military sources said.", "en")
+    e = max(evs, key=lambda e: e.confidence)
+    assert e.type == "COERCE"
+    assert "soldiers" in e.source_actors[0].text.lower()
+    assert any(q.kind == "arrested" and q.min == 100 for q in e.quantities)
+    assert e.time.start == date(2019, 2, 9)
+
+
+def test_english_future_is_threaten_or_agree():
+    assert max(events("Nigeria will impose sanctions on Chad unless it withdraws.", "en"), key=lambda e: e.confidence).type == "THREATEN"
+    assert max(events("The United Nations will provide food aid to refugees.", "en"), key=lambda e: e.confidence).type == "AGREE"
+
+
+def test_offsets_point_into_text():
+    text = "تظاهر آلاف الطلاب أمام البرلمان احتجاجا على القانون."
+    for e in events(text):
+        assert text[e.evidence.start:e.evidence.end] == e.evidence.text
+        assert text[e.trigger.start:e.trigger.end] == e.trigger.text
+        for a in e.source_actors + e.target_actors + e.attribution:
+            assert text[a.start:a.end] == a.text
+
+
+def _seed_events(with_entities):
+    text = (FIXTURES / "seed_ar_events.txt").read_text(encoding="utf-8")
+    doc = make_doc(text)
+    if with_entities:
+        entities = pytest.importorskip("marsad.streams.pipeline.entities")
+        doc = entities.EntityStage()(doc)
+    return text, STAGE(doc).events
+
+
+@pytest.mark.parametrize("with_entities", [False, True])
+def test_seed_article(with_entities):
+    text, evs = _seed_events(with_entities)
+
+    def find(fragment, typ=None):
+        return [e for e in evs if fragment in e.evidence.text and (typ is None or e.type == typ)]
+
+    e1 = find("ستبدأ هجوماً", "THREATEN")
+    assert e1 and e1[0].status == "announced" and e1[0].time.start == date(2019, 2, 9)
+    e2 = [e for e in evs if e.type == "AID" and any(q.kind == "evacuated" and (q.min or 0) >= 20000 for q in e.quantities)]
+    assert e2, "evacuation of more than 20,000 civilians"
+    e3 = find("مساء اليوم", "ASSAULT")
+    assert e3 and e3[0].time.precision == "part_of_day" and "التحالف" in e3[0].source_actors[0].text
+    e5 = find("تشهد قصفاً", "ASSAULT")
+    assert e5 and e5[0].status == "ongoing"
+    # Ghika's statement and Rahhal's allegation are not occurred attacks
+    ghika = [e for e in evs if "نستمر في الضغط" in e.evidence.text]
+    assert all(e.type != "ASSAULT" or e.status != "occurred" for e in ghika)
+    assert all(e.status == "claimed" for e in ghika)
+    rahhal = [e for e in evs if "أحمد رحال" in e.evidence.text]
+    assert rahhal and all(e.status == "alleged" for e in rahhal)
+
+
+@pytest.mark.parametrize("with_entities", [False, True])
+def test_seed_article_actors(with_entities):
+    """Seed gold e1, e2, e5, e6, e7, e9: actors from support verbs, relative clauses, discourse."""
+    text, evs = _seed_events(with_entities)
+
+    def find(fragment, typ):
+        return [e for e in evs if fragment in e.evidence.text and e.type == typ]
+
+    e1 = find("ستبدأ هجوماً", "THREATEN")[0]
+    assert "القوات المدعومة" in e1.source_actors[0].text and "داعش" in e1.target_actors[0].text
+    e2 = [e for e in evs if e.type == "AID" and e.quantities][0]
+    assert "قوات سورية الديمقراطية" in e2.source_actors[0].text and "المدنيين" in e2.target_actors[0].text
+    e5 = find("تشهد قصفاً", "ASSAULT")[0]
+    assert {"التحالف", "قسد"} <= {w for a in e5.source_actors for w in ("التحالف", "قسد") if w in a.text}
+    e6 = [e for e in find("تعرّضت لغارات", "ASSAULT") if "غارات" in e.trigger.text][0]
+    assert "التحالف" in e6.source_actors[0].text and "عناصر \"داعش" in e6.target_actors[0].text
+    e7 = [e for e in find("اشتبكوا", "ASSAULT") if "اشتبك" in e.trigger.text][0]
+    assert "داعش" in e7.source_actors[0].text and "للنظام" in e7.target_actors[0].text
+    e9 = [e for e in evs if "أحمد رحال" in e.evidence.text and e.type == "AGREE"][0]
+    assert e9.status == "alleged" and "قوات سورية الديمقراطية" in e9.source_actors[0].text
+    if with_entities:
+        assert e1.source_actors[0].canonical_id == e2.source_actors[0].canonical_id == e9.source_actors[0].canonical_id
+        assert e6.target_actors[0].canonical_id == e7.source_actors[0].canonical_id
+
+
+def test_quoted_statement_is_claimed():
+    evs = events('وقال المتحدث في بيان، "قصفت قواتنا مواقع المسلحين في الجبل وقتلت العشرات منهم".')
+    assert evs and all(e.status == "claimed" for e in evs if e.type == "ASSAULT")
+
+
+def test_relative_clause_subject_and_quantified_target():
+    e = first(events("وأعلنت السلطات أنه جرى إجلاء نحو 300 من السكان."), "AID")
+    assert e.target_actors and "السكان" in e.target_actors[0].text
+
+
+def test_strong_trigger_kept_without_classifier_vote():
+    e = first(events("قصفت الطائرات الحربية مساء اليوم بلدة كفرنبل في ريف إدلب."), "ASSAULT")
+    assert e.status == "occurred" and "الطائرات" in e.source_actors[0].text

@@ -1,0 +1,70 @@
+from datetime import date
+
+import pytest
+
+from marsad.streams.pipeline.events.quantities import parse_quantities
+from marsad.streams.pipeline.events.text import fold, tokenize
+from marsad.streams.pipeline.events.timex import resolve_times
+
+PUB = date(2019, 2, 9)  # Saturday
+
+
+def qty(text, lang="ar"):
+    f = fold(text).text
+    return [q for _, _, q in parse_quantities(tokenize(f), lang, lambda a, b: f[a:b])]
+
+
+def test_more_than_twenty_thousand():
+    (q,) = qty("جرى إجلاء أكثر من 20 ألفاً من المدنيين")
+    assert q.kind == "evacuated" and q.min == 20000 and q.approximate
+
+
+def test_eastern_digits_and_kinds():
+    qs = qty("قتل ٢٠ شخصا واصيب ٦٠ آخرون")
+    assert [(q.kind, q.value) for q in qs] == [("killed", 20), ("injured", 60)]
+
+
+def test_dozens_arabic():
+    (q,) = qty("اعتقلت الشرطة عشرات المتظاهرين")
+    assert q.kind == "arrested" and q.value is None and q.min == 20 and q.approximate
+
+
+def test_arabic_number_words():
+    (q,) = qty("مقتل خمسة آلاف شخص")
+    assert q.kind == "killed" and q.value == 5000
+
+
+def test_english_words_and_ranges():
+    qs = qty("at least twenty-five people were killed and 10 to 15 wounded", "en")
+    kinds = {q.kind: q for q in qs}
+    assert kinds["injured"].min == 10 and kinds["injured"].max == 15
+    (q,) = qty("more than 1,000 Palestinians were arrested", "en")
+    assert q.kind == "arrested" and q.min == 1000
+    (q,) = qty("dozens of protesters were injured", "en")
+    assert q.kind == "injured" and q.value is None
+
+
+def _t(text, lang="ar"):
+    return [(t.start, t.end, t.precision) for _, _, t in resolve_times(fold(text).text, PUB, lang)]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("قال اليوم السبت", [(date(2019, 2, 9), date(2019, 2, 9), "day")]),
+        ("وقع الهجوم أمس", [(date(2019, 2, 8), date(2019, 2, 8), "day")]),
+        ("شنت الطائرات مساء اليوم هجوما", [(date(2019, 2, 9), date(2019, 2, 9), "part_of_day")]),
+        ("خلال الأيام العشرة الأخيرة", [(date(2019, 1, 30), date(2019, 2, 9), "range")]),
+        ("الأسبوع الماضي", [(date(2019, 1, 28), date(2019, 2, 3), "week")]),
+        ("يوم الثلاثاء", [(date(2019, 2, 5), date(2019, 2, 5), "day")]),
+        ("يوم 27 ديسمبر الماضي", [(date(2018, 12, 27), date(2018, 12, 27), "day")]),
+    ],
+)
+def test_arabic_time(text, expected):
+    assert _t(text) == expected
+
+
+def test_english_time():
+    assert _t("rebels attacked the town on Tuesday", "en") == [(date(2019, 2, 5), date(2019, 2, 5), "day")]
+    assert _t("protests last week", "en") == [(date(2019, 1, 28), date(2019, 2, 3), "week")]
+    assert _t("yesterday", "en") == [(date(2019, 2, 8), date(2019, 2, 8), "day")]

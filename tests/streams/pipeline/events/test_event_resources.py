@@ -1,0 +1,48 @@
+from marsad.streams.pipeline.events import resources
+from marsad.streams.pipeline.events.text import fold
+
+MODES = {
+    "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive", "firearms", "explosives",
+                "suicide-attack", "aerial", "drone", "heavy-weapons", "crowd-control", "unconventional"},
+    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
+}
+
+
+def test_arabic_triggers_well_formed():
+    trigs = resources.triggers_ar()
+    assert len(trigs) > 150
+    seen = set()
+    for t in trigs:
+        assert t.type in resources.PLOVER_TYPES
+        assert 0 < t.weight <= 1
+        assert t.pos in {"V", "N", "X"}
+        assert t.frame in {"trans", "attack", "recip", "victim", "intrans"}
+        assert fold(t.pattern).text == t.pattern, f"not folded: {t.pattern}"
+        if t.type in MODES and t.mode:
+            assert t.mode in MODES[t.type]
+        key = (t.pattern, t.pos, t.type)
+        assert key not in seen, key
+        seen.add(key)
+
+
+def test_english_triggers_and_cues_load():
+    assert len(resources.triggers_en()) > 150
+    for lang in ("ar", "en"):
+        c = resources.cues(lang)
+        for key in ("negation", "denial", "future", "allegation", "reporting"):
+            assert c[key], key
+        assert resources.timex(lang)["weekdays"]
+        assert resources.quantities(lang)["kinds"]["killed"]
+
+
+def test_arabic_cues_are_folded():
+    c = resources.cues("ar")
+    for key in ("negation", "denial", "future", "allegation", "reporting", "actor_heads", "place_heads"):
+        for w in c[key]:
+            assert fold(w).text == w, (key, w)
+
+
+def test_acled_map():
+    assert resources.acled_for("ASSAULT", "aerial") == ("Explosions/Remote violence", "Air/drone strike")
+    assert resources.acled_for("PROTEST", None) == ("Protests", "Peaceful protest")
+    assert resources.acled_for("CONSULT", None) == (None, None)

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from marsad.schemas import EventMention, Quantity, Span
+from marsad.schemas.event import ActorRef, TimeRef
+from marsad.streams.pipeline.stories import EventMerger, blocking_key
+from tests.streams.pipeline.stories.conftest import T0, entity, make_doc, place
+
+GAZA = place("ps", 31.52, 34.45, gid=281133)
+
+
+def mention(killed: float, status="occurred", etype="ASSAULT", where=GAZA, day=date(2024, 5, 1), conf=0.6):
+    return EventMention(
+        type=etype, status=status, evidence=Span(start=0, end=5, text="strike"), confidence=conf, place=where,
+        location=ActorRef(text="Gaza", start=0, end=4, canonical_id="geo:281133", name_en="Gaza"),
+        source_actors=[ActorRef(text="Israeli army", start=0, end=5, canonical_id="org:idf")],
+        time=TimeRef(start=day, end=day, precision="day"),
+        quantities=[Quantity(kind="killed", value=killed, text=f"{int(killed)} killed")])
+
+
+def doc(aid, outlet, m, hours=0.0, lang="en"):
+    return make_doc(aid, "Strike in Gaza", "An air strike hit Gaza.", lang=lang, hours=hours, outlet=outlet,
+                    entities=[entity("Gaza", "geo:281133", where=GAZA)], events=[m])
+
+
+def test_merge_keeps_conflicting_figures_and_bumps_version():
+    store: dict = {}
+    m = EventMerger(store)
+    e1 = m.merge(doc("a1", "outlet-1", mention(20)), "st-1")
+    assert len(e1) == 1 and e1[0].version == 1 and e1[0].corroboration == 1
+    e2 = m.merge(doc("a2", "outlet-2", mention(25), hours=2, lang="ar"), "st-1")
+    assert [e.event_id for e in e2] == [e1[0].event_id]
+    ev = e2[0]
+    assert ev.version == 2 and ev.corroboration == 2
+    assert sorted(q.value for q in ev.quantities) == [20, 25]  # conflict kept, not overwritten
+    assert [s.quantities[0].value for s in ev.sources] == [20, 25]  # each source's own figure
+    assert ev.first_seen == T0 and ev.last_seen == T0 + timedelta(hours=2)
+    assert ev.confidence > 0.6
+    e3 = m.merge(doc("a3", "outlet-2", mention(20), hours=3), "st-1")
+    assert e3[0].version == 3 and e3[0].corroboration == 2 and len(e3[0].quantities) == 2
+
+
+def test_merge_is_idempotent_and_ids_deterministic():
+    store: dict = {}
+    m = EventMerger(store)
+    first = m.merge(doc("a1", "o1", mention(20)), "st-1")
+    snapshot = dict(store)
+    assert m.merge(doc("a1", "o1", mention(20)), "st-1") == []
+    assert store == snapshot
+    other = EventMerger({})
+    assert other.merge(doc("a1", "o1", mention(20)), "st-1")[0].event_id == first[0].event_id
+    rebuilt = EventMerger(store)  # rebuild from the store gives the same merge decision
+    assert rebuilt.merge(doc("a2", "o2", mention(22)), "st-9")[0].event_id == first[0].event_id
+
+
+def test_incompatible_events_stay_apart_and_evict():
+    store: dict = {}
+    m = EventMerger(store)
+    a = m.merge(doc("a1", "o1", mention(20)), "st-1")[0]
+    b = m.merge(doc("a2", "o2", mention(3, etype="PROTEST")), "st-1")[0]
+    far = place("sy", 36.2, 37.15, gid=170063)
+    c = m.merge(doc("a3", "o3", mention(5, where=far)), "st-2")[0]
+    d = m.merge(doc("a4", "o4", mention(5, day=date(2024, 5, 9))), "st-3")[0]
+    assert len({a.event_id, b.event_id, c.event_id, d.event_id}) == 4
+    assert len(m) == 4
+    gone = m.evict(T0 + timedelta(hours=100))
+    assert sorted(gone) == sorted({a.event_id, b.event_id, c.event_id, d.event_id})
+    assert not store and len(m) == 0
+
+
+def test_blocking_key_global_by_default_country_language_independent():
+    en = doc("a1", "o1", mention(20))
+    ar = make_doc("a2", "غارة على غزة", "غارة على غزة.", lang="ar",
+                  entities=[entity("غزة", "geo:281133", where=GAZA)])
+    assert blocking_key(en) == blocking_key(ar) == blocking_key(make_doc("a3", "t", "b.")) == "all"
+    assert blocking_key(en, "global") == "all"
+    assert blocking_key(en, "country") == blocking_key(ar, "country") == "ps"
+    assert blocking_key(make_doc("a3", "t", "b."), "country") == "xx"
+    with pytest.raises(ValueError):
+        blocking_key(en, "city")
+
+
+def test_indexed_candidates_give_the_same_merges_as_a_full_scan():
+    """The (story, actor, cell+day) lookup never misses an event a full scan would match."""
+    import random
+
+    rng = random.Random(7)
+    towns = [place("sy", 36.2 + dx, 37.15 + dy, gid=1000 + i) for i, (dx, dy) in
+             enumerate([(0, 0), (0.1, 0.2), (0.3, -0.2), (2.0, 1.0), (0.02, 0.01)])]
+    towns.append(place("sy", 35.0, 38.5, gid=163843, kind="country", precision="country"))
+    actors = ["org:a", "org:b", "org:c", None]
+
+    def rand_mention(i):
+        where = rng.choice([*towns, None])
+        actor = rng.choice(actors)
+        day = date(2024, 5, 1) + timedelta(days=rng.randint(0, 3))
+        m = EventMention(
+            type=rng.choice(["ASSAULT", "PROTEST"]), status="occurred", evidence=Span(start=0, end=5, text="x"),
+            confidence=0.6, place=where,
+            source_actors=[ActorRef(text="A", start=0, end=1, canonical_id=actor)] if actor else [],
+            time=TimeRef(start=day, end=day, precision="day") if rng.random() < 0.7 else None)
+        return make_doc(f"r{i}", "t", "b.", hours=rng.uniform(0, 60), outlet=f"o{i % 5}", events=[m])
+
+    docs = [rand_mention(i) for i in range(150)]
+    fast, slow = EventMerger({}), EventMerger({})
+    slow.candidates = lambda etype, key, exhaustive=False: EventMerger.candidates(slow, etype, key, True)
+    for i, d in enumerate(docs):
+        sid = f"st-{rng.randint(0, 20)}"
+        a = [e.event_id for e in fast.merge(d, sid)]
+        b = [e.event_id for e in slow.merge(d, sid)]
+        assert a == b, i
+    assert len(fast) == len(slow) < 150
