@@ -62,6 +62,8 @@ class QuantitySpan:
 
 
 def _fmt(x: float) -> str:
+    if x != x or x in (float("inf"), float("-inf")):  # a 400-digit number overflows a float
+        return "inf"
     return str(int(x)) if x == int(x) else f"{x:g}"
 
 
@@ -84,6 +86,8 @@ def find_quantities(folded: str, taken: list[tuple[int, int]]) -> list[QuantityS
         mult = m.group("mult")
         if mult:
             value *= _MULT[mult]
+        if value != value or value in (float("inf"), float("-inf")):
+            continue  # not a real quantity (hostile input); never fail the stage on it
         text = _fmt(value)
         if m.group("pct"):
             text += "%"

@@ -187,7 +187,15 @@ def _attribution(ctx: _Ctx, sent: Sentence, upto: int) -> tuple[list[ActorRef], 
 
 def _location(ctx: _Ctx, sent: Sentence, cand: Candidate):
     """(ActorRef, Place) of the event location: a linked place entity when present, else a
-    'في/من + place noun' phrase."""
+    'في/من + place noun' phrase (memoised on the candidate)."""
+    got = getattr(cand, "_loc", None)
+    if got is None:
+        got = _location_uncached(ctx, sent, cand)
+        cand._loc = got
+    return got
+
+
+def _location_uncached(ctx: _Ctx, sent: Sentence, cand: Candidate):
     a_tok = cand.tok[0]
     if cand.location is not None:
         ref = ctx.actor_ref(sent, cand.location)

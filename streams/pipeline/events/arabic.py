@@ -76,14 +76,15 @@ def _no_conj(word: str) -> str:
     return word[1:] if len(word) > 2 and word[0] in "وف" else word
 
 
-def find_triggers(folded: str, tokens: list[Token]) -> list[tuple[int, int, Trigger, str, str]]:
-    """Trigger hits in ``folded`` as ``(first_token, last_token_excl, trigger, prefix, suffix)``."""
+def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple[int, int, Trigger, str, str]]:
+    """Trigger hits in ``folded`` as ``(first_token, last_token_excl, trigger, prefix, suffix)``;
+    token offsets are ``base`` + offsets in ``folded``."""
     if not tokens:
         return []
     s = _sets()
     tok_at = [-1] * (len(folded) + 1)
     for idx, t in enumerate(tokens):
-        for k in range(t.start, t.end):
+        for k in range(t.start - base, t.end - base):
             tok_at[k] = idx
     best: dict[int, tuple[int, int, Trigger, str, str]] = {}
     for end_char, (stem, trigs) in _automaton().iter(folded):
@@ -91,8 +92,8 @@ def find_triggers(folded: str, tokens: list[Token]) -> list[tuple[int, int, Trig
         a, b = tok_at[start], tok_at[end_char]
         if a < 0 or b < 0:
             continue
-        prefix = folded[tokens[a].start:start]
-        suffix = folded[end_char + 1:tokens[b].end]
+        prefix = folded[tokens[a].start - base:start]
+        suffix = folded[end_char + 1:tokens[b].end - base]
         for trig in trigs:
             okp = (trig.pos in "NX" and prefix in s["np"]) or (trig.pos in "VX" and prefix in s["vp"])
             oks = (trig.pos in "NX" and suffix in s["ns"]) or (trig.pos in "VX" and suffix in s["vs"])
@@ -340,14 +341,14 @@ def _status(sent: Sentence, i: int, prefix: str, lv_idx: int | None, lv_word: st
     toks = sent.tokens
     head = lv_idx if lv_idx is not None else i
     before = [toks[k].text for k in range(max(0, head - 3), head)]
-    words_before = [t.text for t in toks[:i]]
-    if any(_no_conj(w) in s["deny"] or w in s["deny"] for w in words_before):
+    deny_first, claim_first, allege_spans = _sentence_cues(sent)
+    if deny_first < i:
         return "denied"
     if any(w in s["neg"] or _no_conj(w) in s["neg"] for w in before[-2:]):
         return None
-    if any(_phrase_at(toks, k, s["claim"]) for k in range(0, i)):
+    if claim_first < i:
         return "claimed"
-    if any(_loose_phrase(toks, k, i, s["allege"]) for k in range(0, i)):
+    if any(k < i and end < i for k, end in allege_spans):
         return "alleged"
     # stative 'بات/أصبح محاصراً' under a reporting verb: a party's claim about a state of affairs
     if i >= 1 and _no_conj(toks[i - 1].text) in _STATIVE:
@@ -371,6 +372,47 @@ def _status(sent: Sentence, i: int, prefix: str, lv_idx: int | None, lv_word: st
 
 
 _STATIVE = {"بات", "باتت", "اصبح", "اصبحت", "صار", "صارت", "ظل", "ظلت", "بقي", "بقيت"}
+
+
+def _sentence_cues(sent: Sentence) -> tuple[int, int, list[tuple[int, int]]]:
+    """Per sentence (memoised on it): first denial word, first claim phrase, and the (start, end)
+    token positions of allegation phrases."""
+    got = getattr(sent, "_cues", None)
+    if got is not None:
+        return got
+    s = _sets()
+    toks = sent.tokens
+    n = len(toks)
+    deny_first = next((k for k, t in enumerate(toks) if t.text in s["deny"] or _no_conj(t.text) in s["deny"]), n)
+    claim_first = next((k for k in range(n) if _phrase_at(toks, k, s["claim"])), n)
+    allege = []
+    for k in range(n):
+        end = _loose_phrase_end(toks, k, n, s["allege"])
+        if end is not None:
+            allege.append((k, end))
+    got = (deny_first, claim_first, allege)
+    sent._cues = got
+    return got
+
+
+def _loose_phrase_end(toks: list[Token], k: int, limit: int, phrases: list[list[str]]) -> int | None:
+    first = _no_conj(toks[k].text)
+    table = _index(phrases)
+    if first not in table and toks[k].text not in table:
+        return None
+    best = None
+    for ph in phrases:
+        if first != ph[0] and toks[k].text != ph[0]:
+            continue
+        pos = k
+        for w in ph[1:]:
+            nxt = next((m for m in range(pos + 1, min(limit, pos + 11)) if toks[m].text == w or _no_conj(toks[m].text) == w), None)
+            if nxt is None:
+                break
+            pos = nxt
+        else:
+            best = pos if best is None else min(best, pos)
+    return best
 
 
 def _loose_phrase(toks: list[Token], k: int, limit: int, phrases: list[list[str]]) -> bool:
@@ -420,7 +462,7 @@ def _light_verb(sent: Sentence, i: int) -> tuple[int, str, str] | None:
 def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candidate]:
     """Candidate events in one folded sentence."""
     toks = sent.tokens
-    hits = find_triggers(sent.text, _rel_tokens(sent))
+    hits = find_triggers(sent.text, toks, sent.start)
     if not hits:
         return []
     agents = [(h[0], h[1]) for h in hits if h[2].pattern in _AGENT_NOUNS]

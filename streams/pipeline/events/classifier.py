@@ -313,7 +313,8 @@ def _prf(pred: np.ndarray, y: np.ndarray) -> dict:
 
 
 def _extra_positives(spans_json: Path, known: set[str], event_type: str) -> list[dict]:
-    """Sentences of the spans file (gold events with actors) absent from the CSV: extra positives."""
+    """Sentences of the spans file (gold events with coded actors) that are not among the CSV's
+    labelled yes/no rows (absent or 'ambiguous' there): extra training positives (never scored)."""
     if not spans_json.exists():
         return []
     recs = json.loads(spans_json.read_text(encoding="utf-8"))

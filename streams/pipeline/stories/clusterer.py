@@ -5,7 +5,7 @@ dict offline), with JSON-compatible values:
 
 - ``s:<story_id>`` -> ``{"story": <Story as JSON>, "vec": <base64 float32 sum of member
   embeddings>, "n": <members in vec>, "ents": {id: weight}, "ctry": {cc: weight},
-  "nums": {number: count}}``
+  "plc": {place id: count}, "nums": {number: count}}``
 - ``a:<article_id>`` -> ``story_id`` (idempotency, and copies find their original's story)
 - ``w`` -> low-water mark (ISO time): articles published before it are late.
 
@@ -17,9 +17,11 @@ Decision for an article (deterministic given the store):
 
 1. already seen (``a:<id>`` present): the same story, unchanged (no version bump);
 2. a copy (``doc.copy_of``) of an article of an open story: joins it;
-3. otherwise every open story whose time span is within the window of the article is scored
-   with :class:`SimilarityModel` (shortlisted by centroid cosine); the best one joins if its
-   score reaches ``threshold`` (ties: the smaller story id);
+3. otherwise the open stories whose centroid is closest to the article (exact cosine; above
+   ``exact_limit`` open stories, the ``retrieve`` best by a 64-dimensional projection of the
+   embeddings, re-ranked by exact cosine) and whose time span is within the window are scored
+   with :class:`SimilarityModel`; the best one joins if its score reaches ``threshold``
+   (ties: the smaller story id);
 4. otherwise a new story with id ``st-`` + hash(article id). An article older than the
    low-water mark that matches no open story gets a new story that is returned already
    closed and is not stored (closed stories receive nothing more).
@@ -31,13 +33,14 @@ import heapq
 from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from marsad.schemas import Story
 from marsad.streams.pipeline.doc import Doc
-from marsad.streams.pipeline.stories.embed import DIM, embed
+from marsad.streams.pipeline.stories.embed import DIM, LEAD_CHARS, embed
 from marsad.streams.pipeline.stories.similarity import (
     Signature,
     SimilarityModel,
@@ -57,7 +60,19 @@ from marsad.streams.pipeline.stories.state import (
 
 #: Default join threshold on the similarity score (see ``resources/stories/similarity.json``
 #: ``meta.threshold`` for how it was chosen; the model file's value wins when present).
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.75
+
+#: Orthonormal basis (64 x 512, top right-singular vectors of USE embeddings of the SemEval-2022
+#: Task 8 texts) used to pre-select candidate stories when many are open.
+BASIS_PATH = Path(__file__).resolve().parents[2] / "resources" / "stories" / "retrieval_basis.npy"
+_BASIS: np.ndarray | None = None
+
+
+def retrieval_basis() -> np.ndarray:
+    global _BASIS
+    if _BASIS is None:
+        _BASIS = np.ascontiguousarray(np.load(BASIS_PATH).astype(np.float32))
+    return _BASIS
 
 
 @dataclass(frozen=True)
@@ -83,10 +98,12 @@ class StoryClusterer:
         model: SimilarityModel | None = None,
         shortlist: int = 16,
         min_cosine: float = 0.2,
+        exact_limit: int = 4096,
+        retrieve: int = 256,
         max_entities: int = 64,
         max_numbers: int = 32,
         story_entities: int = 10,
-        lead_chars: int = 500,
+        lead_chars: int = LEAD_CHARS,
         clock: Callable[[], datetime] = utcnow,
     ) -> None:
         self.store = store
@@ -97,6 +114,9 @@ class StoryClusterer:
         self.threshold = threshold
         self.shortlist = shortlist
         self.min_cosine = min_cosine
+        self.exact_limit = exact_limit
+        self.retrieve = retrieve
+        self._basis = retrieval_basis()
         self.max_entities = max_entities
         self.max_numbers = max_numbers
         self.story_entities = story_entities
@@ -110,6 +130,7 @@ class StoryClusterer:
         self._ids: list[str] = []
         self._row: dict[str, int] = {}
         self._mat = np.zeros((64, DIM), dtype=np.float32)
+        self._low = np.zeros((64, len(retrieval_basis())), dtype=np.float32)
         self._sig: dict[str, Signature] = {}
         self._heap: list[tuple[float, str]] = []
         self._low_water: datetime | None = None
@@ -135,15 +156,19 @@ class StoryClusterer:
                 grown = np.zeros((len(self._mat) * 2, DIM), dtype=np.float32)
                 grown[: len(self._mat)] = self._mat
                 self._mat = grown
+                low = np.zeros((len(self._mat), self._low.shape[1]), dtype=np.float32)
+                low[: len(self._low)] = self._low
+                self._low = low
             self._ids.append(story_id)
             self._row[story_id] = row
         self._mat[row] = unit
+        self._low[row] = self._basis @ unit
         story = state["story"]
         first, last = parse_dt(story["first_seen"]), parse_dt(story["last_seen"])
         self._sig[story_id] = Signature(
             vec=unit, entities=state.get("ents", {}), countries=state.get("ctry", {}),
             numbers=frozenset(state.get("nums", {})), start=first, end=last,
-            languages=frozenset(story["languages"]))
+            languages=frozenset(story["languages"]), places=frozenset(state.get("plc", {})))
         heapq.heappush(self._heap, (last.timestamp(), story_id))
 
     def _unindex(self, story_id: str) -> None:
@@ -157,8 +182,10 @@ class StoryClusterer:
             self._ids[row] = moved
             self._row[moved] = row
             self._mat[row] = self._mat[last]
+            self._low[row] = self._low[last]
         self._ids.pop()
         self._mat[last] = 0.0
+        self._low[last] = 0.0
 
     # ------------------------------------------------------------------ queries
     def __len__(self) -> int:
@@ -180,10 +207,20 @@ class StoryClusterer:
         n = len(self._ids)
         if n == 0:
             return []
-        cos = self._mat[:n] @ sig.vec.astype(np.float32)
-        rows = np.flatnonzero(cos >= self.min_cosine)
-        if len(rows) > self.shortlist:
-            rows = rows[np.argpartition(-cos[rows], self.shortlist - 1)[: self.shortlist]]
+        vec = sig.vec.astype(np.float32)
+        if n > self.exact_limit:
+            approx = self._low[:n] @ (self._basis @ vec)
+            pool = np.argpartition(-approx, self.retrieve - 1)[: self.retrieve]
+            cos_pool = self._mat[pool] @ vec
+        else:
+            pool = None
+            cos_pool = self._mat[:n] @ vec
+        keep = np.flatnonzero(cos_pool >= self.min_cosine)
+        if len(keep) > self.shortlist:
+            keep = keep[np.argpartition(-cos_pool[keep], self.shortlist - 1)[: self.shortlist]]
+        rows = keep if pool is None else pool[keep]
+        cos = np.zeros(n, dtype=np.float32)
+        cos[rows] = cos_pool[keep]
         out = []
         pub = sig.start
         for r in rows:
@@ -247,6 +284,7 @@ class StoryClusterer:
         ents = top_weights(dict(sig.entities), self.max_entities)
         ctry = dict(sig.countries)
         nums = {n: 1 for n in sorted(sig.numbers)[: self.max_numbers]}
+        plc = {p: 1 for p in sorted(sig.places)[: self.max_entities]}
         src = self._source(doc)
         story = {
             "story_id": story_id, "version": 1, "title": src["title"], "languages": [doc.language],
@@ -256,7 +294,8 @@ class StoryClusterer:
             "event_ids": [], "first_seen": pub, "last_seen": pub, "closed": False,
             "updated_at": iso(self.clock()),
         }
-        return {"story": story, "vec": encode_vec(sig.vec), "n": 1, "ents": ents, "ctry": ctry, "nums": nums}
+        return {"story": story, "vec": encode_vec(sig.vec), "n": 1, "ents": ents, "ctry": ctry, "nums": nums,
+                "plc": plc}
 
     def _join(self, story_id: str, doc: Doc, sig: Signature, *, is_copy: bool, reason: str,
               score: float | None) -> StoryUpdate:
@@ -280,6 +319,10 @@ class StoryClusterer:
             for k in sig.numbers:
                 nums[k] = nums.get(k, 0) + 1
             state["nums"] = top_weights(nums, self.max_numbers)
+            plc = dict(state.get("plc", {}))
+            for k in sig.places:
+                plc[k] = plc.get(k, 0) + 1
+            state["plc"] = top_weights(plc, self.max_entities)
         if doc.language not in story["languages"]:
             story["languages"] = sorted({*story["languages"], doc.language})
         if doc.article.outlet not in story["outlets"]:

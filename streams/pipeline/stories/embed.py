@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from marsad.streams.pipeline.doc import Doc
 
 DIM = 512
+#: Characters of title + lead embedded per article (see :func:`lead_text`).
+LEAD_CHARS = 500
 #: Scratch key holding a precomputed embedding (1-D float32, L2-normalised).
 SCRATCH_KEY = "embedding"
 
@@ -65,7 +67,7 @@ def embed_texts(groups: Sequence[Sequence[str]], batch_size: int = 64) -> np.nda
     return out / norms
 
 
-def lead_text(title: str, body: str, lead_chars: int = 500) -> str:
+def lead_text(title: str, body: str, lead_chars: int = LEAD_CHARS) -> str:
     """Title and the start of the body, cut at a word boundary near ``lead_chars``."""
     title = " ".join(title.split())
     body = " ".join(body.split())
@@ -76,7 +78,7 @@ def lead_text(title: str, body: str, lead_chars: int = 500) -> str:
     return text or " "
 
 
-def doc_segments(doc: Doc, lead_chars: int = 500) -> list[str]:
+def doc_segments(doc: Doc, lead_chars: int = LEAD_CHARS) -> list[str]:
     """What is embedded for a document: one segment, title plus lead (see module doc)."""
     if doc.body_start:
         title, body = doc.text[: doc.body_start].strip(), doc.text[doc.body_start:]
@@ -85,7 +87,7 @@ def doc_segments(doc: Doc, lead_chars: int = 500) -> list[str]:
     return [lead_text(title, body, lead_chars)]
 
 
-def embed(doc: Doc, lead_chars: int = 500) -> np.ndarray:
+def embed(doc: Doc, lead_chars: int = LEAD_CHARS) -> np.ndarray:
     """The document's embedding: ``doc.scratch["embedding"]`` if present, else computed."""
     pre = doc.scratch.get(SCRATCH_KEY) if doc.scratch else None
     if pre is not None:
@@ -95,7 +97,7 @@ def embed(doc: Doc, lead_chars: int = 500) -> np.ndarray:
     return embed_texts([doc_segments(doc, lead_chars)])[0]
 
 
-def embed_batch(docs: Sequence[Doc], lead_chars: int = 500) -> np.ndarray:
+def embed_batch(docs: Sequence[Doc], lead_chars: int = LEAD_CHARS) -> np.ndarray:
     """Embed many documents in one batched forward pass (precomputed ones are reused)."""
     out = np.zeros((len(docs), DIM), dtype=np.float32)
     todo = []
@@ -114,7 +116,7 @@ class EmbedStage:
 
     name = "story_embedding.v1"
 
-    def __init__(self, lead_chars: int = 500) -> None:
+    def __init__(self, lead_chars: int = LEAD_CHARS) -> None:
         self.lead_chars = lead_chars
 
     def __call__(self, doc: Doc) -> Doc:

@@ -8,16 +8,25 @@ similar. The score is a graded similarity, fitted to SemEval-2022 Task 8 ``Overa
 (1 = same story ... 4 = unrelated mapped to the soft target (4 - Overall) / 3); a story
 clusterer joins a document to a story when the score reaches its threshold.
 
-Features (all in [0, 1] or [-1, 1]):
+Features (all in [0, 1]):
 
 - ``cos``: cosine of the USE embeddings (story: its normalised centroid);
 - ``cos_x``: the same cosine when the languages differ, else 0 (cross-lingual cosines of
   the same story are lower than monolingual ones);
-- ``ent``: overlap coefficient of canonical entity ids (weighted), ``ent_both``: both sides
-  have entities (so "no overlap" is only evidence when both sides could overlap);
-- ``geo`` / ``geo_both``: the same for countries;
-- ``num``: overlap of numbers written in the text (digits folded to Western ones);
+- ``ent``: weighted Jaccard of canonical entity ids (people, organisations, armed groups,
+  governments, facilities and sub-national places; country/region/sea names are left out:
+  they are shared by most articles of a region and say little about the story), ``ent_ovl``
+  the weighted overlap coefficient of the same sets, ``ent_both``: both sides have entities
+  (so "no overlap" is only evidence when both sides could overlap);
+- ``place`` / ``place_both``: Jaccard of sub-national place ids (towns, cities);
+- ``ctry`` / ``ctry_both``: Jaccard of the countries of located entities and events;
+- ``num``: Jaccard of numbers written in the text (digits folded to Western ones);
 - ``time``: ``exp(-gap / time_scale_h)`` of the gap between the two publication spans.
+
+The model is fitted on SemEval-2022 Task 8 pairs *with the entity stage output* (see
+``marsad.streams.evaluation.similarity --train``) as a binary logistic model of "same story"
+(``Overall <= 2``): the score is a probability, and the clusterer's join threshold is read
+off the cross-validated scores (see ``meta`` in the model file).
 """
 
 from __future__ import annotations
@@ -37,12 +46,14 @@ import numpy as np
 if TYPE_CHECKING:
     from marsad.streams.pipeline.doc import Doc
 
-FEATURES = ("cos", "cos_x", "ent", "ent_both", "geo", "geo_both", "num", "time")
+FEATURES = ("cos", "cos_x", "ent", "ent_ovl", "ent_both", "place", "place_both", "ctry", "ctry_both", "num", "time")
 MODEL_PATH = Path(__file__).resolve().parents[2] / "resources" / "stories" / "similarity.json"
 
 _NUM = re.compile(r"(?<![\d.,])\d{2,}(?:[.,]\d+)?")
 #: Entity types that identify a story (dates and quantities do not).
 STORY_ENTITY_TYPES = frozenset({"person", "organisation", "armed_group", "government", "location", "facility"})
+#: Place kinds too coarse to identify a story (left out of ``ent`` and ``place``).
+COARSE_PLACES = frozenset({"country", "region", "sea", "continent"})
 
 
 @dataclass
@@ -51,18 +62,30 @@ class Signature:
     entities: Mapping[str, float] = field(default_factory=dict)
     countries: Mapping[str, float] = field(default_factory=dict)
     numbers: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
     start: datetime | None = None
     end: datetime | None = None
     languages: frozenset[str] = frozenset()
 
 
+def _coarse(ent) -> bool:
+    return ent.place is not None and ent.place.feature_kind in COARSE_PLACES
+
+
 def doc_entities(doc: Doc) -> Counter[str]:
-    """Canonical entity ids of the document, weighted (title mentions count double)."""
+    """Canonical entity ids of the document, weighted (title mentions count double); country,
+    region and sea names are left out (too frequent to identify a story)."""
     out: Counter[str] = Counter()
     for ent in doc.entities:
-        if ent.canonical_id and ent.type in STORY_ENTITY_TYPES:
+        if ent.canonical_id and ent.type in STORY_ENTITY_TYPES and not _coarse(ent):
             out[ent.canonical_id] += 2.0 if ent.start < doc.body_start else 1.0
     return out
+
+
+def doc_places(doc: Doc) -> frozenset[str]:
+    """Ids of the sub-national places (towns, cities, ...) the document names."""
+    return frozenset(ent.canonical_id for ent in doc.entities
+                     if ent.place is not None and ent.canonical_id and not _coarse(ent))
 
 
 def doc_numbers(doc: Doc, limit_chars: int = 1500) -> frozenset[str]:
@@ -75,7 +98,8 @@ def doc_signature(doc: Doc, vec: np.ndarray) -> Signature:
 
     pub = doc.article.published_at
     return Signature(vec=vec, entities=doc_entities(doc), countries=doc_countries(doc),
-                     numbers=doc_numbers(doc), start=pub, end=pub, languages=frozenset({doc.language}))
+                     numbers=doc_numbers(doc), start=pub, end=pub, languages=frozenset({doc.language}),
+                     places=doc_places(doc))
 
 
 def overlap(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -86,6 +110,22 @@ def overlap(a: Mapping[str, float], b: Mapping[str, float]) -> float:
         a, b = b, a
     shared = sum(min(w, b[k]) for k, w in a.items() if k in b)
     return shared / max(1e-9, min(sum(a.values()), sum(b.values())))
+
+
+def weighted_jaccard(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Sum of the smaller weights over sum of the larger ones, over the union of keys."""
+    if not a or not b:
+        return 0.0
+    num = sum(min(w, b[k]) for k, w in a.items() if k in b)
+    den = sum(a.values()) + sum(b.values()) - num
+    return num / den if den > 0 else 0.0
+
+
+def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
+    a, b = set(a), set(b)
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
 
 
 def set_overlap(a: Iterable[str], b: Iterable[str]) -> float:
@@ -113,11 +153,14 @@ def features(a: Signature, b: Signature, cos: float | None = None, time_scale_h:
     return np.array([
         cos,
         cos * cross,
+        weighted_jaccard(a.entities, b.entities),
         overlap(a.entities, b.entities),
         1.0 if a.entities and b.entities else 0.0,
-        overlap(a.countries, b.countries),
+        jaccard(a.places, b.places),
+        1.0 if a.places and b.places else 0.0,
+        jaccard(a.countries, b.countries),
         1.0 if a.countries and b.countries else 0.0,
-        set_overlap(a.numbers, b.numbers),
+        jaccard(a.numbers, b.numbers),
         math.exp(-time_gap_hours(a, b) / time_scale_h),
     ], dtype=np.float64)
 
@@ -174,40 +217,38 @@ def default_model() -> SimilarityModel:
     return _DEFAULT
 
 
-#: Weights of features the training data cannot inform (no entities/countries/dates resolved):
-#: a prior in logits, documented and kept when fitting (see :func:`fit`).
-PRIOR_WEIGHTS = {"ent": 2.0, "ent_both": -0.8, "geo": 0.8, "geo_both": -0.5, "time": 1.0}
+#: Weights of features the training data cannot inform (SemEval pairs carry no dates): a prior
+#: in logits, documented and kept when fitting (see :func:`fit`).
+PRIOR_WEIGHTS = {"time": 1.0}
+
+#: SemEval ``Overall`` grades counted as "same story" (1 = very similar ... 4 = very dissimilar).
+SAME_STORY_MAX = 2.0
 
 
 def fit(X: np.ndarray, overall: np.ndarray, priors: Mapping[str, float] = PRIOR_WEIGHTS,
-        c: float = 10.0) -> SimilarityModel:
+        c: float = 1.0, same_story_max: float = SAME_STORY_MAX) -> SimilarityModel:
     """Fit the logistic model on feature rows ``X`` and SemEval ``Overall`` grades (1..4).
 
-    The soft target ``(4 - Overall) / 3`` is fitted by weighted logistic regression (each pair
-    appears once as positive with weight t and once as negative with weight 1 - t). Features
-    with no variance in ``X`` (e.g. entities when no entity stage ran, time when the pairs have
-    no dates) keep their prior weight from ``priors`` and are left out of the fit.
+    Binary target: same story when ``Overall <= same_story_max``, so the score is a probability.
+    Features with no variance in ``X`` (time, when the pairs have no dates; entities when no
+    entity stage ran) keep their prior weight from ``priors`` and are left out of the fit; the
+    bias is corrected for their constant contribution.
     """
     from sklearn.linear_model import LogisticRegression
 
-    t = np.clip((4.0 - np.asarray(overall, dtype=float)) / 3.0, 0.0, 1.0)
+    y = (np.asarray(overall, dtype=float) <= same_story_max).astype(int)
     varying = [j for j in range(X.shape[1]) if np.ptp(X[:, j]) > 1e-9]
     fixed = [j for j in range(X.shape[1]) if j not in varying]
-    offset = sum(X[:, j] * priors.get(FEATURES[j], 0.0) for j in fixed) if fixed else np.zeros(len(X))
-    # sklearn has no offset: absorb the fixed part into the target is not possible; the fixed
-    # features are constant here, so their contribution is a constant the bias absorbs.
-    Xv = X[:, varying]
-    n = len(X)
-    lr = LogisticRegression(C=c, max_iter=2000)
-    lr.fit(np.vstack([Xv, Xv]), np.r_[np.ones(n), np.zeros(n)], sample_weight=np.r_[t, 1 - t])
+    lr = LogisticRegression(C=c, max_iter=5000)
+    lr.fit(X[:, varying], y)
     weights = {name: 0.0 for name in FEATURES}
     for j, coef in zip(varying, lr.coef_[0]):
         weights[FEATURES[j]] = float(coef)
     bias = float(lr.intercept_[0])
-    const = float(np.mean(offset)) if fixed else 0.0
     for j in fixed:
-        weights[FEATURES[j]] = float(priors.get(FEATURES[j], 0.0))
-    bias -= const  # the fitted bias included the constant prior contribution of fixed features
+        w = float(priors.get(FEATURES[j], 0.0))
+        weights[FEATURES[j]] = w
+        bias -= w * float(X[0, j])  # the fitted bias absorbed the constant value of this feature
     return SimilarityModel(weights=weights, bias=bias)
 
 

