@@ -206,6 +206,9 @@ def _location_uncached(ctx: _Ctx, sent: Sentence, cand: Candidate):
         return ref, None
     sa, sb = ctx.orig_span(sent.start, sent.end) if sent.end > sent.start else (0, 0)
     places = ctx.entities_in(sa, sb, _PLACE_TYPES)
+    if places:  # not a place named inside an actor's name ('التحالف الدولي بقيادة الولايات المتحدة')
+        actors = ctx.entities_in(sa, sb, _ACTOR_TYPES)
+        places = [p for p in places if not any(a.start <= p.start and p.end <= a.end and (a.end - a.start) > (p.end - p.start) for a in actors)]
     if places:
         trig_a, _ = ctx.tok_span_orig(sent, cand.tok)
         cand_places = [e for e in places if e.type in _PLACE_TYPES]

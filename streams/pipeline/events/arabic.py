@@ -76,21 +76,29 @@ def _no_conj(word: str) -> str:
     return word[1:] if len(word) > 2 and word[0] in "وف" else word
 
 
+# tokens that contain a trigger stem but are other words ('وزارة' is not 'و+زار+ه')
+_HOMOGRAPHS = {"وزاره", "الوزاره", "بوزاره", "لوزاره", "للوزاره", "والوزاره", "وبوزاره", "وزارات", "الوزارات", "وزارتي", "وزارتا", "لوزارتي", "بوزارتي", "وزارتين", "الوزارتين"}
+
+
 def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple[int, int, Trigger, str, str]]:
     """Trigger hits in ``folded`` as ``(first_token, last_token_excl, trigger, prefix, suffix)``;
     token offsets are ``base`` + offsets in ``folded``."""
     if not tokens:
         return []
     s = _sets()
-    tok_at = [-1] * (len(folded) + 1)
+    n_chars = len(folded)
+    tok_at = [-1] * (n_chars + 1)
     for idx, t in enumerate(tokens):
-        for k in range(t.start - base, t.end - base):
+        # a token may run past the sentence end when the splitter cut inside a word
+        for k in range(max(0, t.start - base), min(t.end - base, n_chars)):
             tok_at[k] = idx
     best: dict[int, tuple[int, int, Trigger, str, str]] = {}
     for end_char, (stem, trigs) in _automaton().iter(folded):
         start = end_char - len(stem) + 1
         a, b = tok_at[start], tok_at[end_char]
         if a < 0 or b < 0:
+            continue
+        if tokens[a].text in _HOMOGRAPHS:
             continue
         prefix = folded[tokens[a].start - base:start]
         suffix = folded[end_char + 1:tokens[b].end - base]
@@ -465,8 +473,11 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
     hits = find_triggers(sent.text, toks, sent.start)
     if not hits:
         return []
-    agents = [(h[0], h[1]) for h in hits if h[2].pattern in _AGENT_NOUNS]
-    trig_idx = {k for h in hits if h[2].pattern not in _AGENT_NOUNS and (h[2].weight >= 0.5 or toks[h[0]].text.startswith("و")) for k in range(h[0], h[1])}
+    hit_starts = {h[0] for h in hits}
+    agent_hits = {h[0] for h in hits if _is_agent_noun(h, toks, hit_starts)}
+    agents = [(h[0], h[1]) for h in hits if h[0] in agent_hits and h[2].type == "PROTEST"]
+    attackers = [(h[0], h[1]) for h in hits if h[0] in agent_hits and h[2].type == "ASSAULT"]
+    trig_idx = {k for h in hits if h[0] not in agent_hits and (h[2].weight >= 0.5 or toks[h[0]].text.startswith("و")) for k in range(h[0], h[1])}
     # gating: weak triggers need support of the same type in the sentence
     totals: dict[str, float] = {}
     for h in hits:
@@ -493,12 +504,14 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
             continue
         cand = Candidate(type=trig.type, mode=trig.mode, trigger=trig, tok=(a, b), status=status)
         _arguments(sent, cand, prefix, suffix, lv, trig_idx, entity_actor, entity_place)
-        if trig.pattern in _AGENT_NOUNS:
+        pool = agents if trig.type == "PROTEST" else attackers if trig.type == "ASSAULT" else []
+        if a in agent_hits:
             _agent_noun(sent, cand, trig_idx)
-        elif trig.type == "PROTEST" and agents and not cand.sources:
-            near = min(agents, key=lambda sp: abs(sp[0] - a))
+        elif pool and not cand.sources:
+            near = min(pool, key=lambda sp: abs(sp[0] - a))
             cand.sources = [_with_quantifier(sent, near)]
             cand.agentless = cand.pronoun_source = False
+            cand.targets = [t for t in cand.targets if not (t[0] <= near[0] < t[1])]
         cand.confidence = _confidence(cand, totals[trig.type], lv)
         cands.append(cand)
         last_by_type[trig.type] = b
@@ -506,6 +519,24 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
 
 
 _AGENT_NOUNS = {"متظاهر", "محتج", "معتصم", "مضرب", "متظاهرو", "المتظاهر", "متظاهرين", "متظاهرون", "محتجين", "محتجون"}
+
+
+_ATTACKER_NOUNS = {"انتحاري", "انتحاريه", "انتحاريين"}
+
+
+def _is_agent_noun(hit, toks: list[Token], hit_starts: set[int]) -> bool:
+    """Protester nouns always; 'انتحاري' only as a noun (not 'هجوم انتحاري', after another trigger)."""
+    pat = hit[2].pattern
+    if pat in _AGENT_NOUNS:
+        return True
+    if pat in _ATTACKER_NOUNS:
+        a = hit[0]
+        prev = toks[a - 1].text if a else ""
+        return (a - 1) not in hit_starts and bare(prev) not in _ATTACK_HEADS and prev not in _ATTACK_HEADS
+    return False
+
+
+_ATTACK_HEADS = {"هجوم", "هجمات", "تفجير", "تفجيرات", "عمليه", "عمليات", "حزام", "هجومين", "هجومان", "اعتداء", "انفجار", "سياره", "بسياره", "هجوما", "تفجيرا", "عمليتين", "عمليتان", "انتحاري", "انتحاريه", "انتحاريين"}
 
 
 def _with_quantifier(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
@@ -617,6 +648,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             nxt += 1
         nps = np_forward(sent, nxt, trig_idx, allow_number=False)
         nps = [_unquantify(sent, np, trig_idx) for np in nps]
+        if not nps and nxt in trig_idx and frame == "intrans":
+            return [], False  # 'انفجرت قنبلة': the subject is the weapon, no actor to look for
         return nps, not nps
 
     if lv is not None:

@@ -5,7 +5,7 @@ The trigger lexicon finds candidate sentences with high recall; most sentences t
 event. A logistic regression scores each candidate sentence from
 
 * word 1-2-grams over clitic-stripped folded tokens (``w:``),
-* character 3-5-grams inside folded words (``c:``),
+* character 3-4-grams inside folded words (``c:``),
 * trigger-rule features from the extractor's own analysis of the sentence (``r:``): trigger
   weight/count, verbal vs. support-verb vs. bare definite nominal trigger, source/target actors
   found, casualty/crowd quantities, a concrete (day-level) time expression, a place, the status
@@ -72,7 +72,7 @@ def _bare(word: str) -> str:
 @lru_cache(maxsize=65536)
 def _char_grams(word: str) -> tuple[str, ...]:
     s = f" {word} "
-    return tuple("c:" + s[i:i + n] for n in (3, 4, 5) for i in range(len(s) - n + 1))
+    return tuple("c:" + s[i:i + n] for n in (3, 4) for i in range(len(s) - n + 1))
 
 
 def _l2(d: dict[str, float]) -> dict[str, float]:

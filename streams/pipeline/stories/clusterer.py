@@ -208,7 +208,7 @@ class StoryClusterer:
         if n == 0:
             return []
         vec = sig.vec.astype(np.float32)
-        if n > self.exact_limit:
+        if n > max(self.exact_limit, self.retrieve):
             approx = self._low[:n] @ (self._basis @ vec)
             pool = np.argpartition(-approx, self.retrieve - 1)[: self.retrieve]
             cos_pool = self._mat[pool] @ vec

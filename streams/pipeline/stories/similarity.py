@@ -62,10 +62,10 @@ class Signature:
     entities: Mapping[str, float] = field(default_factory=dict)
     countries: Mapping[str, float] = field(default_factory=dict)
     numbers: frozenset[str] = frozenset()
-    places: frozenset[str] = frozenset()
     start: datetime | None = None
     end: datetime | None = None
     languages: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
 
 
 def _coarse(ent) -> bool:

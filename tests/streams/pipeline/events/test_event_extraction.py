@@ -181,3 +181,12 @@ def test_relative_clause_subject_and_quantified_target():
 def test_strong_trigger_kept_without_classifier_vote():
     e = first(events("قصفت الطائرات الحربية مساء اليوم بلدة كفرنبل في ريف إدلب."), "ASSAULT")
     assert e.status == "occurred" and "الطائرات" in e.source_actors[0].text
+
+
+def test_sentence_cut_inside_a_word_does_not_crash():
+    """The pipeline's splitter may cut a very long token; tokens then run past the sentence end."""
+    from marsad.schemas import Span
+
+    text = "قصفت" + "ب" * 5000 + " قصفت الطائرات البلدة أمس."
+    doc = make_doc(text).evolve(sentences=(Span(start=0, end=2500, text=text[:2500]), Span(start=2500, end=len(text), text=text[2500:])))
+    STAGE(doc)

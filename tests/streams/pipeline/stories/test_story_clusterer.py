@@ -128,3 +128,10 @@ def test_store_values_are_json_compatible():
     c.attach_events(next(k for k in store if k.startswith("s:"))[2:], ["ev-1"])
     c.evict(T0 + timedelta(hours=5))
     assert orjson.loads(orjson.dumps(store)) == store
+
+
+def test_global_routing_keeps_cross_country_story_together(real_docs):
+    """The default blocking key is global: one clusterer sees every article."""
+    from marsad.streams.pipeline.stories import blocking_key
+
+    assert {blocking_key(d) for d in real_docs} == {"all"}

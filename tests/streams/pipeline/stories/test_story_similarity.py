@@ -12,7 +12,9 @@ from marsad.streams.pipeline.stories.similarity import (
     default_model,
     features,
     fit,
+    jaccard,
     overlap,
+    weighted_jaccard,
 )
 from tests.streams.pipeline.stories.conftest import T0, unit
 
@@ -21,25 +23,45 @@ def test_overlap_and_features():
     assert overlap({"a": 1, "b": 1}, {"a": 1}) == 1.0
     assert overlap({"a": 1, "b": 1}, {"a": 2, "c": 2}) == 0.5
     assert overlap({}, {"a": 1}) == 0.0
+    assert weighted_jaccard({"a": 1, "b": 1}, {"a": 2, "c": 2}) == 1 / 5
+    assert jaccard({"a", "b"}, {"b", "c"}) == 1 / 3 and jaccard(set(), {"a"}) == 0.0
     v = unit(1)
-    a = Signature(v, {"x": 1}, {"ps": 1}, frozenset({"20"}), T0, T0, frozenset({"en"}))
+    a = Signature(v, {"x": 1}, {"ps": 1}, frozenset({"20"}), T0, T0, frozenset({"en"}), frozenset({"geo:1"}))
     b = Signature(v, {"x": 1, "y": 1}, {"ps": 1}, frozenset({"20", "3"}), T0 + timedelta(hours=48),
-                  T0 + timedelta(hours=48), frozenset({"ar"}))
+                  T0 + timedelta(hours=48), frozenset({"ar"}), frozenset({"geo:1", "geo:2"}))
     f = dict(zip(FEATURES, features(a, b)))
     assert math.isclose(f["cos"], 1.0, rel_tol=1e-5) and math.isclose(f["cos_x"], 1.0, rel_tol=1e-5)
-    assert f["ent"] == 1.0 and f["geo"] == 1.0 and f["num"] == 1.0
+    assert f["ent"] == 0.5 and f["ent_ovl"] == 1.0 and f["ent_both"] == 1.0
+    assert f["place"] == 0.5 and f["ctry"] == 1.0 and f["num"] == 0.5
     assert math.isclose(f["time"], math.exp(-2))
+
+
+def test_country_names_do_not_count_as_story_entities():
+    from marsad.streams.pipeline.stories.similarity import doc_entities, doc_places
+    from tests.streams.pipeline.stories.conftest import entity, make_doc, place
+
+    syria = place("sy", 35.0, 38.5, gid=163843, kind="country", precision="country")
+    raqqa = place("sy", 35.95, 39.01, gid=172955)
+    d = make_doc("a", "t", "b.", entities=[entity("Syria", "geo:163843", where=syria),
+                                           entity("Raqqa", "geo:172955", where=raqqa),
+                                           entity("SDF", "org:sdf", kind="armed_group")])
+    assert set(doc_entities(d)) == {"geo:172955", "org:sdf"} and doc_places(d) == {"geo:172955"}
 
 
 def test_model_is_monotone_in_cosine_and_fit_recovers_order():
     m = default_model()
-    lo = np.array([0.2, 0, 0, 0, 0, 0, 0, 1.0])
-    hi = np.array([0.9, 0, 0, 0, 0, 0, 0, 1.0])
+    lo = np.zeros(len(FEATURES))
+    lo[0], lo[-1] = 0.2, 1.0
+    hi = lo.copy()
+    hi[0] = 0.9
     assert m.score_features(hi) > m.score_features(lo)
     rng = np.random.default_rng(0)
     X = np.zeros((200, len(FEATURES)))
     X[:, 0] = rng.uniform(0, 1, 200)
+    X[:, -1] = 1.0  # time: constant (no dates), keeps its prior and the bias absorbs it
     overall = 4 - 3 * X[:, 0] + rng.normal(0, 0.1, 200)
     model = fit(X, np.clip(overall, 1, 4))
-    assert model.weights["cos"] > 0 and model.weights["ent"] == 2.0  # constant feature keeps its prior
+    assert model.weights["cos"] > 0 and model.weights["time"] == 1.0 and model.weights["ent"] == 0.0
+    p = model.score_features(X)
+    assert p[X[:, 0] > 0.9].min() > 0.5 > p[X[:, 0] < 0.3].max()
     assert isinstance(model, SimilarityModel)

@@ -1,0 +1,86 @@
+"""The stateful step over the seed articles, offline (the same code the dedup agent runs)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.streams.pipeline.dedup import Deduplicator, PrefixedStore, memory_stores
+from marsad.streams.pipeline.runner import Handoff, Pipeline
+from marsad.streams.settings import Settings
+from marsad.streams.sources import iter_messages
+
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
+SEED, COPY = "alaraby-2019-02-09-baghuz-offensive", "syndicated-2019-02-09-baghuz-offensive"
+ENGLISH, UNRELATED = "sample-en-2019-02-09-baghuz", "sample-en-2019-02-10-festival"
+
+
+@pytest.fixture(scope="module")
+def handoffs() -> list[Handoff]:
+    pipeline = Pipeline.from_settings(Settings())
+    results = [pipeline.run(raw) for _, raw in iter_messages([SEEDS])]
+    assert all(isinstance(r, Handoff) for r in results)
+    return results
+
+
+@pytest.fixture(scope="module")
+def run(handoffs):
+    dedup = Deduplicator(Settings(), memory_stores())
+    outputs = [dedup.process(h) for h in handoffs]
+    latest_events = {}
+    for output in outputs:
+        for event in output.events:
+            latest_events[event.event_id] = event
+    return {o.article.id: o.article for o in outputs}, latest_events, dedup, outputs
+
+
+def test_copy_and_cross_lingual_report_join_the_seed_story_and_the_unrelated_stays_apart(run):
+    articles, _, _, _ = run
+    assert articles[COPY].copy_of == SEED
+    assert articles[SEED].story_id == articles[COPY].story_id == articles[ENGLISH].story_id
+    assert articles[UNRELATED].story_id != articles[SEED].story_id
+
+
+def test_offensive_and_airstrike_become_canonical_events_listing_both_outlets(run):
+    _, events, _, _ = run
+    seed_outlets = {"Al-Araby Al-Jadeed", "Sample Wire (English)"}
+
+    def outlets(event):
+        return {s.outlet for s in event.sources}
+
+    offensive = [e for e in events.values() if e.status == "announced" and seed_outlets <= outlets(e)]
+    strikes = [e for e in events.values() if e.type == "ASSAULT" and e.status == "occurred" and seed_outlets <= outlets(e)]
+    assert len(offensive) == 1 and len(strikes) == 1
+    for event in (*offensive, *strikes):
+        assert event.corroboration >= 2 and event.version >= 2
+        assert any(a.canonical_id == "kb:sdf" or a.canonical_id == "kb:global-coalition" for a in event.source_actors)
+
+
+def test_replaying_every_article_changes_nothing(run, handoffs):
+    articles, _, dedup, _ = run
+    for handoff in handoffs:
+        again = dedup.process(handoff)
+        assert again.stories == [] and again.events == []
+        assert again.article.story_id == articles[handoff.article.id].story_id
+        assert again.article.copy_of == articles[handoff.article.id].copy_of
+
+
+def test_a_new_deduplicator_on_the_same_stores_continues_with_the_same_state(handoffs):
+    stores = memory_stores()
+    first = Deduplicator(Settings(), stores)
+    for handoff in handoffs[:2]:
+        first.process(handoff)
+    restarted = Deduplicator(Settings(), stores)  # as after a worker restart: indexes rebuilt from the stores
+    english = restarted.process(handoffs[2])
+    assert english.article.story_id == first.process(handoffs[0]).article.story_id
+
+
+def test_prefixed_store_keeps_buckets_apart():
+    backing: dict = {}
+    a, b = PrefixedStore(backing, "a|"), PrefixedStore(backing, "b|")
+    a["k"] = 1
+    b["k"] = 2
+    assert (a["k"], b["k"], len(a), list(b)) == (1, 2, 1, ["k"])
+    del a["k"]
+    assert "k" not in a and b["k"] == 2
