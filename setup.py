@@ -10,10 +10,11 @@ packages = [
     for name in [prefix, *(f"{prefix}.{sub}" for sub in find_packages(folder))]
 ]
 setup(
-    packages=packages,
-    package_dir=ROOTS,
+    packages=[*packages, "marsad.seeds"],
+    package_dir={**ROOTS, "marsad.seeds": "seeds"},
     package_data={
         "marsad.schemas": ["json/*.json", "asyncapi.json"],
         "marsad.streams": ["resources/**/*"],
+        "marsad.seeds": ["*.json", "README.md"],
     },
 )

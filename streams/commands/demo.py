@@ -16,6 +16,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
+from importlib import import_module
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from marsad.streams.errors import MarsadError
 from marsad.streams.settings import Settings
 from marsad.streams.sources import iter_messages
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = Path(import_module("marsad.seeds").__path__[0])  # installed with the package
 
 
 @contextmanager

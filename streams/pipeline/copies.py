@@ -107,9 +107,10 @@ class CopyDecision:
 class CopyDetector:
     """Stateful: marks an article as a copy of the first-seen article it duplicates.
 
-    Store layout (JSON values): ``h:<sha256>`` -> first article id with that exact text;
-    ``b:<band>:<hash>`` -> ids in that LSH bucket; ``a:<article id>`` -> its signature, its
-    decision and its publication time (for eviction).
+    The store holds one JSON entry per article, ``a:<article id>`` -> its signature, content
+    hash, decision and publication time: one changelog write per article. The exact-hash and
+    LSH band indexes are derived from those entries in memory (:meth:`rebuild`), so recovery
+    restores them without writing 32 band keys per article to the changelog.
     """
 
     name = "copies.v1"
@@ -117,13 +118,33 @@ class CopyDetector:
     def __init__(self, store: MutableMapping[str, Any], threshold: float = 0.8):
         self.store = store
         self.threshold = threshold
+        self._by_hash: dict[str, str] = {}
+        self._bands: dict[str, list[str]] = {}
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        self._by_hash.clear()
+        self._bands.clear()
+        entries = [(key[2:], entry) for key, entry in self.store.items() if key.startswith("a:")]
+        for article_id, entry in sorted(entries, key=lambda item: (item[1]["t"], item[0])):
+            self._index(article_id, entry)
+
+    def _index(self, article_id: str, entry: dict) -> None:
+        self._by_hash.setdefault(entry["h"], article_id)
+        for key in band_keys(entry["sig"]):
+            bucket = self._bands.setdefault(key, [])
+            if len(bucket) < MAX_BAND_BUCKET:
+                bucket.append(article_id)
 
     def check(self, article_id: str, published_at: datetime, digest: str, sig: list[int]) -> CopyDecision:
         known = self.store.get(f"a:{article_id}")
         if known is not None:
             return CopyDecision(known["copy_of"], known["sim"])
         decision = self._find(digest, sig)
-        self._remember(article_id, published_at, digest, sig, decision)
+        entry = {"sig": sig, "copy_of": decision.copy_of, "sim": decision.similarity,
+                 "t": published_at.timestamp(), "h": digest}
+        self.store[f"a:{article_id}"] = entry
+        self._index(article_id, entry)
         return decision
 
     def __call__(self, doc: Doc) -> Doc:
@@ -132,13 +153,13 @@ class CopyDetector:
                           stages=doc.stages + (self.name,))
 
     def _find(self, digest: str, sig: list[int]) -> CopyDecision:
-        exact = self.store.get(f"h:{digest}")
+        exact = self._by_hash.get(digest)
         if exact is not None:
             return CopyDecision(self._root(exact), 1.0)
         best_id, best_sim = None, 0.0
         seen: set[str] = set()
         for key in band_keys(sig):
-            for candidate in self.store.get(f"b:{key}", ()):
+            for candidate in self._bands.get(key, ()):
                 if candidate in seen:
                     continue
                 seen.add(candidate)
@@ -156,31 +177,14 @@ class CopyDetector:
         entry = self.store.get(f"a:{article_id}")
         return entry["copy_of"] if entry and entry["copy_of"] else article_id
 
-    def _remember(self, article_id: str, published_at: datetime, digest: str, sig: list[int],
-                  decision: CopyDecision) -> None:
-        self.store[f"a:{article_id}"] = {"sig": sig, "copy_of": decision.copy_of, "sim": decision.similarity,
-                                         "t": published_at.timestamp(), "h": digest}
-        self.store.setdefault(f"h:{digest}", article_id)
-        for key in band_keys(sig):
-            bucket = list(self.store.get(f"b:{key}", ()))
-            if article_id not in bucket and len(bucket) < MAX_BAND_BUCKET:
-                self.store[f"b:{key}"] = [*bucket, article_id]
-
     def evict(self, before: datetime) -> int:
         """Forget articles published before ``before``; returns how many were forgotten."""
         cutoff = before.timestamp()
         old = [key for key, entry in list(self.store.items()) if key.startswith("a:") and entry["t"] < cutoff]
         for key in old:
-            entry = self.store.pop(key)
-            article_id = key[2:]
-            if self.store.get(f"h:{entry['h']}") == article_id:
-                del self.store[f"h:{entry['h']}"]
-            for band in band_keys(entry["sig"]):
-                bucket = [i for i in self.store.get(f"b:{band}", ()) if i != article_id]
-                if bucket:
-                    self.store[f"b:{band}"] = bucket
-                else:
-                    self.store.pop(f"b:{band}", None)
+            del self.store[key]
+        if old:
+            self.rebuild()
         return len(old)
 
 

@@ -5,7 +5,6 @@ password that fails fast with one line instead of hanging."""
 
 from __future__ import annotations
 
-import asyncio
 import subprocess
 import sys
 import time
@@ -13,9 +12,8 @@ from typing import Any
 
 import orjson
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
-from tests.support.cluster import LIGHT_STAGES, REPO, Record, Worker, marsad_env, unique_prefix
+from tests.support.cluster import LIGHT_STAGES, REPO, Worker, consume, marsad_env, produce, unique_prefix
 
 pytestmark = pytest.mark.kafka
 
@@ -69,40 +67,6 @@ def sasl_kafka():
     shutil.rmtree(broker.workdir, ignore_errors=True)
 
 
-def produce(bootstrap: str, options: dict[str, Any], topic: str, messages: list[tuple[bytes | None, bytes]]) -> None:
-    async def run() -> None:
-        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", **options)
-        await producer.start()
-        try:
-            futures = [await producer.send(topic, value=value, key=key) for key, value in messages]
-            await asyncio.gather(*futures)
-        finally:
-            await producer.stop()
-
-    asyncio.run(run())
-
-
-def consume(bootstrap: str, options: dict[str, Any], topics: list[str], until, timeout: float = 90.0) -> list[Record]:
-    async def run() -> list[Record]:
-        consumer = AIOKafkaConsumer(*topics, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
-                                    enable_auto_commit=False, metadata_max_age_ms=1000, **options)
-        await consumer.start()
-        records: list[Record] = []
-        deadline = time.monotonic() + timeout
-        try:
-            while not until(records):
-                if time.monotonic() > deadline:
-                    raise AssertionError(f"timed out after {timeout}s with {len(records)} records")
-                batch = await consumer.getmany(timeout_ms=500)
-                for tp, messages in batch.items():
-                    records.extend(Record(tp.topic, m.key, m.value, tp.partition, m.offset) for m in messages)
-        finally:
-            await consumer.stop()
-        return records
-
-    return asyncio.run(run())
-
-
 def sasl_env(broker, prefix: str, mechanism: str, user: str, password: str, **overrides: str) -> dict[str, str]:
     return marsad_env(broker.bootstrap, prefix, MARSAD_SECURITY_PROTOCOL="SASL_PLAINTEXT",
                       MARSAD_SASL_MECHANISM=mechanism, MARSAD_SASL_USERNAME=user, MARSAD_SASL_PASSWORD=password,
@@ -122,8 +86,8 @@ def test_worker_logs_in_and_enriches_an_article(sasl_kafka, tmp_path, mechanism)
     client = sasl_options(mechanism, user, password)
     try:
         worker.wait_ready()
-        produce(sasl_kafka.bootstrap, client, f"{prefix}.articles.raw", [(b"sasl-1", ARTICLE)])
-        records = consume(sasl_kafka.bootstrap, client, [f"{prefix}.articles.enriched"], lambda rs: len(rs) >= 1)
+        produce(sasl_kafka.bootstrap, f"{prefix}.articles.raw", [(b"sasl-1", ARTICLE)], **client)
+        records = consume(sasl_kafka.bootstrap, [f"{prefix}.articles.enriched"], lambda rs: len(rs) >= 1, **client)
     finally:
         worker.stop()
     enriched = records[0].json()

@@ -98,9 +98,11 @@ class Worker:
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:]) if path.exists() else ""
 
 
-def produce(bootstrap: str, topic: str, messages: list[tuple[bytes | None, bytes]]) -> None:
+def produce(bootstrap: str, topic: str, messages: list[tuple[bytes | None, bytes]], **client: object) -> None:
+    """Publish and wait for the acks; ``client`` adds aiokafka options (security)."""
+
     async def run() -> None:
-        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", max_request_size=4 * 1024 * 1024)
+        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", max_request_size=4 * 1024 * 1024, **client)
         await producer.start()
         try:
             futures = [await producer.send(topic, value=value, key=key) for key, value in messages]
@@ -123,12 +125,12 @@ class Record:
         return orjson.loads(self.value)
 
 
-def consume(bootstrap: str, topics: list[str], until, timeout: float = 120.0) -> list[Record]:
+def consume(bootstrap: str, topics: list[str], until, timeout: float = 120.0, **client: object) -> list[Record]:
     """Read the topics from the beginning until ``until(records)`` is true; fail after timeout."""
 
     async def run() -> list[Record]:
         consumer = AIOKafkaConsumer(*topics, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
-                                    enable_auto_commit=False, metadata_max_age_ms=1000)
+                                    enable_auto_commit=False, metadata_max_age_ms=1000, **client)
         await consumer.start()
         records: list[Record] = []
         deadline = time.monotonic() + timeout

@@ -9,7 +9,7 @@ actor and place links when present; without them the stage falls back on its own
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from functools import lru_cache
 from datetime import date, datetime
 

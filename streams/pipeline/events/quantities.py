@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from marsad.schemas import Quantity
 
-from .resources import cues, quantities
+from .resources import quantities
 from .text import Token
 
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)*$")

@@ -20,7 +20,10 @@ Decision for an article (deterministic given the store):
 3. otherwise the open stories whose centroid is closest to the article (exact cosine; above
    ``exact_limit`` open stories, the ``retrieve`` best by a 64-dimensional projection of the
    embeddings, re-ranked by exact cosine) and whose time span is within the window are scored
-   with :class:`SimilarityModel`; the best one joins if its score reaches ``threshold``
+   with the :class:`JoinRule` (cosine adjusted by the overlap of linked entity ids and of the
+   numbers in the text, against the story's accumulated ids and numbers; parameters in
+   ``resources/stories/join_rule.json``) or, when a :class:`SimilarityModel` is passed
+   explicitly, with that model; the best one joins if its score reaches ``threshold``
    (ties: the smaller story id);
 4. otherwise a new story with id ``st-`` + hash(article id). An article older than the
    low-water mark that matches no open story gets a new story that is returned already
@@ -42,9 +45,10 @@ from marsad.schemas import Story
 from marsad.streams.pipeline.doc import Doc
 from marsad.streams.pipeline.stories.embed import DIM, LEAD_CHARS, embed
 from marsad.streams.pipeline.stories.similarity import (
+    JoinRule,
     Signature,
     SimilarityModel,
-    default_model,
+    default_join_rule,
     doc_signature,
     features,
 )
@@ -58,8 +62,9 @@ from marsad.streams.pipeline.stories.state import (
     utcnow,
 )
 
-#: Default join threshold on the similarity score (see ``resources/stories/similarity.json``
-#: ``meta.threshold`` for how it was chosen; the model file's value wins when present).
+#: Join threshold of a :class:`SimilarityModel` passed explicitly without one (its file's
+#: ``meta.threshold`` wins when present). The default join rule carries its own threshold
+#: (``resources/stories/join_rule.json``).
 DEFAULT_THRESHOLD = 0.75
 
 #: Orthonormal basis (64 x 512, top right-singular vectors of USE embeddings of the SemEval-2022
@@ -96,6 +101,7 @@ class StoryClusterer:
         window: timedelta = timedelta(hours=72),
         threshold: float | None = None,
         model: SimilarityModel | None = None,
+        rule: JoinRule | None = None,
         shortlist: int = 16,
         min_cosine: float = 0.2,
         exact_limit: int = 4096,
@@ -108,9 +114,13 @@ class StoryClusterer:
     ) -> None:
         self.store = store
         self.window = window
-        self.model = model or default_model()
+        # An explicitly passed model (and no rule) scores with the logistic model; otherwise the
+        # join rule (default: the shipped one) decides.
+        self.model = model if rule is None else None
+        self.rule = None if self.model is not None else (rule or default_join_rule())
         if threshold is None:
-            threshold = float(self.model.meta.get("threshold", DEFAULT_THRESHOLD))
+            threshold = (self.rule.threshold if self.rule is not None
+                         else float(self.model.meta.get("threshold", DEFAULT_THRESHOLD)))
         self.threshold = threshold
         self.shortlist = shortlist
         self.min_cosine = min_cosine
@@ -229,7 +239,11 @@ class StoryClusterer:
             if pub is not None and other.start is not None and (
                     other.end < pub - self.window or other.start > pub + self.window):
                 continue
-            score = float(self.model.score_features(features(sig, other, float(cos[r]), self.model.time_scale_h)))
+            if self.rule is not None:
+                score = self.rule.score(sig, other, float(cos[r]))
+            else:
+                score = float(self.model.score_features(
+                    features(sig, other, float(cos[r]), self.model.time_scale_h)))
             out.append((score, sid, float(cos[r])))
         out.sort(key=lambda t: (-t[0], t[1]))
         return out

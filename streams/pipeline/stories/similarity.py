@@ -257,3 +257,72 @@ def pearson(x: Sequence[float], y: Sequence[float]) -> float:
     if len(x) < 2 or np.std(x) == 0 or np.std(y) == 0:
         return float("nan")
     return float(np.corrcoef(x, y)[0, 1])
+
+
+# ---------------------------------------------------------------------- join rule of the clusterer
+JOIN_RULE_PATH = Path(__file__).resolve().parents[2] / "resources" / "stories" / "join_rule.json"
+
+
+@dataclass
+class JoinRule:
+    """Join decision of the online story clusterer: an *evidence-adjusted cosine*.
+
+    ``score = cos + entity_weight * (ent_ovl - pivot) + number_weight * (num_ovl - pivot)``
+
+    - ``cos``: cosine of the article's embedding and the story's normalised centroid;
+    - ``ent_ovl``: weighted overlap coefficient of linked entity ids (article vs the story's
+      accumulated ids; country/region/sea names left out, see :func:`doc_entities`), only when
+      both sides have entities (else the term is 0: no evidence either way);
+    - ``num_ovl``: overlap coefficient of the numbers written in the text (figures, years,
+      dates; digits folded, so script-independent), only when both sides have at least
+      ``min_numbers`` numbers (else 0).
+
+    A translation or re-write of one event shares nearly all its entities and figures (terms
+    > 0: a lower cosine suffices, e.g. cross-lingual pairs); another article of the same topic
+    (same actors, a different event) shares only a few of its figures (term < 0: even a high
+    topical cosine does not join). The article joins the best-scoring open story when its score
+    reaches ``threshold``. Parameters are data (``resources/stories/join_rule.json``, with how
+    they were chosen in ``meta``).
+    """
+
+    threshold: float = 0.76
+    entity_weight: float = 0.3
+    number_weight: float = 0.2
+    min_numbers: int = 2
+    pivot: float = 0.5
+    meta: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> JoinRule:
+        data = json.loads(Path(path or JOIN_RULE_PATH).read_text(encoding="utf-8"))
+        return cls(threshold=float(data["threshold"]), entity_weight=float(data["entity_weight"]),
+                   number_weight=float(data["number_weight"]), min_numbers=int(data["min_numbers"]),
+                   pivot=float(data.get("pivot", 0.5)), meta=data.get("meta", {}))
+
+    def evidence(self, a: Signature, b: Signature) -> tuple[float | None, float | None]:
+        """``(ent_ovl, num_ovl)``, ``None`` where a side lacks the evidence."""
+        ent = overlap(a.entities, b.entities) if a.entities and b.entities else None
+        num = (set_overlap(a.numbers, b.numbers)
+               if len(a.numbers) >= self.min_numbers and len(b.numbers) >= self.min_numbers else None)
+        return ent, num
+
+    def score(self, a: Signature, b: Signature, cos: float | None = None) -> float:
+        if cos is None:
+            cos = float(np.dot(a.vec, b.vec))
+        ent, num = self.evidence(a, b)
+        s = float(cos)
+        if ent is not None:
+            s += self.entity_weight * (ent - self.pivot)
+        if num is not None:
+            s += self.number_weight * (num - self.pivot)
+        return s
+
+
+_DEFAULT_RULE: JoinRule | None = None
+
+
+def default_join_rule() -> JoinRule:
+    global _DEFAULT_RULE
+    if _DEFAULT_RULE is None:
+        _DEFAULT_RULE = JoinRule.load() if JOIN_RULE_PATH.exists() else JoinRule()
+    return _DEFAULT_RULE

@@ -135,3 +135,24 @@ def test_global_routing_keeps_cross_country_story_together(real_docs):
     from marsad.streams.pipeline.stories import blocking_key
 
     assert {blocking_key(d) for d in real_docs} == {"all"}
+
+
+def test_same_topic_different_figures_stays_apart_translation_joins():
+    from tests.streams.pipeline.stories.conftest import entity
+
+    base = unit(7)
+    ents = [entity("Airbus", "org:airbus", kind="organisation"), entity("A380", "prd:a380", kind="organisation")]
+    other = [entity("Airbus", "org:airbus", kind="organisation"), entity("Forgeard", "per:forgeard", kind="person"),
+             entity("Gallois", "per:gallois", kind="person")]
+    a = make_doc("m1", "Airbus delays A380 by 6 months", "Airbus said on 13 June 2006 that deliveries slip by "
+                 "6 months, costing 2 billion.", entities=ents, embedding=unit(8, base=base, noise=0.45))
+    a_es = make_doc("m1-es", "Airbus retrasa el A380 6 meses", "Airbus dijo el 13 de junio de 2006 que las "
+                    "entregas se retrasan 6 meses, con un coste de 2 mil millones.", lang="es",
+                    entities=ents, embedding=unit(9, base=base, noise=0.9), hours=1)
+    b = make_doc("m2", "Airbus chief quits", "The Airbus chief resigned on 2 July 2007 after 15 months; "
+                 "shares fell 4.5 percent.", entities=other, embedding=unit(10, base=base, noise=0.6), hours=2)
+    c = StoryClusterer({})
+    ua, ues, ub = c.assign(a), c.assign(a_es), c.assign(b)
+    assert ues.story_id == ua.story_id, (ues.score, c.threshold)
+    assert ub.is_new and ub.story_id != ua.story_id, ub.score
+    assert float(c._mat[0] @ unit(10, base=base, noise=0.6)) >= c.threshold  # cosine alone would join

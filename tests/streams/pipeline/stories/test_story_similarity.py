@@ -65,3 +65,29 @@ def test_model_is_monotone_in_cosine_and_fit_recovers_order():
     p = model.score_features(X)
     assert p[X[:, 0] > 0.9].min() > 0.5 > p[X[:, 0] < 0.3].max()
     assert isinstance(model, SimilarityModel)
+
+
+def test_join_rule_uses_entity_and_number_evidence():
+    from marsad.streams.pipeline.stories.similarity import JoinRule
+
+    rule = JoinRule(threshold=0.76, entity_weight=0.3, number_weight=0.2, min_numbers=2)
+    v = unit(1)
+    story = Signature(v, {"org:airbus": 3, "per:x": 1}, {}, frozenset({"2007", "380", "12"}))
+    # a translation: same ids and figures -> joins at a cosine below the threshold
+    trans = Signature(v, {"org:airbus": 1, "per:x": 1}, {}, frozenset({"2007", "380"}))
+    assert math.isclose(rule.score(trans, story, cos=0.7), 0.7 + 0.3 * 0.5 + 0.2 * 0.5)
+    assert rule.score(trans, story, cos=0.7) >= rule.threshold
+    # same topic, another event: one shared actor, other figures -> a high cosine is not enough
+    other = Signature(v, {"org:airbus": 1, "per:y": 1, "per:z": 2}, {}, frozenset({"2008", "45", "17"}))
+    assert rule.score(other, story, cos=0.85) < rule.threshold
+    # no evidence on one side: the plain cosine decides
+    bare = Signature(v, {}, {}, frozenset({"7"}))
+    assert rule.evidence(bare, story) == (None, None) and rule.score(bare, story, cos=0.8) == 0.8
+
+
+def test_shipped_join_rule_documents_its_selection():
+    from marsad.streams.pipeline.stories.similarity import default_join_rule
+
+    rule = default_join_rule()
+    assert 0.5 < rule.threshold < 1.0 and rule.entity_weight >= 0 and rule.number_weight >= 0
+    assert rule.meta.get("selection") and rule.meta.get("results")
