@@ -64,7 +64,6 @@ class WorkerGroup:
         for i in range(count):
             port = free_port()
             env = settings_env(settings.model_copy(update={"web_port": port, "state_dir": logdir / f"state-{i}"}))
-            env["MARSAD_LOG_FORMAT"] = "text"
             log = open(logdir / f"{module.rsplit('.', 1)[-1]}-{i}.log", "wb")
             self.procs.append(subprocess.Popen([sys.executable, "-m", module, "worker", "--loglevel", "warn"],
                                                env=env, stdout=log, stderr=subprocess.STDOUT))
@@ -128,9 +127,10 @@ async def _produce(bootstrap: str, topic: str, messages: list[tuple[bytes | None
     return started
 
 
-async def _drain(bootstrap: str, topic: str, expected: set[bytes], received_at: dict[bytes, float],
+async def _drain(bootstrap: str, topics: list[str], expected: set[bytes], received_at: dict[bytes, float],
                  on_progress=None, timeout: float = 1800.0) -> None:
-    consumer = AIOKafkaConsumer(topic, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
+    """Record when each expected key first appears on any of ``topics`` (output or dead letter)."""
+    consumer = AIOKafkaConsumer(*topics, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
                                 enable_auto_commit=False, metadata_max_age_ms=1000)
     await consumer.start()
     deadline = time.monotonic() + timeout
@@ -148,19 +148,19 @@ async def _drain(bootstrap: str, topic: str, expected: set[bytes], received_at: 
         await consumer.stop()
 
 
-async def _throughput(bootstrap: str, source: str, sink: str, messages, on_progress=None) -> tuple[float, float]:
+async def _throughput(bootstrap: str, source: str, sinks: list[str], messages, on_progress=None) -> tuple[float, float]:
     received: dict[bytes, float] = {}
-    drain = asyncio.create_task(_drain(bootstrap, sink, {k for k, _ in messages}, received, on_progress))
+    drain = asyncio.create_task(_drain(bootstrap, sinks, {k for k, _ in messages}, received, on_progress))
     started = await _produce(bootstrap, source, messages)
     await drain
     elapsed = max(received.values()) - started
     return len(messages) / elapsed, elapsed
 
 
-async def _latency(bootstrap: str, source: str, sink: str, messages, rate: float) -> list[float]:
+async def _latency(bootstrap: str, source: str, sinks: list[str], messages, rate: float) -> list[float]:
     sent: dict[bytes, float] = {}
     received: dict[bytes, float] = {}
-    drain = asyncio.create_task(_drain(bootstrap, sink, {k for k, _ in messages}, received))
+    drain = asyncio.create_task(_drain(bootstrap, sinks, {k for k, _ in messages}, received))
     await _produce(bootstrap, source, messages, rate=rate, sent_at=sent)
     await drain
     return sorted((received[k] - sent[k]) * 1000 for k in sent)
@@ -225,7 +225,7 @@ def run_bench(options: BenchOptions, status=lambda text: None) -> dict:
         try:
             group.wait_ready()
             status(f"pass-through: {len(messages)} articles")
-            pt_rate, _ = asyncio.run(_throughput(bootstrap, pt.topic("articles.raw"), pt.topic("bench.passthrough"), messages))
+            pt_rate, _ = asyncio.run(_throughput(bootstrap, pt.topic("articles.raw"), [pt.topic("bench.passthrough")], messages))
         finally:
             group.stop()
 
@@ -244,14 +244,13 @@ def run_bench(options: BenchOptions, status=lambda text: None) -> dict:
                     samples.append((done, group.rss_mb()))
                     status(f"pipeline: {done}/{len(messages)} articles")
 
-            pl_rate, _ = asyncio.run(_throughput(bootstrap, pl.topic("articles.raw"), pl.topic("articles.enriched"),
-                                                 messages, progress))
+            sinks = [pl.topic("articles.enriched"), pl.topic("deadletter")]
+            pl_rate, _ = asyncio.run(_throughput(bootstrap, pl.topic("articles.raw"), sinks, messages, progress))
             samples.append((len(messages), group.rss_mb()))
             rate = max(1.0, pl_rate / 2)
             latency_messages = _relabel(messages, "#latency")[: max(1, int(rate * options.latency_seconds))]
             status(f"latency at {rate:.1f} articles/s for {len(latency_messages)} articles")
-            latencies = asyncio.run(_latency(bootstrap, pl.topic("articles.raw"), pl.topic("articles.enriched"),
-                                             latency_messages, rate))
+            latencies = asyncio.run(_latency(bootstrap, pl.topic("articles.raw"), sinks, latency_messages, rate))
             metrics = group.metrics()
             rss_end = group.rss_mb()
         finally:

@@ -14,7 +14,7 @@ from marsad.streams.pipeline.stories.blocking import blocking_key
 from marsad.streams.pipeline.stories.clusterer import StoryClusterer, StoryUpdate
 from marsad.streams.pipeline.stories.embed import EmbedStage, embed, embed_batch
 from marsad.streams.pipeline.stories.events import EventMerger
-from marsad.streams.pipeline.stories.similarity import SimilarityModel
+from marsad.streams.pipeline.stories.similarity import JoinRule, SimilarityModel
 
-__all__ = ["EmbedStage", "EventMerger", "SimilarityModel", "StoryClusterer", "StoryUpdate", "blocking_key",
+__all__ = ["EmbedStage", "EventMerger", "JoinRule", "SimilarityModel", "StoryClusterer", "StoryUpdate", "blocking_key",
            "embed", "embed_batch"]
