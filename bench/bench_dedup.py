@@ -21,7 +21,7 @@ import json
 import resource
 import time
 from collections.abc import MutableMapping
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import numpy as np

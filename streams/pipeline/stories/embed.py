@@ -12,7 +12,6 @@ vectors are averaged and re-normalised: cheaper than one long segment and more r
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
