@@ -18,7 +18,7 @@ import hashlib
 import re
 from collections.abc import MutableMapping
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 import numpy as np
@@ -186,7 +186,3 @@ class CopyDetector:
         if old:
             self.rebuild()
         return len(old)
-
-
-def window_start(latest: datetime, hours: float) -> datetime:
-    return latest - timedelta(hours=hours)

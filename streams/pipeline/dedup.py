@@ -18,6 +18,7 @@ from typing import Any
 from marsad.schemas import CanonicalEvent, EnrichedArticle, Story
 from marsad.streams.pipeline.copies import CopyDetector
 from marsad.streams.pipeline.runner import Handoff
+from marsad.streams.pipeline.stories import EventMerger, StoryClusterer
 from marsad.streams.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -59,8 +60,8 @@ class DedupOutput:
 @dataclass
 class _Bucket:
     copies: CopyDetector
-    stories: Any | None
-    events: Any | None
+    stories: StoryClusterer
+    events: EventMerger
 
 
 class Deduplicator:
@@ -83,16 +84,10 @@ class Deduplicator:
         bucket = self._buckets.get(key)
         if bucket is None:
             view = {name: PrefixedStore(store, f"{key}|") for name, store in self.stores.items()}
-            stories = events = None
-            try:
-                from marsad.streams.pipeline.stories import EventMerger, StoryClusterer
-            except ImportError:
-                pass
-            else:
-                stories = StoryClusterer(view["stories"], window=self.window, clock=self._clock)
-                events = EventMerger(view["events"], window=self.window, clock=self._clock)
-            bucket = self._buckets[key] = _Bucket(CopyDetector(view["copies"], self.settings.copy_threshold),
-                                                  stories, events)
+            bucket = self._buckets[key] = _Bucket(
+                CopyDetector(view["copies"], self.settings.copy_threshold),
+                StoryClusterer(view["stories"], window=self.window, clock=self._clock),
+                EventMerger(view["events"], window=self.window, clock=self._clock))
         return bucket
 
     def _clock(self) -> datetime:
@@ -106,15 +101,14 @@ class Deduplicator:
         doc = bucket.copies(handoff.to_doc())
         stories: list[Story] = []
         events: list[CanonicalEvent] = []
-        if bucket.stories is not None:
-            update = bucket.stories.assign(doc)
-            doc = doc.evolve(story_id=update.story_id, stages=doc.stages + (bucket.stories.name,))
-            if update.changed:
-                events = bucket.events.merge(doc, update.story_id)
-                story = update.story
-                if events:
-                    story = bucket.stories.attach_events(update.story_id, [e.event_id for e in events]) or story
-                stories.append(story)
+        update = bucket.stories.assign(doc)
+        doc = doc.evolve(story_id=update.story_id, stages=doc.stages + (bucket.stories.name,))
+        if update.changed:
+            events = bucket.events.merge(doc, update.story_id)
+            story = update.story
+            if events:
+                story = bucket.stories.attach_events(update.story_id, [e.event_id for e in events]) or story
+            stories.append(story)
         return DedupOutput(doc.to_enriched(handoff.article.processed_at), stories, events)
 
     def evict(self, bucket_key: str, now_published: datetime) -> list[Story]:
@@ -125,8 +119,6 @@ class Deduplicator:
         """
         bucket = self._bucket(bucket_key)
         bucket.copies.evict(now_published - self.window)
-        if bucket.stories is None:
-            return []
         bucket.events.evict(now_published)
         return bucket.stories.evict(now_published)
 

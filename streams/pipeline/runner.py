@@ -24,6 +24,7 @@ from marsad.streams.pipeline.doc import Doc, FoldedText
 from marsad.streams.pipeline.normalize import fold
 from marsad.streams.pipeline.registry import build_stages
 from marsad.streams.pipeline.stage import Stage
+from marsad.streams.pipeline.stories import EmbedStage, blocking_key
 from marsad.streams.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -82,7 +83,7 @@ class Pipeline:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Pipeline:
-        stages = [*build_stages(settings), Fingerprint(), *_optional_story_stages()]
+        stages = [*build_stages(settings), Fingerprint(), EmbedStage()]
         return cls(settings, stages)
 
     def run(self, raw: bytes, source: Source = Source()) -> Handoff | DeadLetter:
@@ -104,7 +105,7 @@ class Pipeline:
                 timings[stage.name.split(".")[0]] = (time.process_time() - started) * 1000
             return Handoff(article=doc.to_enriched(datetime.now(UTC)), minhash=doc.scratch["minhash"],
                            embedding=_as_list(doc.scratch.get("embedding")),
-                           blocking_key=_blocking_key(doc, self.settings.dedup_blocking), stage_ms=timings)
+                           blocking_key=blocking_key(doc, self.settings.dedup_blocking), stage_ms=timings)
         except RejectedInput as exc:
             return dead_letter(raw, exc.reason, exc.message, source, stage=exc.stage, article_id=article_id)
         except Exception as exc:  # a bug in a stage: keep the worker alive, keep the input
@@ -150,18 +151,3 @@ def _as_list(value) -> list[float] | None:
         return None
     return [round(float(x), 6) for x in value]
 
-
-def _optional_story_stages() -> list[Stage]:
-    """The sentence-embedding stage, when the story package provides one."""
-    try:
-        from marsad.streams.pipeline.stories import EmbedStage
-    except ImportError:
-        return []
-    return [EmbedStage()]
-
-
-def _blocking_key(doc: Doc, mode: str) -> str:
-    if mode == "global":
-        return "all"
-    from marsad.streams.pipeline.stories import blocking_key
-    return blocking_key(doc, mode)
