@@ -426,22 +426,7 @@ def _loose_phrase_end(toks: list[Token], k: int, limit: int, phrases: list[list[
 def _loose_phrase(toks: list[Token], k: int, limit: int, phrases: list[list[str]]) -> bool:
     """Phrase whose first word is at ``k`` and whose other words follow in order within 6 tokens
     ('رأى المحلل أن', 'أشار في حديثه إلى أن')."""
-    first = _no_conj(toks[k].text)
-    table = _index(phrases)
-    if first not in table and toks[k].text not in table:
-        return False
-    for ph in phrases:
-        if first != ph[0] and toks[k].text != ph[0]:
-            continue
-        pos = k
-        for w in ph[1:]:
-            nxt = next((m for m in range(pos + 1, min(limit, pos + 11)) if toks[m].text == w or _no_conj(toks[m].text) == w), None)
-            if nxt is None:
-                break
-            pos = nxt
-        else:
-            return True
-    return False
+    return _loose_phrase_end(toks, k, limit, phrases) is not None
 
 
 def _light_verb(sent: Sentence, i: int) -> tuple[int, str, str] | None:
