@@ -9,7 +9,6 @@ Outputs are not awaited one by one: Faust flushes the producer before committing
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 
 from faust.exceptions import FaustError
 from aiokafka.errors import KafkaError
@@ -67,12 +66,10 @@ async def dedup(stream):
         METRICS.records_out.labels(topic="events").inc(len(output.events))
         processed += 1
         if processed % EVICT_EVERY == 0:
-            for story in deduplicator.evict(handoff.blocking_key, _watermark(handoff)):
+            # publication time is the watermark: the window is in publication time
+            for story in deduplicator.evict(handoff.blocking_key, handoff.article.published_at):
                 await topics.stories.send(key=story.story_id.encode(), value=story.to_json())
 
-
-def _watermark(handoff: Handoff) -> datetime:
-    return handoff.article.published_at
 
 
 @app.page("/tables")

@@ -196,25 +196,19 @@ class EntityStage:
                 claim(s, e)
 
         # 4. dates and quantities
+        dates = []
         if published is not None:
             dates = find_dates(folded, published)
             dates += find_bare_years(folded, [(d.start, d.end) for d in dates])
-            for d in dates:
-                s, e = to_original(origin, d.start, d.end)
+        for kind, matches in (("date", dates), ("quantity", find_quantities(folded, []))):
+            for m in matches:
+                s, e = to_original(origin, m.start, m.end)
                 if overlaps(s, e):
                     continue
-                out.append(Entity(type="date", start=s, end=e, surface=text[s:e],
-                                  normalized=published_form(text[s:e]), value=d.value,
-                                  confidence=d.confidence))
+                out.append(Entity(type=kind, start=s, end=e, surface=text[s:e],
+                                  normalized=published_form(text[s:e]), value=m.value,
+                                  confidence=m.confidence))
                 claim(s, e)
-        for q in find_quantities(folded, []):
-            s, e = to_original(origin, q.start, q.end)
-            if overlaps(s, e):
-                continue
-            out.append(Entity(type="quantity", start=s, end=e, surface=text[s:e],
-                              normalized=published_form(text[s:e]), value=q.value,
-                              confidence=q.confidence))
-            claim(s, e)
 
         out.sort(key=lambda x: (x.start, x.end))
         return out
