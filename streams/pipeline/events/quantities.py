@@ -3,6 +3,8 @@ amounts (عشرات، مئات، dozens), ranges and approximation markers, type
 
 from __future__ import annotations
 
+import math
+
 import re
 from functools import lru_cache
 
@@ -48,6 +50,16 @@ def kind_of(word: str, lang: str) -> str | None:
     return None
 
 
+def _number(digits: str) -> float | None:
+    """'20,000' and '3,5' read as numbers; malformed ('0.0.0') or overflowing runs are no number."""
+    thousands = digits.count(",") and all(len(p) == 3 for p in digits.split(",")[1:])
+    try:
+        value = float(digits.replace(",", "") if thousands else digits.replace(",", "."))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
 def _word_value(word: str, lang: str) -> tuple[str, float] | None:
     q = quantities(lang)
     w = word.lower()
@@ -58,7 +70,8 @@ def _word_value(word: str, lang: str) -> tuple[str, float] | None:
     cands = [w] if lang != "ar" else ([w, w[1:]] if w.startswith("و") and len(w) > 2 else [w])
     for c in cands:
         if _DIGITS.match(c):
-            return "num", float(c.replace(",", "")) if c.count(",") and all(len(p) == 3 for p in c.split(",")[1:]) else float(c.replace(",", "."))
+            value = _number(c)
+            return ("num", value) if value is not None else None
         for key in ("units", "tens", "hundreds"):
             if c in q[key]:
                 return "num", float(q[key][c])

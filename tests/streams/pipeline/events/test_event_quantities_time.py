@@ -68,3 +68,8 @@ def test_english_time():
     assert _t("rebels attacked the town on Tuesday", "en") == [(date(2019, 2, 5), date(2019, 2, 5), "day")]
     assert _t("protests last week", "en") == [(date(2019, 1, 28), date(2019, 2, 3), "week")]
     assert _t("yesterday", "en") == [(date(2019, 2, 8), date(2019, 2, 8), "day")]
+
+
+@pytest.mark.parametrize("text", ["0.0.0 killed", "1" + ".1" * 300 + " killed", "9" * 400 + " killed"])
+def test_malformed_or_overflowing_numbers_are_not_quantities(text):
+    assert all(q.value is None or q.value < 1e300 for q in qty(text, "en"))
