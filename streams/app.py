@@ -51,6 +51,8 @@ def create_app(settings: Settings) -> faust.App:
         broker_heartbeat_interval=settings.heartbeat_interval_s,
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
+        processing_guarantee=settings.processing_guarantee,
+        broker_max_poll_records=settings.max_poll_records,
         stream_wait_empty=True,
         web_enabled=settings.web_port > 0,
         web_port=settings.web_port or 6066,

@@ -45,7 +45,13 @@ class PipelinePool:
         return ThreadPoolExecutor(max_workers=1, initializer=_init, initargs=init_args)
 
     async def run(self, items: list[tuple[bytes, Source]]) -> list[tuple[str, str | None, bytes]]:
-        return await asyncio.get_running_loop().run_in_executor(self._executor, _run, items)
+        """One batch, split into contiguous chunks over the pool's processes; results in input order."""
+        loop = asyncio.get_running_loop()
+        chunks = _chunks(items, max(1, self.settings.pipeline_processes))
+        if len(chunks) == 1:
+            return await loop.run_in_executor(self._executor, _run, items)
+        parts = await asyncio.gather(*(loop.run_in_executor(self._executor, _run, chunk) for chunk in chunks))
+        return [result for part in parts for result in part]
 
     async def run_resilient(self, items: list[tuple[bytes, Source]]) -> list[tuple[str, str | None, bytes]]:
         """Like :meth:`run`, but survives a pool process dying (out of memory, a crash in native
@@ -72,7 +78,22 @@ class PipelinePool:
 
     async def warm_up(self) -> None:
         """Load the models before the first message arrives (start-up, not first-article, cost)."""
-        await self.run([])
+        loop = asyncio.get_running_loop()
+        # one empty task per process, submitted together: each finds no idle process and starts one
+        await asyncio.gather(*(loop.run_in_executor(self._executor, _run, [])
+                               for _ in range(max(1, self.settings.pipeline_processes))))
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _chunks(items: list, count: int) -> list[list]:
+    """``items`` in at most ``count`` contiguous, nearly equal chunks (one empty chunk for none)."""
+    count = max(1, min(count, len(items)))
+    size, extra = divmod(len(items), count)
+    out, start = [], 0
+    for i in range(count):
+        end = start + size + (1 if i < extra else 0)
+        out.append(items[start:end])
+        start = end
+    return out

@@ -50,7 +50,14 @@ class Settings(BaseSettings):
     stages: tuple[str, ...] = Field(DEFAULT_STATELESS_STAGES, description="Stateless stages, in order.")
     batch_size: int = Field(64, ge=1, description="Articles per batch sent to the NLP process pool.")
     batch_wait_s: float = Field(0.2, gt=0, description="Longest wait to fill a batch.")
-    pipeline_processes: int = Field(1, ge=0, description="NLP worker processes per Marsad worker (0 = in a thread).")
+    pipeline_processes: int = Field(1, ge=0, description="NLP worker processes per Marsad worker (0 = in a thread); "
+                                                          "each batch is split over them.")
+    max_poll_records: int = Field(100, ge=1, description="Most records one consumer poll returns: bounds the work "
+                                                         "the event loop does between two chances to run other tasks.")
+    processing_guarantee: Literal["at_least_once", "exactly_once"] = Field(
+        "at_least_once", description="at_least_once: a crash may re-emit identical records (idempotent keys). "
+                                     "exactly_once (Kafka transactions) is measured to stall the enrich agent "
+                                     "(bench/bench_guarantee.py); it exists to repeat that measurement.")
 
     # Dedup
     dedup_blocking: Literal["global", "country"] = Field(

@@ -4,6 +4,7 @@ that feed them (event-loop lag, consumer lag)."""
 from __future__ import annotations
 
 import asyncio
+import gc
 import time
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
@@ -39,7 +40,7 @@ async def measure_loop_lag() -> None:
         await asyncio.sleep(LOOP_PROBE_S)
         lag = max(0.0, time.perf_counter() - started - LOOP_PROBE_S)
         worst = max(worst, lag)
-        METRICS.loop_lag.set(lag)
+        METRICS.loop_lag.observe(lag)
         METRICS.loop_lag_max.set(worst)
 
 
@@ -56,3 +57,21 @@ async def measure_consumer_lag() -> None:
         if end is not None:
             METRICS.consumer_lag.labels(topic=tp.topic, partition=str(tp.partition)).set(
                 max(0, end - (position or 0) - 1) if position is not None else end)
+
+
+def _time_gc_pauses() -> None:
+    """A full collection walks every live object; with large tables that can stall the loop,
+    so its pauses are measured next to the loop lag."""
+    started: list[float] = []
+
+    def callback(phase: str, info: dict) -> None:
+        if phase == "start":
+            started[:] = [time.perf_counter()]
+        elif started:
+            METRICS.gc_pause.labels(generation=str(info["generation"])).observe(time.perf_counter() - started.pop())
+
+    gc.callbacks.append(callback)
+
+
+_time_gc_pauses()
+

@@ -131,7 +131,8 @@ async def _drain(bootstrap: str, topics: list[str], expected: set[bytes], receiv
                  on_progress=None, timeout: float = 1800.0) -> None:
     """Record when each expected key first appears on any of ``topics`` (output or dead letter)."""
     consumer = AIOKafkaConsumer(*topics, bootstrap_servers=bootstrap, auto_offset_reset="earliest",
-                                enable_auto_commit=False, metadata_max_age_ms=1000)
+                                enable_auto_commit=False, metadata_max_age_ms=1000,
+                                isolation_level="read_committed")  # as a consumer of exactly-once output must
     await consumer.start()
     deadline = time.monotonic() + timeout
     try:
@@ -189,9 +190,34 @@ def _stage_cpu(metrics_texts: list[str]) -> dict[str, float]:
     return {s: round(1000 * sums[s] / counts[s], 3) for s in sums if counts.get(s)}
 
 
-def _loop_lag_ms(metrics_texts: list[str]) -> float:
-    values = [float(v) for t in metrics_texts for v in re.findall(r"marsad_event_loop_lag_max_seconds ([0-9.e+-]+)", t)]
-    return round(1000 * max(values), 1) if values else 0.0
+def _buckets(metrics_texts: list[str], name: str) -> dict[float, float]:
+    """Cumulative counts per ``le`` bound of histogram ``name``, summed over workers and labels."""
+    counts: dict[float, float] = {}
+    pattern = name + r'_bucket\{(?:[^}]*,)?le="([^"]+)"\} ([0-9.e+-]+)'
+    for text in metrics_texts:
+        for bound, value in re.findall(pattern, text):
+            counts[float(bound)] = counts.get(float(bound), 0.0) + float(value)
+    return counts
+
+
+def _during(before: list[str], after: list[str], name: str) -> dict:
+    """Observations of histogram ``name`` between two scrapes: how many, how many over 100 ms,
+    and the bound (ms) under which the largest falls (beyond the last bound: None)."""
+    start, end = _buckets(before, name), _buckets(after, name)
+    during = {bound: end[bound] - start.get(bound, 0.0) for bound in sorted(end)}
+    count = during.get(float("inf"), 0.0)
+    worst = next((bound for bound, n in during.items() if n >= count), None) if count else 0.0
+    return {"count": int(count), "over_100ms": int(count - during.get(0.1, 0.0)),
+            "max_le_ms": None if worst in (None, float("inf")) else round(1000 * worst, 1)}
+
+
+def _loop_lag(before: list[str], after: list[str]) -> dict:
+    """Event-loop lag over the measured phases only (start-up and model loading excluded), the
+    garbage-collector pauses in the same interval, and the worst lag of the workers' lifetime."""
+    lifetime = [float(v) for t in after for v in re.findall(r"marsad_event_loop_lag_max_seconds ([0-9.e+-]+)", t)]
+    return {"probes": _during(before, after, "marsad_event_loop_lag_seconds"),
+            "gc_pauses": _during(before, after, "marsad_gc_pause_seconds"),
+            "lifetime_max_ms": round(1000 * max(lifetime), 1) if lifetime else 0.0}
 
 
 def _percentile(sorted_values: list[float], q: float) -> float:
@@ -238,6 +264,7 @@ def run_bench(options: BenchOptions, status=lambda text: None) -> dict:
         try:
             group.wait_ready()
             rss_start = group.rss_mb()
+            metrics_before = group.metrics()
 
             def progress(done: int) -> None:
                 if not samples or done - samples[-1][0] >= max(1, len(messages) // 20):
@@ -260,6 +287,8 @@ def run_bench(options: BenchOptions, status=lambda text: None) -> dict:
         "articles": len(messages),
         "workers": options.workers,
         "partitions": options.partitions,
+        "pipeline_processes": base.pipeline_processes,
+        "processing_guarantee": base.processing_guarantee,
         "passthrough": {"articles_per_s": round(pt_rate, 1)},
         "pipeline": {"articles_per_s": round(pl_rate, 1)},
         "ratio": round(pl_rate / pt_rate, 4) if pt_rate else None,
@@ -267,7 +296,7 @@ def run_bench(options: BenchOptions, status=lambda text: None) -> dict:
                        "p95": _percentile(latencies, 0.95), "p99": _percentile(latencies, 0.99),
                        "samples": len(latencies)},
         "stage_cpu_ms": _stage_cpu(metrics),
-        "event_loop_lag_max_ms": _loop_lag_ms(metrics),
+        "event_loop_lag": _loop_lag(metrics_before, metrics),
         "rss_mb": {"start": round(rss_start, 1), "peak": round(max([rss_end, *(r for _, r in samples)]), 1),
                    "end": round(rss_end, 1),
                    "growth_pct": round(100 * (samples[-1][1] - at_fifth) / at_fifth, 2) if at_fifth else None},

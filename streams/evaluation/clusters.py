@@ -100,10 +100,17 @@ def read_conll(path: Path) -> list[tuple[str, list[list[str]]]]:
 _LANG_DIRS = {"en", "es", "it", "nl", "ar", "de", "fr", "tr"}
 
 
+def conll_files(paths: Sequence[Path]) -> list[Path]:
+    """Files as given; a directory stands for its ``*.conll`` files, in sorted path order."""
+    out: list[Path] = []
+    for path in map(Path, paths):
+        out.extend(sorted(path.rglob("*.conll")) if path.is_dir() else [path])
+    return out
+
+
 def load_documents(paths: Sequence[Path]) -> list[EvalDoc]:
     out: list[EvalDoc] = []
-    for i, path in enumerate(paths):
-        path = Path(path)
+    for i, path in enumerate(conll_files(paths)):
         lang = path.parent.name if path.parent.name in _LANG_DIRS else None
         for doc_id, sents in read_conll(path):
             parts = doc_id.split("/")

@@ -2,8 +2,8 @@
 
 Articles reach this step routed by their blocking key (see ``stories.blocking_key``), so every
 article that could be a copy of, or share a story with, another reaches the same partition
-and the same worker. State lives in mappings the caller provides: dicts offline, Faust tables
-(changelog-backed) in the stream; each bucket sees its keys under a ``<bucket>|`` prefix so
+and the same worker. State lives in mappings the caller provides, values as JSON bytes: dicts offline,
+Faust tables (changelog-backed, raw values) in the stream; each bucket sees its keys under a ``<bucket>|`` prefix so
 buckets sharing a partition never collide.
 """
 
@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
+
+import orjson
 
 from marsad.schemas import CanonicalEvent, EnrichedArticle, Story
 from marsad.streams.pipeline.copies import CopyDetector
@@ -50,6 +52,37 @@ class PrefixedStore(MutableMapping[str, Any]):
         return sum(1 for _ in self)
 
 
+class JsonValues(MutableMapping[str, Any]):
+    """A mapping whose values the backing store keeps as JSON bytes.
+
+    Why: a story's state is a tree of dicts and lists, and tens of thousands of them in a window
+    are millions of objects that every full garbage collection walks while the event loop
+    waits; bytes are one object the collector does not track. It is also what the changelog
+    stores, so a Faust table with ``value_serializer="raw"`` encodes nothing twice.
+    """
+
+    def __init__(self, backing: MutableMapping[str, bytes]):
+        self.backing = backing
+
+    def __getitem__(self, key: str) -> Any:
+        return orjson.loads(self.backing[key])
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.backing[key] = orjson.dumps(value)
+
+    def __delitem__(self, key: str) -> None:
+        del self.backing[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self.backing.keys()))
+
+    def __len__(self) -> int:
+        return len(self.backing)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.backing
+
+
 @dataclass
 class DedupOutput:
     article: EnrichedArticle
@@ -64,12 +97,22 @@ class _Bucket:
     events: EventMerger
 
 
+#: Eviction runs when the publication-time watermark has advanced this far since the last one:
+#: a few scans of the window per day, decided from stored state, so a restarted worker evicts
+#: at the same articles as the worker it replaces.
+EVICT_STEP = timedelta(hours=1)
+#: A publication time this far past the article's processing time is not trusted as the
+#: watermark (a feed dated 2099 must not close every story).
+FUTURE_SLACK = timedelta(days=1)
+
+
 class Deduplicator:
     """Runs copies -> stories -> events for each handoff, with per-bucket stage instances."""
 
-    def __init__(self, settings: Settings, stores: dict[str, MutableMapping[str, Any]]):
+    def __init__(self, settings: Settings, stores: dict[str, MutableMapping[str, bytes]]):
+        """``stores``: one mapping per name in :func:`memory_stores`, holding JSON bytes."""
         self.settings = settings
-        self.stores = stores
+        self.stores = {name: JsonValues(store) for name, store in stores.items()}
         self._buckets: dict[str, _Bucket] = {}
         self.window = timedelta(hours=settings.story_window_hours)
         # Records are stamped with the article's processing time, not the wall clock, so that a
@@ -95,9 +138,18 @@ class Deduplicator:
 
     def process(self, handoff: Handoff) -> DedupOutput:
         """Copies, story and events for one article. An article seen before gets its earlier
-        decisions and produces no story or event update (idempotent replay)."""
+        decisions and produces no story or event update (idempotent replay). When the bucket's
+        watermark has moved on by :data:`EVICT_STEP`, the stories it closed come out too."""
         self._now = handoff.article.processed_at
         bucket = self._bucket(handoff.blocking_key)
+        output = self._process(bucket, handoff)
+        watermark = min(handoff.article.published_at, handoff.article.processed_at + FUTURE_SLACK)
+        low = bucket.stories.low_water
+        if low is None or watermark - self.window >= low + EVICT_STEP:
+            output.stories.extend(self.evict(handoff.blocking_key, watermark))
+        return output
+
+    def _process(self, bucket: _Bucket, handoff: Handoff) -> DedupOutput:
         doc = bucket.copies(handoff.to_doc())
         stories: list[Story] = []
         events: list[CanonicalEvent] = []
@@ -123,5 +175,5 @@ class Deduplicator:
         return bucket.stories.evict(now_published)
 
 
-def memory_stores() -> dict[str, MutableMapping[str, Any]]:
+def memory_stores() -> dict[str, MutableMapping[str, bytes]]:
     return {"copies": {}, "stories": {}, "events": {}}

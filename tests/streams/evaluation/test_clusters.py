@@ -56,6 +56,16 @@ def test_reader_and_gold():
     assert len({i.key for i in multi}) == 3
 
 
+def test_a_directory_stands_for_its_conll_files_in_path_order(tmp_path):
+    for lang in ("es", "en"):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "tiny.conll").write_bytes((FIX / lang / "tiny.conll").read_bytes())
+    (tmp_path / "README.txt").write_text("not a conll file")
+    items = load_documents([tmp_path])
+    assert [(i.gold, i.language) for i in items] == [("corpus_x/1", "en"), ("corpus_x/2", "en"),
+                                                      ("corpus_x/1", "es")]
+
+
 def test_evaluate_on_fixture(encoder):
     out = evaluate_clusters([FIX / "wcl_tiny.conll"])
     assert out["documents"] == 3 and out["gold_clusters"] == 2

@@ -84,3 +84,42 @@ def test_prefixed_store_keeps_buckets_apart():
     assert (a["k"], b["k"], len(a), list(b)) == (1, 2, 1, ["k"])
     del a["k"]
     assert "k" not in a and b["k"] == 2
+
+
+def _shifted(handoff: Handoff, hours: float, suffix: str, processed_hours: float | None = None) -> Handoff:
+    from datetime import timedelta
+
+    article = handoff.article
+    published = article.published_at + timedelta(hours=hours)
+    processed = published + timedelta(hours=processed_hours if processed_hours is not None else 1)
+    return handoff.model_copy(update={"article": article.model_copy(
+        update={"id": article.id + suffix, "published_at": published, "processed_at": processed})})
+
+
+def test_stories_close_once_the_watermark_passes_the_window(handoffs):
+    dedup = Deduplicator(Settings(), memory_stores())
+    first = dedup.process(handoffs[0])
+    story_id = first.article.story_id
+    later = dedup.process(_shifted(handoffs[3], 80, "-later"))  # 80 h later: past the 72 h window
+    closed = [s for s in later.stories if s.story_id == story_id]
+    assert len(closed) == 1 and closed[0].closed and closed[0].version > first.stories[0].version
+    late = dedup.process(_shifted(handoffs[1], 1, "-late"))  # within the first story's time, but after it closed
+    assert late.stories[0].closed and late.article.story_id != story_id
+
+
+def test_a_future_dated_article_does_not_close_open_stories(handoffs):
+    dedup = Deduplicator(Settings(), memory_stores())
+    story_id = dedup.process(handoffs[0]).article.story_id
+    # dated 10 years ahead but processed an hour after the first: the watermark stays near now
+    bogus = dedup.process(_shifted(handoffs[3], 24 * 3650, "-2099", processed_hours=-24 * 3650 + 1))
+    assert not any(s.closed for s in bogus.stories)
+    copy = dedup.process(_shifted(handoffs[1], 2, "-copy"))
+    assert copy.article.story_id == story_id
+
+
+def test_state_is_kept_as_json_bytes(run):
+    _, _, dedup, _ = run
+    backing = dedup.stores["stories"].backing
+    assert backing and all(isinstance(v, bytes) for v in backing.values())
+    key = next(k for k in backing if "|s:" in k)
+    assert dedup.stores["stories"][key]["story"]["story_id"] in key

@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from marsad.streams.pipeline.normalize import compose_text, fold, looks_like_html, strip_html
 
 
@@ -66,3 +69,32 @@ def test_a_body_with_no_visible_text_is_dead_lettered_as_empty():
     with pytest.raises(RejectedInput) as raised:
         Normalize()(Doc(article=article, text="", body_start=0, folded=FoldedText("", (0,))))
     assert raised.value.reason == "empty_body"
+
+
+def _fold_one_by_one(text: str):
+    """The definition of the NFKC path: every character folded on its own."""
+    import unicodedata
+
+    from marsad.streams.pipeline.normalize import _FOLD_TABLE
+
+    out, origin = [], []
+    for i, ch in enumerate(text):
+        for piece in unicodedata.normalize("NFKC", ch).translate(_FOLD_TABLE).lower():
+            out.append(piece)
+            origin.append(i)
+    return "".join(out), (*origin, len(text))
+
+
+_MIXED = "".join(map(chr, [*range(0x20, 0x7F), *range(0x600, 0x6FF), 0xA0, 0xB2, 0x130, 0x3A3, 0x640, 0x200F,
+                           0xFB01, 0xFDFA, 0xFE8D, 0xFEFB, 0xFF21, 0x2126, 0x1D400]))
+
+
+@given(st.text(alphabet=_MIXED, max_size=80))
+@settings(max_examples=500, deadline=None)
+def test_bulk_runs_fold_exactly_as_one_character_at_a_time(text):
+    import unicodedata
+
+    folded = fold(text)
+    if not unicodedata.is_normalized("NFKC", text):
+        assert (folded.text, folded.origin) == _fold_one_by_one(text)
+    assert len(folded.origin) == len(folded.text) + 1
