@@ -9,7 +9,9 @@ identical to minus the Pearson against ``Overall``). The pairs carry no dates: b
 the same fixed time, so the time feature is constant here.
 
 ``train_similarity`` fits the shipped model file on these pairs and reports 10-fold
-cross-validated figures (the model is evaluated on pairs it was not fitted on).
+cross-validated figures (the model is evaluated on pairs it was not fitted on). Folds are
+grouped (:func:`pair_groups`): pairs that share an article, or an identical text under another
+id, stay in one fold, so no text is scored by a model that saw it in training.
 
 Usage::
 
@@ -46,7 +48,7 @@ def split_title(text: str) -> tuple[str, str]:
 def pair_features(rows: Sequence[dict[str, str]], model=None) -> tuple[np.ndarray, list[str]]:
     """Feature matrix (one row per pair) computed with the service's code, and pair languages."""
     from marsad.streams.evaluation.clusters import make_doc_builder
-    from marsad.streams.pipeline.stories.embed import embed_batch
+    from marsad.streams.pipeline.stories.embed import embed_batch, embed_body_batch
     from marsad.streams.pipeline.stories.similarity import FEATURES, default_model, doc_signature, features
 
     model = model or default_model()
@@ -58,11 +60,11 @@ def pair_features(rows: Sequence[dict[str, str]], model=None) -> tuple[np.ndarra
             docs.append(build(f"{row.get('pair_id', i)}:{side}:{i}", title, body or title,
                               language=row.get("lang" + side) or None))
     vecs = embed_batch(docs)
+    body = embed_body_batch(docs)
+    sigs = [doc_signature(d, vecs[k], body[k]) for k, d in enumerate(docs)]
     X = np.zeros((len(rows), len(FEATURES)))
     for i in range(len(rows)):
-        a, b = docs[2 * i], docs[2 * i + 1]
-        X[i] = features(doc_signature(a, vecs[2 * i]), doc_signature(b, vecs[2 * i + 1]),
-                        time_scale_h=model.time_scale_h)
+        X[i] = features(sigs[2 * i], sigs[2 * i + 1], time_scale_h=model.time_scale_h)
     langs = [f"{r['lang1']}-{r['lang2']}" for r in rows]
     return X, langs
 
@@ -130,9 +132,35 @@ def precision_threshold(scores: np.ndarray, overall: np.ndarray, precision: floa
     return 0.99, 0.0
 
 
-def train_similarity(path: Path, folds: int = 10, save: bool = True, seed: int = 0) -> dict:
-    """Fit the similarity model on the pairs, report k-fold CV figures, save the model file."""
-    from sklearn.model_selection import KFold
+def pair_groups(rows: Sequence[dict[str, str]]) -> list[int]:
+    """Cross-validation group of each pair: connected components of the graph linking a pair to
+    its two article ids (from ``pair_id`` ``ID1_ID2``) and its two texts. Pairs sharing an article
+    (or a scraped text repeated under another id) land in the same group."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    nodes = []
+    for i, row in enumerate(rows):
+        ids = (row.get("pair_id") or f"row{i}").split("_")
+        if len(ids) != 2:
+            ids = [f"row{i}:1", f"row{i}:2"]
+        here = [f"id:{ids[0]}", f"id:{ids[1]}", "text:" + row["text1"], "text:" + row["text2"]]
+        for other in here[1:]:
+            parent[find(other)] = find(here[0])
+        nodes.append(here[0])
+    roots: dict[str, int] = {}
+    return [roots.setdefault(find(node), len(roots)) for node in nodes]
+
+
+def train_similarity(path: Path, folds: int = 10, save: bool = True) -> dict:
+    """Fit the similarity model on the pairs, report grouped k-fold CV figures, save the model file."""
+    from sklearn.model_selection import GroupKFold
 
     from marsad.streams.pipeline.stories.similarity import SAME_STORY_MAX, fit
 
@@ -141,7 +169,7 @@ def train_similarity(path: Path, folds: int = 10, save: bool = True, seed: int =
     overall = np.array([float(r["Overall"]) for r in rows])
     target = 5.0 - overall
     cv_scores = np.zeros(len(rows))
-    for train, test in KFold(folds, shuffle=True, random_state=seed).split(X):
+    for train, test in GroupKFold(folds).split(X, overall, pair_groups(rows)):
         cv_scores[test] = fit(X[train], overall[train]).score_features(X[test])
     f1_threshold, f1 = best_threshold(cv_scores, overall, SAME_STORY_MAX)
     threshold, recall = precision_threshold(cv_scores, overall, JOIN_PRECISION, SAME_STORY_MAX)
@@ -150,6 +178,7 @@ def train_similarity(path: Path, folds: int = 10, save: bool = True, seed: int =
         "trained_on": str(path), "pairs": len(rows), "entities": bool(np.ptp(X[:, 4]) > 0),
         "target": f"P(same story), same story = Overall <= {SAME_STORY_MAX}, logistic",
         "threshold": threshold,
+        "cv_folds": f"{folds}-fold GroupKFold, groups = pairs linked by a shared article id or text",
         "threshold_rule": f"join threshold of the online clusterer: lowest score whose {folds}-fold CV "
                           f"precision of same story reaches {JOIN_PRECISION} (JOIN_PRECISION in "
                           "marsad.streams.evaluation.similarity)",

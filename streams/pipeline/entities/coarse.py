@@ -11,6 +11,10 @@ an actor in context (``التنظيم``, ``قوات النظام``, ``عناصر
 mention the name span is the shortest *unconditional* alias of the same KB entity that ends
 the mention, and a mention matched only through context aliases has no name span. Everything
 else (gazetteer places, persons, NER mentions) is its own name span.
+
+The same holds for the English and French articles the KB lists in aliases (``the White
+House``, ``la Maison-Blanche``): CoNLL-style annotation tags ``White House``, so an article
+in front of a shorter alias is dropped like a descriptor.
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ DESCRIPTORS = frozenset(fold(w)[0] for w in """
 طائرات طيران مقاتلات قوات عناصر مقاتلو مقاتلي مسلحو مسلحي ميليشيات مليشيات وحدات
 وكالة وكالات قناة صحيفة جريدة مجلة موقع شبكة إذاعة تلفزيون
 """.split()) | frozenset(fold(w)[0] for w in TITLES)
+
+#: English and French articles (folded): dropped in front of a KB alias (``the White House``).
+ARTICLES = frozenset({"the", "le", "la", "les"})
 
 COARSE = {"person": "PER", "organisation": "ORG", "armed_group": "ORG", "government": "ORG",
           "location": "LOC", "facility": "LOC"}
@@ -80,6 +87,8 @@ def _descriptive(prefix: str) -> bool:
         return len(words) == 1 and words[0] in ("و", "ف", "ب", "ل", "ك", "ال", "لل", "وال",
                                                    "بال", "فال", "وب", "ول")
     for w in words:
+        if w in ARTICLES:
+            continue
         w2 = w[1:] if w[:1] in "وفبلك" and len(w) > 3 else w
         if not any(x in DESCRIPTORS for x in (w, w2, "ال" + w, w2[2:] if w2.startswith("ال") else w2)):
             return False

@@ -1,18 +1,22 @@
 """Pairwise story similarity: a document against another document or against a story.
 
-Both sides are reduced to a :class:`Signature` (embedding, entity ids, countries, numbers, time
-span, language). :func:`features` turns a pair into a small feature vector and
-:class:`SimilarityModel` (a logistic model whose parameters are data, in
-``streams/resources/stories/similarity.json``) into a score in [0, 1]: higher is more
-similar. The score is a graded similarity, fitted to SemEval-2022 Task 8 ``Overall``
-(1 = same story ... 4 = unrelated mapped to the soft target (4 - Overall) / 3); a story
-clusterer joins a document to a story when the score reaches its threshold.
+Both sides are reduced to a :class:`Signature` (lead embedding, optional body-view embedding,
+entity ids, countries, numbers, content words, time span, language). :func:`features` turns a
+pair into a small feature vector and :class:`SimilarityModel` (a logistic model whose
+parameters are data, in ``streams/resources/stories/similarity.json``) into a score in [0, 1]:
+higher is more similar. The score is P(same story) fitted on SemEval-2022 Task 8 ``Overall``
+(same story = ``Overall <= 2``, 1 = same ... 4 = unrelated); it is what
+``marsad eval similarity`` reports, and a story clusterer given the model joins a document to a
+story when the score reaches the model's threshold.
 
 The online clusterer's *default* join decision is :class:`JoinRule` (end of this module): the
-cosine adjusted by entity-id and number overlap, which separates "translation / same event"
-from "same topic, different event" (the SemEval-fitted model below does not: it reaches
-pairwise F1 0.76 on NewsWCL50 and 0.53 on MEANTIME). The model stays for graded similarity
-(``marsad.streams.evaluation.similarity``) and can still be passed to the clusterer.
+lead cosine adjusted by entity-id and number overlap, which separates "translation / same
+event" from "same topic, different event". The SemEval-fitted model does not: passed to the
+clusterer it reaches pairwise F1 0.78 on NewsWCL50 and 0.46 on MEANTIME en+es+it+nl (the
+lead-only model before the body view and word overlap: 0.76 / 0.53), because SemEval grade 2
+admits same-topic pairs. So the two decisions share the signatures, the overlap functions
+and the embedding code of this package, but not their parameters: the model serves graded
+similarity (``marsad.streams.evaluation.similarity``), the rule serves joins.
 
 Features (all in [0, 1]):
 
@@ -27,6 +31,13 @@ Features (all in [0, 1]):
 - ``place`` / ``place_both``: Jaccard of sub-national place ids (towns, cities);
 - ``ctry`` / ``ctry_both``: Jaccard of the countries of located entities and events;
 - ``num``: Jaccard of numbers written in the text (digits folded to Western ones);
+- ``cos_body``: cosine of the body-view embeddings (title plus up to ``BODY_CHARS`` of the
+  text, :func:`~marsad.streams.pipeline.stories.embed.embed_body_batch`); where a side has no
+  body view (a story centroid in the clusterer) it is the lead ``cos``, its closest stand-in;
+- ``words``: overlap coefficient of the content words (folded, 5+ letters, no digits; CJK as
+  character bigrams) of the first ``BODY_CHARS`` characters: a script-bound but cheap check of
+  shared wording that the embedding smooths away (names, places, rare terms). Missing (NaN)
+  when a side has no words; the model then substitutes its training mean (``impute``);
 - ``time``: ``exp(-gap / time_scale_h)`` of the gap between the two publication spans.
 
 The model is fitted on SemEval-2022 Task 8 pairs *with the entity stage output* (see
@@ -52,10 +63,18 @@ import numpy as np
 if TYPE_CHECKING:
     from marsad.streams.pipeline.doc import Doc
 
-FEATURES = ("cos", "cos_x", "ent", "ent_ovl", "ent_both", "place", "place_both", "ctry", "ctry_both", "num", "time")
+FEATURES = ("cos", "cos_x", "ent", "ent_ovl", "ent_both", "place", "place_both", "ctry", "ctry_both", "num",
+            "cos_body", "words", "time")
 MODEL_PATH = Path(__file__).resolve().parents[2] / "resources" / "stories" / "similarity.json"
 
 _NUM = re.compile(r"(?<![\d.,])\d{2,}(?:[.,]\d+)?")
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+#: Shortest word counted by ``words``: shorter ones are mostly function words in the
+#: alphabetic scripts (no stop-word lists needed, so no per-language data).
+MIN_CONTENT_WORD = 5
+#: Characters of the text read for ``words`` (the body view's length).
+WORDS_CHARS = 2000
 #: Entity types that identify a story (dates and quantities do not).
 STORY_ENTITY_TYPES = frozenset({"person", "organisation", "armed_group", "government", "location", "facility"})
 #: Place kinds too coarse to identify a story (left out of ``ent`` and ``place``).
@@ -72,6 +91,8 @@ class Signature:
     end: datetime | None = None
     languages: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
+    body_vec: np.ndarray | None = None
+    words: frozenset[str] = frozenset()
 
 
 def _coarse(ent) -> bool:
@@ -99,13 +120,33 @@ def doc_numbers(doc: Doc, limit_chars: int = 1500) -> frozenset[str]:
     return frozenset(m.group(0).replace(",", ".") for m in _NUM.finditer(text[:limit_chars]))
 
 
-def doc_signature(doc: Doc, vec: np.ndarray) -> Signature:
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased words of ``MIN_CONTENT_WORD``+ characters (digit-only tokens left out: numbers
+    have their own feature); runs of CJK characters, which have no spaces, as character bigrams."""
+    out: set[str] = set()
+    for w in _WORD.findall(text.lower()):
+        if _CJK.search(w):
+            out.update(w[i: i + 2] for i in range(len(w) - 1))
+        elif len(w) >= MIN_CONTENT_WORD and not w.isdigit():
+            out.add(w)
+    return frozenset(out)
+
+
+def doc_words(doc: Doc, limit_chars: int = WORDS_CHARS) -> frozenset[str]:
+    """Content words of the start of the folded text (Arabic spelling variants such as the alef
+    and ta marbuta forms folded, so they match), see :func:`content_words`."""
+    text = doc.folded.text if doc.folded.text else doc.text
+    return content_words(text[:limit_chars])
+
+
+def doc_signature(doc: Doc, vec: np.ndarray, body_vec: np.ndarray | None = None) -> Signature:
+    """The document's side of a pair; ``body_vec`` is its body-view embedding where computed."""
     from marsad.streams.pipeline.stories.blocking import doc_countries
 
     pub = doc.article.published_at
     return Signature(vec=vec, entities=doc_entities(doc), countries=doc_countries(doc),
                      numbers=doc_numbers(doc), start=pub, end=pub, languages=frozenset({doc.language}),
-                     places=doc_places(doc))
+                     places=doc_places(doc), body_vec=body_vec, words=doc_words(doc))
 
 
 def overlap(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -156,6 +197,8 @@ def features(a: Signature, b: Signature, cos: float | None = None, time_scale_h:
     if cos is None:
         cos = float(np.dot(a.vec, b.vec))
     cross = 0.0 if (a.languages & b.languages) else 1.0
+    cos_body = float(np.dot(a.body_vec, b.body_vec)) if a.body_vec is not None and b.body_vec is not None else cos
+    words = set_overlap(a.words, b.words) if a.words and b.words else math.nan
     return np.array([
         cos,
         cos * cross,
@@ -167,34 +210,47 @@ def features(a: Signature, b: Signature, cos: float | None = None, time_scale_h:
         jaccard(a.countries, b.countries),
         1.0 if a.countries and b.countries else 0.0,
         jaccard(a.numbers, b.numbers),
+        cos_body,
+        words,
         math.exp(-time_gap_hours(a, b) / time_scale_h),
     ], dtype=np.float64)
 
 
 @dataclass
 class SimilarityModel:
-    """``score = sigmoid(bias + weights . features)``; parameters are data."""
+    """``score = sigmoid(bias + weights . features)``; parameters are data.
+
+    A missing feature (NaN, e.g. ``words`` against a story that keeps no word set) is replaced
+    by ``impute[name]``, its mean on the training pairs, so it moves the score as little as the
+    average pair would rather than reading as "no overlap"."""
 
     weights: dict[str, float]
     bias: float
     time_scale_h: float = 24.0
     meta: dict = field(default_factory=dict)
+    impute: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._w = np.array([self.weights.get(name, 0.0) for name in FEATURES], dtype=np.float64)
+        self._fill = np.array([self.impute.get(name, 0.0) for name in FEATURES], dtype=np.float64)
 
     @classmethod
     def load(cls, path: Path | None = None) -> SimilarityModel:
         data = json.loads(Path(path or MODEL_PATH).read_text(encoding="utf-8"))
         return cls(weights=data["weights"], bias=data["bias"], time_scale_h=data.get("time_scale_h", 24.0),
-                   meta=data.get("meta", {}))
+                   meta=data.get("meta", {}), impute=data.get("impute", {}))
 
     def save(self, path: Path | None = None) -> None:
         Path(path or MODEL_PATH).write_text(json.dumps(
-            {"weights": self.weights, "bias": self.bias, "time_scale_h": self.time_scale_h, "meta": self.meta},
+            {"weights": self.weights, "bias": self.bias, "time_scale_h": self.time_scale_h,
+             "impute": self.impute, "meta": self.meta},
             indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
     def logit(self, feats: np.ndarray) -> np.ndarray:
+        feats = np.asarray(feats, dtype=np.float64)
+        missing = np.isnan(feats)
+        if missing.any():
+            feats = np.where(missing, np.broadcast_to(self._fill, feats.shape), feats)
         return feats @ self._w + self.bias
 
     def score_features(self, feats: np.ndarray) -> np.ndarray:
@@ -238,10 +294,17 @@ def fit(X: np.ndarray, overall: np.ndarray, priors: Mapping[str, float] = PRIOR_
     Binary target: same story when ``Overall <= same_story_max``, so the score is a probability.
     Features with no variance in ``X`` (time, when the pairs have no dates; entities when no
     entity stage ran) keep their prior weight from ``priors`` and are left out of the fit; the
-    bias is corrected for their constant contribution.
+    bias is corrected for their constant contribution. Missing values (NaN) are replaced by the
+    column mean; the model keeps every column's mean as ``impute``, for the features a scored pair
+    may lack even where the training pairs had them all (``words`` against a story).
     """
     from sklearn.linear_model import LogisticRegression
 
+    X = np.array(X, dtype=np.float64)
+    missing = np.isnan(X)
+    means = np.where(missing, 0.0, X).sum(axis=0) / np.maximum(1, (~missing).sum(axis=0))
+    X[missing] = np.broadcast_to(means, X.shape)[missing]
+    impute = {FEATURES[j]: round(float(means[j]), 6) for j in range(X.shape[1])}
     y = (np.asarray(overall, dtype=float) <= same_story_max).astype(int)
     varying = [j for j in range(X.shape[1]) if np.ptp(X[:, j]) > 1e-9]
     fixed = [j for j in range(X.shape[1]) if j not in varying]
@@ -255,7 +318,7 @@ def fit(X: np.ndarray, overall: np.ndarray, priors: Mapping[str, float] = PRIOR_
         w = float(priors.get(FEATURES[j], 0.0))
         weights[FEATURES[j]] = w
         bias -= w * float(X[0, j])  # the fitted bias absorbed the constant value of this feature
-    return SimilarityModel(weights=weights, bias=bias)
+    return SimilarityModel(weights=weights, bias=bias, impute=impute)
 
 
 def pearson(x: Sequence[float], y: Sequence[float]) -> float:

@@ -53,3 +53,18 @@ def test_evaluate_on_fixture(encoder):
 def test_semeval_sample_runs(encoder):
     out = evaluate_similarity(DATA)
     assert out["pairs"] == 1283 and out["pearson"] > 0.65
+
+
+def test_pair_groups_keep_shared_articles_and_texts_together():
+    from marsad.streams.evaluation.similarity import pair_groups
+
+    rows = [
+        {"pair_id": "1_2", "text1": "a", "text2": "b"},
+        {"pair_id": "2_3", "text1": "b", "text2": "c"},    # shares article 2 with the first pair
+        {"pair_id": "4_5", "text1": "d", "text2": "e"},
+        {"pair_id": "6_7", "text1": "e2", "text2": "c"},   # same text as article 3 under another id
+        {"pair_id": "8_9", "text1": "f", "text2": "g"},
+        {"pair_id": "odd", "text1": "h", "text2": "i"},    # no ID1_ID2 form: its own group
+    ]
+    g = pair_groups(rows)
+    assert g[0] == g[1] == g[3] and len({g[0], g[2], g[4], g[5]}) == 4

@@ -3,11 +3,17 @@
 Why only ``ner``: in the small models the NER has its own embedding layer, so the parser,
 tagger and lemmatiser can be excluded, which makes loading and tagging several times cheaper.
 spaCy's greedy NER gives no per-entity probability, so every span gets a fixed score.
+
+English spans are trimmed to the name (:func:`name_bounds`): the OntoNotes-trained model often
+includes a leading article and a trailing possessive (``the Defense Ministry``, ``Apple
+Computer 's``, ``the Air Force 's``), which newswire NER annotation (CoNLL) leaves out and
+which would otherwise be published as part of the entity's surface and hide it from linking.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .corpus import label_map
 from .span import NerSpan
@@ -19,6 +25,27 @@ _EXCLUDE = ["tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute
 
 
 _LONG_RUN = re.compile(r"\S{80,}")
+#: Tokens that end a sentence or open a quotation: a capitalised ``The`` after them is the
+#: article, not part of a name (``The Hague`` inside a sentence keeps it).
+_SENTENCE_OPENERS = frozenset({".", "!", "?", ":", ";", '"', "``", "''", "“", "”", "(", "-", "--"})
+_POSSESSIVES = frozenset({"'s", "'", "’s", "’"})
+
+
+def name_bounds(ent: Any) -> tuple[int, int]:
+    """``(start, end)`` token indices of the name inside an English spaCy entity span.
+
+    Drops a leading lower-case ``the`` (and ``The`` opening a sentence or quotation) and a
+    trailing possessive ``'s`` / ``'``; a span is never trimmed to nothing.
+    """
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    first = doc[start]
+    opens = start == 0 or doc[start - 1].text in _SENTENCE_OPENERS or "\n" in doc[start - 1].text
+    if end - start > 1 and (first.text == "the" or (first.text == "The" and opens)):
+        start += 1
+    if end - start > 1 and doc[end - 1].text in _POSSESSIVES:
+        end -= 1
+    return start, end
 
 
 class SpacyTagger:
@@ -40,8 +67,13 @@ class SpacyTagger:
         for ent in doc.ents:
             lab = self._convert(ent.label_)
             if lab is not None:
-                out.append(NerSpan(ent.start_char, ent.end_char, lab, SPACY_SCORE))  # type: ignore[arg-type]
+                start, end = self._bounds(ent)
+                out.append(NerSpan(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text),
+                                   lab, SPACY_SCORE))  # type: ignore[arg-type]
         return out
+
+    def _bounds(self, ent: Any) -> tuple[int, int]:
+        return name_bounds(ent) if self.language == "en" else (ent.start, ent.end)
 
     def tag_tokens(self, tokens: list[str]) -> list[str]:
         from spacy.tokens import Doc
@@ -54,7 +86,8 @@ class SpacyTagger:
             lab = self._convert(ent.label_)
             if lab is None:
                 continue
-            tags[ent.start] = "B-" + lab
-            for k in range(ent.start + 1, ent.end):
+            start, end = self._bounds(ent)
+            tags[start] = "B-" + lab
+            for k in range(start + 1, end):
                 tags[k] = "I-" + lab
         return tags
