@@ -58,6 +58,7 @@ def _sets():
         "verb_like": set(c["verb_like"]),
         "agent": [p.split() for p in c["agent_preps"]],
         "target": set(c["target_preps"]),
+        "protest_target": [p.split() for p in c["protest_target"]],
         "territorial": [p.split() for p in c["territorial_link"]],
     }
 
@@ -77,7 +78,7 @@ def _no_conj(word: str) -> str:
 
 
 # tokens that contain a trigger stem but are other words ('وزارة' is not 'و+زار+ه')
-_HOMOGRAPHS = {"وزاره", "الوزاره", "بوزاره", "لوزاره", "للوزاره", "والوزاره", "وبوزاره", "وزارات", "الوزارات", "وزارتي", "وزارتا", "لوزارتي", "بوزارتي", "وزارتين", "الوزارتين"}
+_HOMOGRAPHS = {"طالبان", "لطالبان", "وطالبان", "بطالبان", "فطالبان", "وزاره", "الوزاره", "بوزاره", "لوزاره", "للوزاره", "والوزاره", "وبوزاره", "وزارات", "الوزارات", "وزارتي", "وزارتا", "لوزارتي", "بوزارتي", "وزارتين", "الوزارتين"}
 
 
 def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple[int, int, Trigger, str, str]]:
@@ -171,7 +172,7 @@ def _trim(toks: list[Token], a: int, b: int) -> int:
     return b
 
 
-_BOUNDARY_WORDS = {"ان", "انه", "انها", "انهم", "الذي", "التي", "الذين", "اذ", "حيث", "كما", "ثم", "فيما", "بينما", "لكن", "حين", "عندما", "بعدما"}
+_BOUNDARY_WORDS = {"ان", "انه", "انها", "انهم", "الذي", "التي", "الذين", "اذ", "حيث", "كما", "ثم", "فيما", "بينما", "لكن", "حين", "عندما", "بعدما", "كان", "كانت", "كانوا"}
 
 
 def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) -> tuple[int, int] | None:
@@ -280,13 +281,14 @@ def _phrase_at(toks: list[Token], k: int, phrases: list[list[str]]) -> int:
         cands = (cands or []) + more if more else cands
     if not cands:
         return 0
+    best = 0  # the longest phrase wins: 'من قبل' over 'من'
     for ph in cands:
         n = len(ph)
-        if k + n <= len(toks):
+        if n > best and k + n <= len(toks):
             words = [toks[k + m].text for m in range(n)]
             if words == ph or (words[0][:1] == "و" and [words[0][1:]] + words[1:] == ph):
-                return n
-    return 0
+                best = n
+    return best
 
 
 def _find_after(sent: Sentence, i: int, window: int, words: set[str], trig_idx: set[int]) -> tuple[int, int] | None:
@@ -308,15 +310,26 @@ def _find_after(sent: Sentence, i: int, window: int, words: set[str], trig_idx: 
 
 
 def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list[tuple[int, int]]:
+    """Agent phrase after the trigger. A bare 'من' counts only right after the trigger's clause
+    (within ``window``, no comma crossed) and not as a partitive ('ثلاثة من عناصر' = three of
+    the members); the unambiguous phrases (من قبل، على يد، نفذه، برصاص) are looked for up to
+    20 tokens on, across commas and parentheses ('خطف في وسط مدينة تيزي وزو (...) من قبل أربعة
+    مسلحين')."""
     toks = sent.tokens
     s = _sets()
-    for k in range(i, min(len(toks), i + window)):
-        if _is_punct(toks[k]) and toks[k].text in ".؟?!،,":
+    near = True
+    for k in range(i, min(len(toks), i + 20)):
+        if _is_punct(toks[k]) and toks[k].text in ".؟?!":
             break
+        if k >= i + window or (_is_punct(toks[k]) and toks[k].text in "،,"):
+            near = False
         n = _phrase_at(toks, k, s["agent"])
+        bare_min = n == 1 and _no_conj(toks[k].text) == "من"
+        if n and bare_min and (not near or (k > 0 and _is_quantity_word(toks[k - 1].text))):
+            n = 0
         if n:
             nps = np_forward(sent, k + n, trig_idx)
-            if nps and (n > 1 or toks[k].text != "من" or actor_like(sent, nps[0])):
+            if nps and (not bare_min or actor_like(sent, nps[0])):
                 return nps
         w = toks[k].text
         for p in ("برصاص", "بنيران"):
@@ -325,6 +338,11 @@ def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list
                 if nps:
                     return nps
     return []
+
+
+def _is_quantity_word(word: str) -> bool:
+    w = _no_conj(word)
+    return w.isdigit() or w in _QUANT_HEADS or w in _NUMBER_WORDS or w in ("عدد", "عددا", "بعض", "احد", "احدي", "اثنين", "اثنان")
 
 
 def _territorial(sent: Sentence, span: tuple[int, int], trig_idx: set[int]) -> list[tuple[int, int]] | None:
@@ -473,11 +491,14 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         if trig.weight < 0.5 and totals[trig.type] < 0.8:
             continue
         if trig.type in last_by_type and a - last_by_type[trig.type] <= 3 and not any(_is_punct(toks[m]) for m in range(last_by_type[trig.type], a)):
-            last_by_type[trig.type] = b
             prev = cands[-1] if cands and cands[-1].type == trig.type else None
-            if prev is not None and trig.weight > prev.trigger.weight and not prev.sources:
-                pass
-            continue
+            inflected = trig.pos == "V" or (trig.pos == "X" and (suffix in ("وا", "ت", "ن") or _no_conj(prefix) in ("ي", "ت", "ن")))
+            if prev is not None and inflected and prev.trigger.pos == "N" and not prev.verbal and not prev.light_verb:
+                # 'مسلحين مجهولين خطفوا': the verb, not the noun before it, carries the event
+                cands.pop()
+            else:
+                last_by_type[trig.type] = b
+                continue
         # protest "مسيرة" after طائرة = drone
         if trig.type == "PROTEST" and trig.pattern.startswith("مسير") and a > 0 and bare(toks[a - 1].text).startswith("طائر"):
             continue
@@ -540,7 +561,7 @@ def _agent_noun(sent: Sentence, cand: Candidate, trig_idx: set[int]) -> None:
     cand.sources = [_with_quantifier(sent, cand.tok)]
     cand.agentless = cand.pronoun_source = False
     if not cand.targets:
-        t = _find_after(sent, cand.tok[1], 8, {"ضد", "على", "علي"}, trig_idx)
+        t = _find_after(sent, cand.tok[1], 8, {"ضد", "على", "علي"}, trig_idx) or _protest_target(sent, cand.tok[1], trig_idx)
         if t:
             cand.targets = [t]
 
@@ -611,11 +632,14 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         nxt = _no_conj(toks[b].text)
         if nxt in _QUANT_HEADS or (not toks[b].text.startswith(("ب", "ل")) and actor_like(sent, (b, b + 1))) or (b in {k for k in range(b, b + 1)} and bare(toks[b].text) in _AGENT_NOUNS):
             is_verb = True
+    if not is_verb and lv is None and cand.trigger.pos == "X" and prefix in ("", "و", "ف") and not suffix and (a == 0 or _is_punct(toks[a - 1]) or _no_conj(toks[a - 1].text) in ("قد", "لقد")):
+        is_verb = True  # clause-initial bare stem ('قتل أمس سبعة', 'وقتل شخص'): a perfect verb
     cand.verbal = bool(is_verb)
     cand.light_verb = lv is not None
 
     def subject_of(head: int, plural: bool) -> tuple[list[tuple[int, int]], bool]:
-        back = np_backward(sent, head, trig_idx)
+        back_head = head - 1 if head >= 2 and _no_conj(toks[head - 1].text) in ("قد", "لقد") else head
+        back = np_backward(sent, back_head, trig_idx)
         if back and all(toks[m].text.isdigit() or _is_punct(toks[m]) for m in range(*back)):
             back = None
         if back:
@@ -629,9 +653,12 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
                     return [shared], False
             return [], True
         # VSO: skip time adverbs / commas between verb and subject
-        while nxt < len(toks) and (_is_punct(toks[nxt]) and toks[nxt].text in "،,"):
-            nxt += 1
-        nps = np_forward(sent, nxt, trig_idx, allow_number=False)
+        nxt = _skip_adverbs(toks, nxt)
+        if nxt + 1 < len(toks) and _no_conj(toks[nxt].text) in ("نحو", "حوالي", "قرابه", "زهاء") and not toks[nxt + 1].text.startswith("ال"):
+            nps = np_forward(sent, nxt + 1, trig_idx)
+            nps = [(nxt, nps[0][1])] + nps[1:] if nps else []
+        else:
+            nps = np_forward(sent, nxt, trig_idx, allow_number=False)
         nps = [_unquantify(sent, np, trig_idx) for np in nps]
         if not nps and nxt in trig_idx and frame == "intrans":
             return [], False  # 'انفجرت قنبلة': the subject is the weapon, no actor to look for
@@ -652,6 +679,11 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             cand.agentless = True
     elif is_verb and frame != "victim":
         subj, missing = subject_of(a, plural_verb)
+        if subj and subj[0][0] >= b and cand.type == "ASSAULT" and _passive_reading(sent, cand, prefix, suffix, subj[0]):
+            # 'وقتل شخص', 'خطف 50 شخصاً': the undiacritised verb is read as passive (قُتل),
+            # so the people after it are its victims
+            cand.targets = [subj[0]]
+            subj, missing = [], False
         cand.sources = subj
         cand.pronoun_source = missing
     # object / target
@@ -668,7 +700,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             cand.pronoun_source = False
     if frame in ("trans",) and not cand.targets:
         if not (suffix.endswith(("ه", "ها", "هم", "هما"))):
-            k = after
+            k = _skip_adverbs(toks, after) if is_verb else after
             while k < len(toks) and _is_quote(toks[k]):
                 k += 1
             if k < len(toks) and _no_conj(toks[k].text) in _QUANT_HEADS:
@@ -712,6 +744,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
                 cand.targets = [t]
     elif frame == "intrans" and not cand.targets:
         t = _find_after(sent, b, 10, {"ضد"}, trig_idx)
+        if t is None and cand.type == "PROTEST":
+            t = _protest_target(sent, b, trig_idx, entity_actor)
         if t:
             cand.targets = [t]
     if frame == "victim" and not cand.targets and lv is None:
@@ -721,12 +755,12 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         if back:
             cand.targets = [back]
         else:
-            k = b
+            k = _skip_adverbs(toks, b)
             while k < len(toks) and _is_quote(toks[k]):
                 k += 1
             nps = np_forward(sent, k, trig_idx)
             if nps:
-                cand.targets = nps
+                cand.targets = [_unquantify(sent, sp, trig_idx) for sp in nps]
     # agent phrases (من قبل X، برصاص X، من طائرات التحالف)
     if not cand.sources and cand.type not in ("AID", "RETREAT"):
         ag = _find_agent(sent, b, 8, trig_idx)
@@ -757,14 +791,29 @@ def _unquantify(sent, span, trig_idx):
     """'أكثر من 20 ألفاً من المدنيين' -> 'المدنيين' (the counted noun after the last من)."""
     toks = sent.tokens
     first = _no_conj(toks[span[0]].text)
-    if not (first in _QUANT_HEADS or first.isdigit()):
+    if not (first in _QUANT_HEADS or first.isdigit() or first in _NUMBER_WORDS):
         return span
+    last = None
     for k in range(span[0], min(len(toks), span[0] + 7)):
-        if toks[k].text == "من" and k + 1 < len(toks) and not toks[k + 1].text.isdigit() and not _is_punct(toks[k + 1]):
-            nxt = np_forward(sent, k + 1, trig_idx)
-            if nxt and not toks[nxt[0][0]].text.isdigit():
-                return nxt[0]
+        w = _no_conj(toks[k].text)
+        if w == "من" and k + 1 < len(toks) and not _is_punct(toks[k + 1]):
+            last = k
+            continue
+        if not (_is_quantity_word(toks[k].text) or w in _THOUSANDS):
+            break
+    if last is not None:
+        # only across a run of number words: 'آلاف المتظاهرين القادمين من ولايات' keeps its noun
+        nxt = np_forward(sent, last + 1, trig_idx)
+        if nxt:
+            a, b = nxt[0]
+            while a + 1 < b and toks[a].text.isdigit():
+                a += 1  # 'أكثر من 250 شخصاً' -> 'شخصاً'
+            if not toks[a].text.isdigit():
+                return (a, b)
     return span
+
+
+_THOUSANDS = {"الف", "الفا", "الاف", "الالاف", "مليون", "مليونا", "ملايين", "مئات", "عشرات"}
 
 
 _MODIFIER_FIRST = {"اخر", "الاخر", "كامل", "معظم", "بعض", "جميع", "كل"}
@@ -786,3 +835,54 @@ def _resolve_territory(sent, cand, targets, trig_idx, entity_actor, entity_place
                 continue
         out.append(span)
     return out
+
+
+_PASSIVE_VERBS = {"قتل", "جرح", "خطف", "اختطف", "اعدم", "اغتيل", "ذبح", "طعن", "عذب"}
+
+
+def _passive_reading(sent: Sentence, cand: Candidate, prefix: str, suffix: str, span: tuple[int, int]) -> bool:
+    """An undiacritised perfect (قتل، جرح، خطف) followed by a counted group or a people noun and no
+    second noun phrase is almost always passive in news Arabic ('وقتل شخص', 'جرح ستة آخرون')."""
+    if cand.trigger.pattern not in _PASSIVE_VERBS or prefix not in ("", "و", "ف") or suffix not in ("", "ت"):
+        return False
+    toks = sent.tokens
+    first = _no_conj(toks[span[0]].text)
+    return _is_quantity_word(toks[span[0]].text) or first in _PEOPLE or bare(toks[span[0]].text) in _PEOPLE or first in ("اكثر", "نحو", "حوالي")
+
+
+_ADVERBS = {"امس", "اليوم", "ليلا", "نهارا", "صباحا", "مساء", "ظهرا", "فجرا", "ايضا", "بالفعل", "مجددا", "اخيرا", "مساءا"}
+_DAY_PARTS = {"صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "بعد", "قبل", "عصر", "اول"}
+_WEEKDAYS = {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "من"}
+
+
+def _skip_adverbs(toks: list[Token], j: int) -> int:
+    """Past commas and time adverbs between a verb and its subject ('أصيب فجر أمس ثلاثة')."""
+    def word(k: int) -> str:  # 'فجر' is not 'ف' + 'جر'
+        w = toks[k].text
+        return w if w in _ADVERBS or w in _DAY_PARTS or w in _WEEKDAYS else _no_conj(w)
+
+    while j < len(toks):
+        w = word(j)
+        if (_is_punct(toks[j]) and toks[j].text in "،,") or w in _ADVERBS:
+            j += 1
+        elif w in _DAY_PARTS and j + 1 < len(toks) and (word(j + 1) in _ADVERBS | _WEEKDAYS | _DAY_PARTS):
+            j += 2
+        else:
+            break
+    return j
+
+
+def _protest_target(sent: Sentence, b: int, trig_idx: set[int], entity_actor=None) -> tuple[int, int] | None:
+    """What a protest is against: 'احتجاجا على X', 'للاحتجاج على X', 'معادية/مناهضة لـX',
+    'تندد بـX' within the rest of the sentence (a full stop ends the search), when it names a
+    party (actor head noun or linked entity), not an issue ('احتجاجا على الظلم')."""
+    toks = sent.tokens
+    for k in range(b, min(len(toks), b + 25)):
+        if _is_punct(toks[k]) and toks[k].text in ".؟?!":
+            break
+        n = _phrase_at(toks, k, _sets()["protest_target"])
+        if n:
+            nps = np_forward(sent, k + n, trig_idx, max_len=5)
+            if nps and not toks[nps[0][0]].text.isdigit() and actor_like(sent, nps[0], entity_actor):
+                return nps[0]
+    return None

@@ -10,7 +10,13 @@ event. A logistic regression scores each candidate sentence from
   weight/count, verbal vs. support-verb vs. bare definite nominal trigger, source/target actors
   found, casualty/crowd quantities, a concrete (day-level) time expression, a place, the status
   the extractor gave it (ongoing/claimed/alleged), negation, future/modality, allegation and
-  reporting cues, the trigger's position in the sentence and the sentence length.
+  reporting cues, the trigger's position in the sentence and the sentence length, and
+  dependency-free clause cues (v3): is a verbal trigger the main predicate (clause-initial,
+  no subordinator or reporting verb before it), does the trigger sit right after a preposition
+  or subordinator (a mention inside a PP: 'بعد الهجوم', 'منذ اغتيال'), does the sentence open
+  with a reporting verb, a number or crowd word near the trigger, a time word, a negation just
+  before it, a question, quotation marks; for PROTEST, purpose/demand/slogan cues and a crowd
+  count before the protest noun.
 
 Each block is L2-normalised. The model file keeps only the vocabulary seen at least twice in
 training and its weights, so inference is a few dictionary look-ups per sentence (no sklearn).
@@ -20,11 +26,19 @@ Strong candidates (heavy verbal/support-verb trigger + actor + concrete time or 
 ``events._strong``) are kept whatever the score; the others must clear the threshold, which is
 chosen on 5-fold out-of-fold predictions of exactly that combined decision.
 
+Cross-validation keeps a sentence in one fold only (folds are grouped by text: the PROTEST file
+repeats some sentences), and the extra span-file positives are split into the same folds (never
+trained on when their fold is tested). Two estimates are written to the model's meta:
+``cv`` (C and threshold chosen on the same out-of-fold curve it reports, slightly optimistic)
+and ``cv_nested`` (C and threshold chosen inside each outer training part by an inner 4-fold CV,
+then applied to the outer fold: the honest estimate). ``actors_cv`` scores the span files'
+who-did-what-to-whom with each record gated by the nested model that never saw its sentence.
+
 Reproducible training (sklearn needed only here)::
 
     python -m marsad.streams.pipeline.events.classifier /work/shared/data/events/ar-event-gsr
 
-writes ``streams/resources/events/ar_event_clf.v2.npz`` and prints the cross-validated scores.
+writes ``streams/resources/events/ar_event_clf.v3.npz`` and prints the cross-validated scores.
 """
 
 from __future__ import annotations
@@ -33,6 +47,8 @@ import csv
 import json
 import math
 import sys
+import zlib
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,7 +56,8 @@ import numpy as np
 
 from .resources import RESOURCE_DIR, cues
 
-MODEL_PATH = RESOURCE_DIR / "ar_event_clf.v2.npz"
+MODEL_PATH = RESOURCE_DIR / "ar_event_clf.v3.npz"
+FEATURE_VERSION = "v3"
 TYPES = ("ASSAULT", "PROTEST")
 _SEED = 0
 
@@ -59,6 +76,13 @@ def _cue_sets():
         "deny": set(c["denial"]),
         "modal": {"قد", "ربما", "يمكن", "يجب", "ينبغي", "لو", "اذا", "ان", "احتمال", "محتمل", "خشيه", "مخاوف", "تحذير", "حذر", "حذرت", "يحذر", "تهديد", "هدد", "هددت", "يهدد"},
         "meta": {"ذكري", "محاكمه", "المحاكمه", "قضيه", "تحقيق", "التحقيق", "ادان", "ادانت", "يدين", "تدين", "استنكر", "استنكرت", "ندد", "نددت", "منذ", "عام", "سنوات", "اعوام", "تقرير", "ادانه", "مسؤوليه"},
+        # a trigger right after one of these is a mention inside a phrase, not the clause's event
+        "subordinate": {"بعد", "منذ", "اثر", "خلال", "عن", "جراء", "اثناء", "عقب", "ضد", "حول", "بشان", "الي", "علي", "قبل", "بسبب", "ذكري", "محاكمه", "الذي", "التي", "الذين", "عندما", "حين", "لدي", "وراء", "مسؤوليه", "في", "ان", "انه", "بان", "لان", "كي", "لكي", "محاوله"},
+        "report_start": {"قال", "قالت", "اضاف", "اضافت", "اعلن", "اعلنت", "ذكر", "ذكرت", "افاد", "افادت", "اكد", "اكدت", "اوضح", "اوضحت", "تابع", "اشار", "اشارت", "نقلت", "نقل", "كشف", "كشفت"},
+        "time_word": {"امس", "اليوم", "الليله", "صباح", "مساء", "ليل", "فجر", "ظهر", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"},
+        "crowd": {"الاف", "مئات", "عشرات", "الالاف", "المئات", "العشرات", "حشود", "جموع", "نحو", "حوالي", "الاف", "الافا", "مئتي", "مائتي"},
+        "protest_cue": {"امام", "احتجاجا", "للاحتجاج", "مطالبين", "للمطالبه", "مطالبا", "منددين", "للتنديد", "شعارات", "لافتات", "هتافات", "رافعين", "مرددين", "تندد", "تطالب", "ضد", "مناهضه", "الشرطه", "الشغب", "لتفريق", "فرقت", "تفريق"},
+        "neg_near": {"لم", "لن", "لا", "ليس", "غير", "دون", "عدم", "ما"},
     }
 
 
@@ -145,6 +169,42 @@ def _rule_features(rec: dict, event_type: str, words: list[str]) -> dict[str, fl
             f["r:cue_" + name] = 1.0
     if any(_strip(w) in cs["meta"] for w in words):
         f["r:meta_any"] = 1.0
+    f.update(_clause_features(rec, event_type, cands))
+    return f
+
+
+def _clause_features(rec: dict, event_type: str, cands: list) -> dict[str, float]:
+    """Dependency-free cues of how the trigger sits in its clause (see the module docstring)."""
+    cs = _cue_sets()
+    toks = rec["sent"].tokens
+    words = [t.text for t in toks]
+    n = len(words)
+    plain = [_strip(w) for w in words]
+    first_word = next((k for k, w in enumerate(words) if w[:1].isalnum()), 0)
+    a = min(c.tok[0] for c in cands)
+    f: dict[str, float] = {}
+    main = False
+    for c in cands:
+        if not (c.verbal or c.light_verb or c.trigger.pos == "V"):
+            continue
+        before = [plain[m] for m in range(first_word, c.tok[0]) if words[m][:1].isalnum()]
+        if len(before) <= 2 and not any(w in cs["subordinate"] or w in cs["report_start"] for w in before):
+            main = True
+    f["r:main_pred"] = float(main)
+    f["r:sent_initial_trig"] = float(a - first_word <= 1)
+    in_pp = any(c.tok[0] > 0 and plain[c.tok[0] - 1] in cs["subordinate"] for c in cands)
+    f["r:after_sub"] = float(in_pp and not main)
+    f["r:report_start"] = float(bool(n) and plain[first_word] in cs["report_start"])
+    near = any(words[m].isdigit() or plain[m] in cs["crowd"] for c in cands for m in range(max(0, c.tok[0] - 6), min(n, c.tok[1] + 6)))
+    f["r:num_near"] = float(near)
+    f["r:time_word"] = float(any(w in cs["time_word"] for w in plain))
+    f["r:neg_near"] = float(any(plain[m] in cs["neg_near"] for m in range(max(0, a - 4), a)))
+    f["r:question"] = float("؟" in words or "?" in words)
+    f["r:quote"] = float(any(w in ("«", '"', "“") for w in words))
+    f["r:n_cands_type"] = min(4, len(cands)) / 4.0
+    if event_type == "PROTEST":
+        f["r:p_cue"] = min(3, sum(1 for w in plain if w in cs["protest_cue"])) / 3.0
+        f["r:p_crowd"] = float(any(plain[m] in cs["crowd"] and any(("تظاهر" in words[j] or "محتج" in words[j]) for j in range(m + 1, min(n, m + 3))) for m in range(n)))
     return f
 
 
@@ -169,8 +229,26 @@ def _model() -> dict | None:
     return out
 
 
+_ACTIVE: list[dict] = []
+
+
+@contextmanager
+def using(model: dict):
+    """Run the stage with another model (``{type: (weights, intercept, threshold)}``): the
+    training script gates each held-out span record with the fold model that never saw it."""
+    _ACTIVE.append(model)
+    try:
+        yield
+    finally:
+        _ACTIVE.pop()
+
+
+def _current() -> dict | None:
+    return _ACTIVE[-1] if _ACTIVE else _model()
+
+
 def available() -> bool:
-    return bool(_model())
+    return bool(_current())
 
 
 def _sigmoid(z: float) -> float:
@@ -179,7 +257,7 @@ def _sigmoid(z: float) -> float:
 
 def predict(feats: list[dict[str, float]], types: list[str]) -> list[float | None]:
     """Probabilities, one per (feature dict, event type); None where no model for the type."""
-    m = _model() or {}
+    m = _current() or {}
     out: list[float | None] = []
     for f, t in zip(feats, types):
         if t not in m:
@@ -197,7 +275,7 @@ def predict(feats: list[dict[str, float]], types: list[str]) -> list[float | Non
 
 
 def threshold(event_type: str) -> float:
-    m = _model()
+    m = _current()
     return m[event_type][2] if m and event_type in m else 0.5
 
 
@@ -269,40 +347,6 @@ def _decide(items: list[tuple[dict, bool]], probs: list[float], th: float) -> bo
     return any(s or p >= th for (_, s), p in zip(items, probs))
 
 
-def cross_validate(items, y: np.ndarray, C: float, extra=(), folds: int = 5, seed: int = _SEED) -> dict:
-    """Out-of-fold F1 of the stage's combined decision (strong OR score >= threshold) over all
-    rows of the file (rows without a candidate are predicted negative), for each threshold."""
-    from sklearn.model_selection import StratifiedKFold
-
-    oof: list[list[float]] = [[] for _ in items]
-    for tr, te in StratifiedKFold(folds, shuffle=True, random_state=seed).split(np.zeros(len(y)), y):
-        dicts, labels = [], []
-        for i in tr:
-            for d, _ in items[i]:
-                dicts.append(d)
-                labels.append(y[i])
-        for d in extra:
-            dicts.append(d)
-            labels.append(1)
-        vocab, coef, b = _fit(dicts, np.array(labels), C)
-        w = dict(zip(vocab, coef.tolist()))
-        for i in te:
-            oof[i] = [_score(w, b, d) for d, _ in items[i]]
-    curve = []
-    for th in np.arange(0.1, 0.95, 0.025):
-        pred = np.array([_decide(items[i], oof[i], th) for i in range(len(y))])
-        curve.append((th, _prf(pred, y)))
-    best_f1 = max(m["f1"] for _, m in curve)
-    # the middle of the best plateau (within 0.005 of the best F1) is less noisy than its argmax
-    plateau = [th for th, m in curve if m["f1"] >= best_f1 - 0.005]
-    th = float(np.median(plateau))
-    pred = np.array([_decide(items[i], oof[i], th) for i in range(len(y))])
-    strong_only = np.array([any(s for _, s in items[i]) for i in range(len(y))])
-    lexicon = np.array([bool(items[i]) for i in range(len(y))])
-    return {"threshold": round(th, 3), **_prf(pred, y), "folds": folds, "C": C,
-            "strong_rule_only": _prf(strong_only, y), "lexicon_only": _prf(lexicon, y)}
-
-
 def _prf(pred: np.ndarray, y: np.ndarray) -> dict:
     tp = int((pred & (y == 1)).sum())
     fp = int((pred & (y == 0)).sum())
@@ -312,58 +356,177 @@ def _prf(pred: np.ndarray, y: np.ndarray) -> dict:
     return {"f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "precision": round(p, 4), "recall": round(r, 4)}
 
 
-def _extra_positives(spans_json: Path, known: set[str], event_type: str) -> list[dict]:
-    """Sentences of the spans file (gold events with coded actors) that are not among the CSV's
-    labelled yes/no rows (absent or 'ambiguous' there): extra training positives (never scored)."""
-    if not spans_json.exists():
-        return []
-    recs = json.loads(spans_json.read_text(encoding="utf-8"))
-    texts = [r["text"] for r in recs if r.get("text") and r["text"] not in known]
-    return [d for items in _row_items(texts, event_type) for d, _ in items]
+class Prepared:
+    """One ar-event-gsr file analysed by the stage: per labelled CSV row its candidate sentences
+    (features, strong), labels, and the extra span-file positives, one entry per extra text."""
+
+    def __init__(self, texts: list[str], y: np.ndarray, items, extra_texts: list[str], extra_items, spans: list[dict]):
+        self.texts, self.y, self.items = texts, y, items
+        self.extra_texts, self.extra = extra_texts, [[d for d, _ in its] for its in extra_items]
+        self.spans = spans
+
+    def extra_fold(self, j: int, folds: int) -> int:
+        return zlib.crc32(self.extra_texts[j].encode("utf-8")) % folds
 
 
-def prepare(data_dir: Path, event_type: str):
-    """Analysed rows of one ar-event-gsr file: (items per row, labels, extra positive dicts)."""
+def _fold_ids(y: np.ndarray, texts: list[str], folds: int, seed: int) -> np.ndarray:
+    """Stratified folds grouped by text: a sentence that occurs twice stays in one fold."""
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    gid: dict[str, int] = {}
+    groups = [gid.setdefault(t, len(gid)) for t in texts]
+    out = np.zeros(len(y), dtype=int)
+    for k, (_, te) in enumerate(StratifiedGroupKFold(folds, shuffle=True, random_state=seed).split(np.zeros(len(y)), y, groups)):
+        out[te] = k
+    return out
+
+
+def _fit_rows(data: Prepared, rows, extras, C: float) -> tuple[dict[str, float], float]:
+    dicts, labels = [], []
+    for i in rows:
+        for d, _ in data.items[i]:
+            dicts.append(d)
+            labels.append(int(data.y[i]))
+    for j in extras:
+        for d in data.extra[j]:
+            dicts.append(d)
+            labels.append(1)
+    vocab, coef, b = _fit(dicts, np.array(labels), C)
+    return dict(zip(vocab, coef.tolist())), b
+
+
+def _oof(data: Prepared, rows: list[int], extras: list[int], C: float, folds: int, seed: int) -> dict[int, list[float]]:
+    """Out-of-fold sentence scores for CSV ``rows``; extras of a held-out fold are not trained on."""
+    fid = _fold_ids(data.y[rows], [data.texts[i] for i in rows], folds, seed)
+    out: dict[int, list[float]] = {}
+    for k in range(folds):
+        train = [r for r, f in zip(rows, fid) if f != k]
+        w, b = _fit_rows(data, train, [j for j in extras if data.extra_fold(j, folds) != k], C)
+        for r, f in zip(rows, fid):
+            if f == k:
+                out[r] = [_score(w, b, d) for d, _ in data.items[r]]
+    return out
+
+
+def _pick_threshold(data: Prepared, rows: list[int], scores: dict[int, list[float]]) -> tuple[float, float]:
+    """Middle of the best plateau (within 0.005 of the best F1): less noisy than its argmax."""
+    y = data.y[rows]
+    curve = []
+    for th in np.arange(0.1, 0.95, 0.025):
+        pred = np.array([_decide(data.items[i], scores[i], th) for i in rows])
+        curve.append((float(th), _prf(pred, y)["f1"]))
+    best = max(f for _, f in curve)
+    th = float(np.median([t for t, f in curve if f >= best - 0.005]))
+    return round(th, 3), best
+
+
+def cross_validate(data: Prepared, C: float, folds: int = 5, seed: int = _SEED) -> dict:
+    """Out-of-fold F1 of the stage's combined decision (strong OR score >= threshold) over all
+    rows of the file (rows without a candidate are predicted negative); the threshold is the one
+    that does best on this same curve (so slightly optimistic: see :func:`nested_cv`)."""
+    rows = list(range(len(data.y)))
+    scores = _oof(data, rows, list(range(len(data.extra))), C, folds, seed)
+    th, _ = _pick_threshold(data, rows, scores)
+    pred = np.array([_decide(data.items[i], scores[i], th) for i in rows])
+    strong_only = np.array([any(s for _, s in data.items[i]) for i in rows])
+    lexicon = np.array([bool(data.items[i]) for i in rows])
+    return {"threshold": th, **_prf(pred, data.y), "folds": folds, "C": C, "grouped_by_text": True,
+            "strong_rule_only": _prf(strong_only, data.y), "lexicon_only": _prf(lexicon, data.y)}
+
+
+def nested_cv(data: Prepared, grid=(0.5, 1.0, 2.0, 4.0), folds: int = 5, seed: int = _SEED):
+    """Honest estimate: for each outer fold, C and threshold are chosen by an inner 4-fold CV on
+    the outer training part only. Returns the scores and, per outer fold, its model and members
+    (for :func:`actors_cv`)."""
+    rows_all = list(range(len(data.y)))
+    fid = _fold_ids(data.y, data.texts, folds, seed)
+    pred = np.zeros(len(data.y), dtype=bool)
+    fold_models, chosen = [], []
+    for k in range(folds):
+        train = [r for r in rows_all if fid[r] != k]
+        train_extra = [j for j in range(len(data.extra)) if data.extra_fold(j, folds) != k]
+        best = None
+        for C in grid:
+            th, f1 = _pick_threshold(data, train, _oof(data, train, train_extra, C, 4, seed))
+            if best is None or f1 > best[0]:
+                best = (f1, C, th)
+        _, C, th = best
+        w, b = _fit_rows(data, train, train_extra, C)
+        for r in rows_all:
+            if fid[r] == k:
+                pred[r] = _decide(data.items[r], [_score(w, b, d) for d, _ in data.items[r]], th)
+        fold_models.append((w, b, th))
+        chosen.append({"C": C, "threshold": th})
+    fold_of_text = {data.texts[r]: int(fid[r]) for r in rows_all}
+    fold_of_text.update({t: data.extra_fold(j, folds) for j, t in enumerate(data.extra_texts)})
+    return {**_prf(pred, data.y), "folds": folds, "chosen": chosen}, fold_models, fold_of_text
+
+
+def actors_cv(data: Prepared, event_type: str, fold_models, fold_of_text: dict[str, int]) -> dict:
+    """The span-file actor score (``marsad eval actors``) with each record's sentence gated by the
+    nested-CV fold model that never trained on it."""
+    from marsad.streams.evaluation.events import run_stage, score_actor_records
+
+    def events_for(text: str):
+        k = fold_of_text.get(text, zlib.crc32(text.encode("utf-8")) % len(fold_models))
+        with using({event_type: fold_models[k]}):
+            return run_stage(text, "ar").events
+
+    records = [dict(r, event_type=r.get("event_type") or event_type) for r in data.spans]
+    return score_actor_records(records, events_for)
+
+
+def prepare(data_dir: Path, event_type: str) -> Prepared:
+    """Analysed rows of one ar-event-gsr file, plus the span file's sentences that are not among
+    the CSV's labelled yes/no rows (absent, or 'ambiguous' there): gold events with coded actors,
+    used as extra training positives (never scored for detection)."""
     data_dir = Path(data_dir)
     stem = event_type.lower()
     texts, y = _load_rows(data_dir / f"{stem}_gsr.csv")
     items = _row_items(texts, event_type)
-    extra = _extra_positives(data_dir / f"{stem}_spans.json", set(texts), event_type)
-    return items, y, extra
+    spans_json = data_dir / f"{stem}_spans.json"
+    spans = json.loads(spans_json.read_text(encoding="utf-8")) if spans_json.exists() else []
+    known = set(texts)
+    extra_texts = sorted({r["text"] for r in spans if r.get("text") and r["text"] not in known})
+    return Prepared(texts, y, items, extra_texts, _row_items(extra_texts, event_type), spans)
 
 
 def train(data_dir: Path, out: Path = MODEL_PATH, grid=(0.5, 1.0, 2.0, 4.0), prepared: dict | None = None) -> dict:
     data_dir = Path(data_dir)
     arrays: dict[str, np.ndarray] = {}
-    report: dict = {"thresholds": {}, "cv": {}, "n": {}, "version": "v2", "seed": _SEED}
+    report: dict = {"thresholds": {}, "cv": {}, "cv_nested": {}, "actors_cv": {}, "n": {}, "version": FEATURE_VERSION, "seed": _SEED}
     for event_type in TYPES:
-        items, y, extra = (prepared or {}).get(event_type) or prepare(data_dir, event_type)
+        data = (prepared or {}).get(event_type) or prepare(data_dir, event_type)
         best = None
         for C in grid:
-            cv = cross_validate(items, y, C, extra)
+            cv = cross_validate(data, C)
             print(event_type, json.dumps(cv), file=sys.stderr)
             if best is None or cv["f1"] > best["f1"]:
                 best = cv
-        dicts, labels = [], []
-        for i, its in enumerate(items):
-            for d, _ in its:
-                dicts.append(d)
-                labels.append(y[i])
-        dicts.extend(extra)
-        labels.extend([1] * len(extra))
-        vocab, coef, b = _fit(dicts, np.array(labels), best["C"])
-        keep = [i for i, c in enumerate(coef) if abs(c) >= 1e-3]
-        arrays[f"vocab_{event_type}"] = np.array("\n".join(vocab[i] for i in keep))
-        arrays[f"coef_{event_type}"] = np.array([coef[i] for i in keep], dtype=np.float16)
+        nested, fold_models, fold_of_text = nested_cv(data, grid)
+        print(event_type, "nested", json.dumps(nested), file=sys.stderr)
+        report["cv_nested"][event_type] = nested
+        if data.spans:
+            report["actors_cv"][event_type] = actors_cv(data, event_type, fold_models, fold_of_text)
+            print(event_type, "actors_cv", json.dumps(report["actors_cv"][event_type]), file=sys.stderr)
+        w, b = _fit_rows(data, range(len(data.y)), range(len(data.extra)), best["C"])
+        keep = [k for k, c in w.items() if abs(c) >= 1e-3]
+        arrays[f"vocab_{event_type}"] = np.array("\n".join(keep))
+        arrays[f"coef_{event_type}"] = np.array([w[k] for k in keep], dtype=np.float16)
         arrays[f"intercept_{event_type}"] = np.array(b, dtype=np.float32)
         report["thresholds"][event_type] = best["threshold"]
         report["cv"][event_type] = best
-        report["n"][event_type] = {"rows": int(len(y)), "positives": int(y.sum()), "candidate_sentences": len(dicts), "extra_positives": len(extra), "features": len(keep)}
+        n_sent = sum(len(its) for its in data.items)
+        report["n"][event_type] = {"rows": int(len(data.y)), "positives": int(data.y.sum()), "candidate_sentences": n_sent,
+                                   "extra_positive_texts": len(data.extra), "extra_positive_sentences": sum(len(e) for e in data.extra), "features": len(keep)}
     np.savez_compressed(out, meta=np.array(json.dumps(report)), **arrays)
     _model.cache_clear()
     return report
 
 
 if __name__ == "__main__":  # pragma: no cover
+    # run through the imported module, not __main__: the stage looks the model up there
+    from marsad.streams.pipeline.events import classifier as _module
+
     base = Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/data/events/ar-event-gsr")
-    print(json.dumps(train(base), indent=1, ensure_ascii=False))
+    print(json.dumps(_module.train(base), indent=1, ensure_ascii=False))

@@ -15,13 +15,35 @@ def _recs(text):
 
 def test_model_meta_has_cross_validated_scores():
     meta = json.loads(str(np.load(classifier.MODEL_PATH)["meta"]))
+    assert meta["version"] == classifier.FEATURE_VERSION
     for t in classifier.TYPES:
         assert 0.0 < meta["thresholds"][t] < 1.0
-        assert 0.0 <= meta["cv"][t]["f1"] <= 1.0 and meta["cv"][t]["folds"] == 5
+        assert 0.0 <= meta["cv"][t]["f1"] <= 1.0 and meta["cv"][t]["folds"] == 5 and meta["cv"][t]["grouped_by_text"]
+        assert 0.0 <= meta["cv_nested"][t]["f1"] <= 1.0 and len(meta["cv_nested"][t]["chosen"]) == 5
+        assert 0.0 <= meta["actors_cv"][t]["both_correct"] <= 1.0
+
+
+def test_clause_cues_tell_a_main_predicate_from_a_mention():
+    report = next(r for r in _recs("قتل مسلحون 5 جنود أمس في هجوم على حاجز للجيش.") if any(c.type == "ASSAULT" for c in r["cands"]))
+    mention = next(r for r in _recs("وتحدث الوزير عن التحقيق بعد الهجوم على السفارة.") if any(c.type == "ASSAULT" for c in r["cands"]))
+    f_report, f_mention = classifier.features(report, "ASSAULT"), classifier.features(mention, "ASSAULT")
+    assert f_report["r:main_pred"] == 1.0 and f_report["r:num_near"] == 1.0 and f_report["r:time_word"] == 1.0
+    assert f_mention["r:main_pred"] == 0.0 and f_mention["r:after_sub"] == 1.0
+
+
+def test_using_swaps_the_model_for_one_block():
+    text = "تظاهر آلاف الطلاب أمام البرلمان احتجاجا على القانون."
+    rec = next(r for r in _recs(text) if any(c.type == "PROTEST" for c in r["cands"]))
+    feats = classifier.features(rec, "PROTEST")
+    with classifier.using({"PROTEST": ({"r:bias": 5.0}, 0.0, 0.3)}):
+        assert classifier.threshold("PROTEST") == 0.3
+        assert classifier.predict([feats], ["PROTEST"])[0] > 0.99
+        assert classifier.predict([feats], ["ASSAULT"]) == [None]
+    assert classifier.threshold("PROTEST") != 0.3
 
 
 def test_batched_prediction_matches_single():
-    texts = ["قتل مسلحون خمسة جنود أمس في هجوم على حاجز للجيش في بلدة العريش.",
+    texts = ["قتل مسلحون 5 جنود أمس في هجوم على حاجز للجيش.في بلدة العريش.",
              "تظاهر آلاف الطلاب أمام البرلمان احتجاجا على القانون."]
     feats, types = [], []
     for text, typ in zip(texts, ("ASSAULT", "PROTEST")):

@@ -1,0 +1,78 @@
+"""Arabic argument rules found by the actor error analysis on the ar-event-gsr span files:
+passive reading of undiacritised killing verbs, agent phrases far from the trigger, partitive
+'من', subjects before قد, the Taliban homograph, verbs after an attacker noun, protest targets."""
+
+from marsad.streams.evaluation.events import make_doc
+from marsad.streams.pipeline.events import analyse
+
+
+def _cands(text, typ):
+    out = []
+    for rec in analyse(make_doc(text, "ar"))[1]:
+        toks = rec["sent"].tokens
+        words = lambda sp: " ".join(t.text for t in toks[sp[0]:sp[1]])  # noqa: E731
+        for c in rec["cands"]:
+            if c.type == typ:
+                out.append({"trigger": words(c.tok), "sources": [words(s) for s in c.sources], "targets": [words(s) for s in c.targets], "type": c.type})
+    return out
+
+
+def _all_types(text):
+    return {c.type for rec in analyse(make_doc(text, "ar"))[1] for c in rec["cands"]}
+
+
+def test_clause_initial_killing_verb_with_people_after_it_is_passive():
+    got = _cands("وقتل شخص بعد تعرضه للضرب.", "ASSAULT")
+    kill = next(c for c in got if c["trigger"] == "وقتل")
+    assert kill["sources"] == [] and kill["targets"] == ["شخص"]
+
+
+def test_active_killing_verb_keeps_its_agent():
+    got = _cands("وقتل مفجر انتحاري 42 مجندا في الجيش في نوفمبر.", "ASSAULT")
+    kill = next(c for c in got if c["trigger"] == "وقتل")
+    assert any("مفجر" in s for s in kill["sources"])
+
+
+def test_time_adverbs_between_verb_and_counted_victims_are_skipped():
+    got = _cands("قتل أمس سبعة من عناصر الشرطة الأفغانية في غرب افغانستان.", "ASSAULT")
+    kill = next(c for c in got if c["trigger"] == "قتل")
+    assert kill["targets"] and kill["targets"][0].startswith("عناصر")
+
+
+def test_partitive_min_is_not_an_agent():
+    got = _cands("أصيب فجر أمس ثلاثة من عناصر القوة التنفيذية في انفجار عبوة جانبية.", "ASSAULT")
+    hurt = next(c for c in got if c["trigger"] == "اصيب")
+    assert not any("عناصر" in s for s in hurt["sources"])
+    assert any("عناصر" in t for t in hurt["targets"])
+
+
+def test_explicit_agent_phrase_is_found_past_a_parenthesis():
+    got = _cands("وأعلنت الشرطة أن المدير خطف في وسط مدينة تيزي وزو (110 كلم شرق العاصمة) من قبل أربعة مسلحين.", "ASSAULT")
+    assert any(any("مسلحين" in s for s in c["sources"]) for c in got)
+
+
+def test_subject_before_qad_and_taliban_is_not_a_request_verb():
+    text = "وكانت حركة طالبان قد خطفت 23 من الكوريين الجنوبيين في يوليو."
+    assert "REQUEST" not in _all_types(text)
+    kidnap = next(c for c in _cands(text, "ASSAULT") if c["trigger"] == "خطفت")
+    assert kidnap["sources"] == ["حركه طالبان"]
+    assert any("الكوريين" in t for t in kidnap["targets"])
+
+
+def test_verb_after_attacker_noun_carries_the_event():
+    got = _cands("ان مسلحين مجهولين خطفوا قبل ظهر أمس أميركيا في البصرة.", "ASSAULT")
+    kidnap = next(c for c in got if c["trigger"] == "خطفوا")
+    assert kidnap["sources"] == ["مسلحين مجهولين"] and kidnap["targets"] == ["اميركيا"]
+
+
+def test_protest_target_is_a_party_not_an_issue():
+    party = _cands("تظاهر مئات الطلاب أمس احتجاجا على الحكومة في العاصمة.", "PROTEST")
+    assert any(any("الحكومه" in t for t in c["targets"]) for c in party)
+    issue = _cands("تظاهر مئات الطلاب أمس احتجاجا على الظلم في العاصمة.", "PROTEST")
+    assert all(c["targets"] == [] for c in issue)
+
+
+def test_crowd_noun_is_not_replaced_by_a_later_from_phrase():
+    got = _cands("تجمع آلاف المتظاهرين القادمين من ولايات بعيدة أمام البرلمان.", "PROTEST")
+    assert any(any("المتظاهرين" in s for s in c["sources"]) for c in got)
+    assert not any(any(s.startswith("ولايات") for s in c["sources"]) for c in got)
