@@ -135,6 +135,10 @@ def main() -> None:
     ap.add_argument("--no-embed", action="store_true")
     ap.add_argument("--blocking", choices=("global", "country"), default="global")
     args = ap.parse_args()
+    from marsad.streams.native import limit_native_threads
+    from marsad.streams.settings import Settings
+
+    limit_native_threads(Settings().native_threads)  # as the dedup worker runs
     window = timedelta(hours=args.window_hours)
     total = args.in_window + args.measure
     store_cls: type[MutableMapping] = SerializingStore if args.serialize else dict

@@ -26,6 +26,7 @@ from pathlib import Path
 import orjson
 
 from marsad.schemas import DeadLetter
+from marsad.streams.native import limit_native_threads
 from marsad.streams.pipeline.dedup import Deduplicator, memory_stores
 from marsad.streams.pipeline.runner import Pipeline
 from marsad.streams.settings import Settings
@@ -56,6 +57,7 @@ def main() -> None:
     ap.add_argument("--passes", type=int, default=1)
     args = ap.parse_args()
     settings = Settings()
+    limit_native_threads(settings.native_threads)
     pipeline = Pipeline.from_settings(settings)
     pipeline.warm_up()
     dedup = Deduplicator(settings, memory_stores())

@@ -13,6 +13,7 @@ import faust
 
 from marsad.streams.errors import MarsadError
 from marsad.streams.logs import logging_config
+from marsad.streams.native import limit_native_threads
 from marsad.streams.settings import Settings, get_settings
 
 
@@ -39,6 +40,7 @@ def broker_credentials(settings: Settings) -> faust.types.auth.CredentialsT | ss
 
 
 def create_app(settings: Settings) -> faust.App:
+    limit_native_threads(settings.native_threads)  # the dedup step's numpy runs in this process
     return faust.App(
         settings.consumer_group,
         broker=settings.broker_list,

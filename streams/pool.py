@@ -13,6 +13,7 @@ import multiprocessing
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
+from marsad.streams.native import limit_native_threads
 from marsad.streams.pipeline.runner import Pipeline, Source, dead_letter
 from marsad.streams.settings import Settings
 
@@ -22,7 +23,9 @@ _pipeline: Pipeline | None = None
 
 def _init(settings_json: str) -> None:
     global _pipeline
-    _pipeline = Pipeline.from_settings(Settings.model_validate_json(settings_json))
+    settings = Settings.model_validate_json(settings_json)
+    limit_native_threads(settings.native_threads)
+    _pipeline = Pipeline.from_settings(settings)
     _pipeline.warm_up()
 
 

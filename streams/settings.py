@@ -52,6 +52,8 @@ class Settings(BaseSettings):
     batch_wait_s: float = Field(0.2, gt=0, description="Longest wait to fill a batch.")
     pipeline_processes: int = Field(1, ge=0, description="NLP worker processes per Marsad worker (0 = in a thread); "
                                                           "each batch is split over them.")
+    native_threads: int = Field(1, ge=1, description="BLAS/OpenMP threads per process (numpy); Marsad parallelises "
+                                                     "with processes, so more threads only contend.")
     max_poll_records: int = Field(100, ge=1, description="Most records one consumer poll returns: bounds the work "
                                                          "the event loop does between two chances to run other tasks.")
     processing_guarantee: Literal["at_least_once", "exactly_once"] = Field(

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import IO
 
 from marsad.schemas import DeadLetter
+from marsad.streams.native import limit_native_threads
 from marsad.streams.pipeline.dedup import Deduplicator, memory_stores
 from marsad.streams.pipeline.runner import Pipeline, Source
 from marsad.streams.settings import Settings
@@ -37,6 +38,7 @@ def process(paths: list[Path], settings: Settings, out: IO[bytes], *, events_out
             limit: int | None = None) -> ProcessReport:
     report = ProcessReport()
     started = time.perf_counter()
+    limit_native_threads(settings.native_threads)
     pipeline = Pipeline.from_settings(settings)
     pipeline.warm_up()
     dedup = Deduplicator(settings, memory_stores())

@@ -82,8 +82,10 @@ class EventMerger:
     #       date with the same start day as E, and the actor sets do not conflict: one side
     #       has none).
     # So instead of scanning every open event of the type we look up (type, story),
-    # (type, actor) and (type, grid cell, start day) buckets; the grid cells are 0.5 degree
-    # squares and the lookup covers every cell within ``place_km``. ``match`` still decides,
+    # (type, actor, grid cell) and (type, grid cell, start day) buckets; the grid cells are 0.5
+    # degree squares and the lookup covers every cell within ``place_km``. Actors are bucketed
+    # with the cell because (b) needs matching places: a busy actor (the Islamic State) has
+    # thousands of open events in a window, but few near one place. ``match`` still decides,
     # so the result is exactly that of a full scan (see ``candidates(..., exhaustive=True)``).
     CELL_DEG = 0.5
 
@@ -114,9 +116,9 @@ class EventMerger:
 
     def _bucket_keys(self, etype: str, key: dict) -> list[tuple]:
         out: list[tuple] = [("s", etype, sid) for sid in key["stories"]]
-        out += [("a", etype, aid) for aid in key["actors"]]
         if key["place"]:
             cell = self._cell(key["place"])
+            out += [("a", etype, aid, cell) for aid in key["actors"]]
             out.append(("p", etype, cell, key["start"]))
             if not key["actors"]:
                 out.append(("q", etype, cell, key["start"]))
@@ -152,10 +154,12 @@ class EventMerger:
         if exhaustive:
             return {eid for eid, (t, _) in self._keys.items() if t == etype}
         look: list[tuple] = [("s", etype, sid) for sid in key["stories"]]
-        look += [("a", etype, aid) for aid in key["actors"]]
-        if key["place"] and key["prec"] != "published":
-            kind = "q" if key["actors"] else "p"
-            look += [(kind, etype, cell, key["start"]) for cell in self._near_cells(key["place"])]
+        if key["place"]:
+            near = self._near_cells(key["place"])
+            look += [("a", etype, aid, cell) for aid in key["actors"] for cell in near]
+            if key["prec"] != "published":
+                kind = "q" if key["actors"] else "p"
+                look += [(kind, etype, cell, key["start"]) for cell in near]
         out: set[str] = set()
         for b in look:
             ids = self._buckets.get(b)
