@@ -245,9 +245,48 @@ def _transliterator():
     try:
         import arabic_name_romanizer as anr
 
-        return anr.Transliterator(auto_load_model=False)
+        tr = anr.Transliterator(auto_load_model=False)
     except Exception:  # pragma: no cover - optional dependency missing
         return None
+    if tr.index is not None:
+        tr.index = _MemoNameIndex(tr.index)
+    return tr
+
+
+class _MemoNameIndex:
+    """The romanizer's read-only SQLite name index with its answers kept per process.
+
+    Why: news names are new combinations of a few thousand common units (محمد، عبد، الله...),
+    and the romanizer looks every unit up in SQLite again for every name: a large share of the
+    cost of a new name. The index never changes while a worker runs, so a remembered answer is the
+    answer; each call gets its own list, as from the index.
+    """
+
+    MAX_ENTRIES = 100_000
+
+    def __init__(self, index) -> None:
+        self._index = index
+        self._memo: dict[tuple, tuple] = {}
+
+    def __getattr__(self, name: str):
+        return getattr(self._index, name)
+
+    def lookup_full(self, key: str, country: str | None = None, script: str = "arabic") -> list:
+        return self._remember(("full", key, country, script),
+                              lambda: self._index.lookup_full(key, country, script))
+
+    def lookup_unit(self, key: str, country: str | None = None, role: str | None = None,
+                    script: str = "arabic") -> list:
+        return self._remember(("unit", key, country, role, script),
+                              lambda: self._index.lookup_unit(key, country, role, script))
+
+    def _remember(self, memo_key: tuple, ask) -> list:
+        hit = self._memo.get(memo_key)
+        if hit is None:
+            hit = tuple(ask())
+            if len(self._memo) < self.MAX_ENTRIES:
+                self._memo[memo_key] = hit
+        return list(hit)
 
 
 _SLUG_RE = re.compile(r"[^a-z0-9]+")

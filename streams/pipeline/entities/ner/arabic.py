@@ -33,7 +33,7 @@ class ArabicCrfTagger:
         # Only attributes the model has are passed to crfsuite (an unknown one scores nothing
         # but costs a dictionary lookup inside crfsuite, ~25% of the attributes of live text).
         known = frozenset(a for a, _ in self._tagger.info().state_features)
-        self.features = FeatureExtractor(self.gaz, known)
+        self.features = FeatureExtractor(self.gaz, known, encode=True)
         # Words known to be (part of) names: used to decide whether a leading letter is a
         # clitic (وبغداد -> بغداد) or part of the name (واشنطن, بالي).
         self._known = set(self.gaz.names) | self.gaz.words["per_first"]

@@ -7,6 +7,7 @@ Lists hold folded names (see :func:`text.fold`), one per line, words separated b
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -70,14 +71,14 @@ class Gazetteer:
 
         return cls({k: lists(k) for k in SPAN_LISTS}, {k: lists(k) for k in WORD_LISTS})
 
-    def match_spans(self, first: list[str], rest: list[str]) -> list[list[str]]:
-        """Per token, features like ``loc:B`` / ``org:I``.
+    def match_spans(self, first: list[str], rest: list[str]) -> list[Sequence[str]]:
+        """Per token, features like ``loc:B`` / ``org:I`` (an empty tuple for most tokens).
 
         ``first[i]`` is the clitic-stripped form (used when token i starts a match) and
         ``rest[i]`` the plain folded form (used inside a match).
         """
         n = len(first)
-        out: list[list[str]] = [[] for _ in range(n)]
+        out: list[Sequence[str]] = [()] * n
         i = 0
         lengths = self.lengths
         names = self.names
@@ -94,9 +95,8 @@ class Gazetteer:
                     kinds = names.get(key)
                     if kinds:
                         for k in kinds:
-                            out[i].append(k + ":B")
-                            for j in range(i + 1, i + L):
-                                out[j].append(k + ":I")
+                            for j in range(i, i + L):
+                                out[j] = [*out[j], k + (":B" if j == i else ":I")]
                         matched = L
                         break
                 if matched:

@@ -1,4 +1,8 @@
+import unicodedata
+
 from marsad.streams.pipeline.entities.arabic import (
+    FOLD_TABLE,
+    LIGHT_TABLE,
     fold,
     fold_str,
     light_fold,
@@ -25,6 +29,31 @@ def test_fold_unifies_alef_ta_marbuta_alef_maqsura():
     assert fold_str("سوريّة") == "سوريه"
     assert fold_str("مصطفى") == "مصطفي"
     assert fold_str("SDF") == "sdf"
+
+
+def test_fold_outside_nfkc_goes_character_by_character():
+    """A text NFKC would change (ligatures, ellipsis, presentation forms) is folded one
+    character at a time: a ligature's letters all map back to the ligature."""
+    text = "ﻻ يوجد… ﺍﻟﺴﻼﻡ İstanbul ﬁ قوّات ΟΔΟΣ على"
+    assert not unicodedata.is_normalized("NFKC", text)
+    want, origin_want = [], []
+    for i, ch in enumerate(text):
+        piece = unicodedata.normalize("NFKC", ch).translate(FOLD_TABLE).lower()
+        want.append(piece)
+        origin_want += [i] * len(piece)
+    for _ in range(2):  # the second time from the per-character memo
+        folded, origin = fold(text)
+        assert folded == "".join(want) and origin == origin_want + [len(text)]
+    assert folded.startswith("لا يوجد...")
+    assert to_original(origin, 0, 2) == (0, 1)
+
+
+def test_fold_and_light_fold_translate_every_table_character():
+    text = "".join(chr(c) for c in sorted(FOLD_TABLE)) + " قال ﻻ x" + "".join(
+        chr(c) for c in sorted(LIGHT_TABLE))
+    assert light_fold(text) == text.translate(LIGHT_TABLE)
+    nfkc = unicodedata.normalize("NFKC", text)
+    assert fold(nfkc)[0] == nfkc.translate(FOLD_TABLE).lower()
 
 
 def test_light_fold_keeps_ala_and_ali_apart():
