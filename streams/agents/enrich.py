@@ -8,6 +8,7 @@ article id, so a replay creates no duplicate downstream.
 
 from __future__ import annotations
 
+import gc
 import logging
 
 from marsad.streams.agents import topics
@@ -23,6 +24,10 @@ pool = PipelinePool(settings)
 @app.task
 async def warm_up_models() -> None:
     await pool.warm_up()
+    # What this process has loaded by now (Faust, clients, schemas, modules) lives as long as it
+    # does: out of the collector's reach, a full collection no longer stalls the loop walking it.
+    gc.collect()
+    gc.freeze()
     METRICS.ready.set(1)
     log.info("pipeline models loaded")
 

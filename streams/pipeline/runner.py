@@ -8,6 +8,7 @@ in-process. It never raises for a bad message: the outcome is either a :class:`H
 from __future__ import annotations
 
 import base64
+import gc
 import logging
 import time
 from dataclasses import dataclass, field
@@ -115,10 +116,16 @@ class Pipeline:
 
     def warm_up(self) -> None:
         """Run one short article per language through every stage, so that lazily loaded models
-        load at start-up rather than on the first real article."""
+        load at start-up rather than on the first real article; then move everything loaded so
+        far out of the garbage collector's reach (``gc.freeze``). The models are hundreds of
+        thousands of objects that live as long as the process: walking them in every full
+        collection cost 2 ms per article (3.6 -> 1.4 ms of collector time, measured on 300
+        SaudiNewsNet articles)."""
         for text in WARM_UP_TEXTS:
             self.run(orjson.dumps({"id": "warm-up", "outlet": "marsad", "title": "", "body": text,
                                    "published_at": "2019-02-09T12:00:00+00:00"}))
+        gc.collect()
+        gc.freeze()
 
     def run_serialized(self, items: list[tuple[bytes, Source]]) -> list[tuple[str, str | None, bytes]]:
         """Batch entry point for the process pool: ``("ok", blocking key, handoff json)`` or
