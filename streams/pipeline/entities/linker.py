@@ -70,11 +70,18 @@ def _select(cands: list[Linked]) -> list[Linked]:
     return chosen
 
 
+def _currency_prefix(folded: str, end: int) -> bool:
+    """``US$``, ``AU$``, ``HK$``: a country code glued to a dollar sign names a currency."""
+    return folded[end:end + 1] == "$"
+
+
 def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gazetteer,
          extra_countries: frozenset[str] = frozenset()) -> list[Linked]:
     kb_uncond: list[Linked] = []
     kb_cond: list[tuple[Linked, list[KBPayload]]] = []
     for m in kb.index.find(folded, text, origin):
+        if _currency_prefix(folded, m.end):
+            continue
         plain = [it for it in m.items if it.payload.requires is None]
         cond = [it for it in m.items if it.payload.requires is not None]
         if plain:
@@ -88,6 +95,8 @@ def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gaze
 
     geo_cands: list[Linked] = []
     for m in gaz.index.find(folded, text, origin):
+        if _currency_prefix(folded, m.end):
+            continue
         keys = tuple(dict.fromkeys(it.payload.key for it in m.items
                                    if isinstance(it.payload, GeoPayload)))
         if not keys:

@@ -62,3 +62,9 @@ def test_gazetteer_files_are_well_formed():
     with (GAZ_DIR / "admin1.tsv").open(encoding="utf-8") as fh:
         rows = [line.split("\t") for line in fh if not line.startswith("#")]
     assert all(len(r) == 3 for r in rows)
+
+
+def test_a_country_code_glued_to_a_dollar_sign_is_a_currency_not_a_place(run):
+    ents = run("The deal is worth US$2 billion, and the United States approved it.", language="en")
+    surfaces = {e.surface for e in ents if e.type == "location" or (e.canonical_id or "").endswith(":us")}
+    assert "US" not in surfaces and "United States" in surfaces
