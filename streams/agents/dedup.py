@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import logging
 
-import faust
 from faust.exceptions import FaustError
 from aiokafka.errors import KafkaError
 
@@ -24,9 +23,9 @@ from marsad.streams.topics import TABLES
 
 log = logging.getLogger(__name__)
 
-# Values are JSON bytes (see ``JsonValues``): the changelog keeps the same JSON as before.
-_RAW_VALUES = faust.Schema(key_type=str, value_type=bytes, key_serializer="json", value_serializer="raw")
-tables = {name: app.Table(name, default=None, partitions=settings.partitions, schema=_RAW_VALUES)
+# Values are JSON bytes (see ``JsonValues``); ``value_type=bytes`` makes Faust write and recover
+# them raw, so the changelog holds the same JSON as a json-serialised table would.
+tables = {name: app.Table(name, default=None, partitions=settings.partitions, key_type=str, value_type=bytes)
           for name in TABLES}
 deduplicator = Deduplicator(settings, tables)
 
