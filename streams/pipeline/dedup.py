@@ -155,11 +155,18 @@ class Deduplicator:
         events: list[CanonicalEvent] = []
         update = bucket.stories.assign(doc)
         doc = doc.evolve(story_id=update.story_id, stages=doc.stages + (bucket.stories.name,))
-        if update.changed:
+        # Each store keeps its own "seen" marker, and each is consulted on its own: the three
+        # tables have separate changelogs, so a worker killed mid-article can leave one store
+        # with the article's writes and another without. The replay then redoes exactly the
+        # missing part, and every record it emits is the one the first run emitted.
+        event_ids = bucket.events.merged_ids(doc.article.id)
+        if event_ids is None:
             events = bucket.events.merge(doc, update.story_id)
-            story = update.story
-            if events:
-                story = bucket.stories.attach_events(update.story_id, [e.event_id for e in events]) or story
+            event_ids = [e.event_id for e in events]
+        story = update.story
+        if event_ids:
+            story = bucket.stories.attach_events(update.story_id, event_ids) or story
+        if update.changed or events:
             stories.append(story)
         return DedupOutput(doc.to_enriched(handoff.article.processed_at), stories, events)
 

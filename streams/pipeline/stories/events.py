@@ -228,6 +228,10 @@ class EventMerger:
         return score
 
     # ------------------------------------------------------------------ merging
+    def merged_ids(self, article_id: str) -> list[str] | None:
+        """The canonical events an article was merged into, or None if it was not merged yet."""
+        return self.store.get("a:" + article_id)
+
     def merge(self, doc: Doc, story_id: str | None) -> list[CanonicalEvent]:
         """Merge the document's event mentions; return every created/updated canonical event."""
         aid = doc.article.id

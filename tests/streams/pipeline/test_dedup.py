@@ -123,3 +123,25 @@ def test_state_is_kept_as_json_bytes(run):
     assert backing and all(isinstance(v, bytes) for v in backing.values())
     key = next(k for k in backing if "|s:" in k)
     assert dedup.stores["stories"][key]["story"]["story_id"] in key
+
+
+@pytest.mark.parametrize("lost", ["stories", "events"])
+def test_a_replay_after_one_store_lost_its_writes_emits_what_the_first_run_emitted(handoffs, lost):
+    """A worker killed mid-article: one table's changelog has the article's writes, another not."""
+    stores = memory_stores()
+    first = Deduplicator(Settings(), stores)
+    for handoff in handoffs[:2]:
+        first.process(handoff)
+    before = {name: dict(store) for name, store in stores.items()}
+    original = first.process(handoffs[2])  # the English report: joins the story, merges events
+    assert original.events and original.stories
+    stores[lost].clear()
+    stores[lost].update(before[lost])  # this store's writes for the article never reached the changelog
+    replay = Deduplicator(Settings(), stores).process(handoffs[2])
+    stories = {s.story_id: s for s in original.stories}
+    events = {e.event_id: e for e in original.events}
+    assert all(story == stories[story.story_id] for story in replay.stories)
+    assert all(event == events[event.event_id] for event in replay.events)
+    assert replay.article == original.article
+    if lost == "events":
+        assert {e.event_id for e in replay.events} == {e.event_id for e in original.events}
