@@ -2,9 +2,9 @@
 
 Articles reach this step routed by their blocking key (see ``stories.blocking_key``), so every
 article that could be a copy of, or share a story with, another reaches the same partition
-and the same worker. State lives in mappings the caller provides, values as JSON bytes: dicts offline,
-Faust tables (changelog-backed, raw values) in the stream; each bucket sees its keys under a ``<bucket>|`` prefix so
-buckets sharing a partition never collide.
+and the same worker. State lives in mappings the caller provides, with values as JSON bytes:
+dicts offline, Faust tables (changelog-backed, raw values) in the stream; each bucket sees its
+keys under a ``<bucket>|`` prefix so buckets sharing a partition never collide.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class JsonValues(MutableMapping[str, Any]):
     Why: a story's state is a tree of dicts and lists, and tens of thousands of them in a window
     are millions of objects that every full garbage collection walks while the event loop
     waits; bytes are one object the collector does not track. It is also what the changelog
-    stores, so a Faust table with ``value_serializer="raw"`` encodes nothing twice.
+    stores, so a Faust table with ``value_type=bytes`` encodes nothing twice.
     """
 
     def __init__(self, backing: MutableMapping[str, bytes]):
