@@ -194,5 +194,8 @@ def strip_article(alias: str) -> tuple[str, bool]:
     return alias, False
 
 
+_ARABIC_CHAR = re.compile("[\u0600-\u06ff]")
+
+
 def has_arabic(text: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+    return _ARABIC_CHAR.search(text) is not None
