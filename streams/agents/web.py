@@ -74,4 +74,3 @@ def _time_gc_pauses() -> None:
 
 
 _time_gc_pauses()
-

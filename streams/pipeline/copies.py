@@ -122,12 +122,18 @@ class CopyDetector:
         self._bands: dict[str, list[str]] = {}
         self.rebuild()
 
-    def rebuild(self) -> None:
+    def rebuild(self, entries: list[tuple[str, dict]] | None = None) -> None:
+        """Recreate the in-memory indexes from the stored entries (or from ``entries``, the
+        stored ``(article id, entry)`` pairs a caller has already read)."""
+        if entries is None:
+            entries = self._entries()
         self._by_hash.clear()
         self._bands.clear()
-        entries = [(key[2:], entry) for key, entry in self.store.items() if key.startswith("a:")]
         for article_id, entry in sorted(entries, key=lambda item: (item[1]["t"], item[0])):
             self._index(article_id, entry)
+
+    def _entries(self) -> list[tuple[str, dict]]:
+        return [(key[2:], entry) for key, entry in self.store.items() if key.startswith("a:")]
 
     def _index(self, article_id: str, entry: dict) -> None:
         self._by_hash.setdefault(entry["h"], article_id)
@@ -180,9 +186,11 @@ class CopyDetector:
     def evict(self, before: datetime) -> int:
         """Forget articles published before ``before``; returns how many were forgotten."""
         cutoff = before.timestamp()
-        old = [key for key, entry in list(self.store.items()) if key.startswith("a:") and entry["t"] < cutoff]
-        for key in old:
-            del self.store[key]
-        if old:
-            self.rebuild()
-        return len(old)
+        entries = self._entries()
+        kept = [(article_id, entry) for article_id, entry in entries if entry["t"] >= cutoff]
+        if len(kept) < len(entries):
+            for article_id, entry in entries:
+                if entry["t"] < cutoff:
+                    del self.store[f"a:{article_id}"]
+            self.rebuild(kept)  # from the entries already read: each one is decoded once
+        return len(entries) - len(kept)

@@ -74,7 +74,7 @@ class JsonValues(MutableMapping[str, Any]):
         del self.backing[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(list(self.backing.keys()))
+        return iter(self.backing)
 
     def __len__(self) -> int:
         return len(self.backing)

@@ -262,7 +262,7 @@ class StoryClusterer:
             vec = vec / max(1e-12, float(np.linalg.norm(vec)))
         else:
             vec = embed(doc, self.lead_chars)
-        sig = doc_signature(doc, vec)
+        sig = doc_signature(doc, vec, with_words=False)  # stories keep no word set
         pub = doc.article.published_at
 
         if doc.copy_of:

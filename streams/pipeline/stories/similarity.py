@@ -139,14 +139,18 @@ def doc_words(doc: Doc, limit_chars: int = WORDS_CHARS) -> frozenset[str]:
     return content_words(text[:limit_chars])
 
 
-def doc_signature(doc: Doc, vec: np.ndarray, body_vec: np.ndarray | None = None) -> Signature:
-    """The document's side of a pair; ``body_vec`` is its body-view embedding where computed."""
+def doc_signature(doc: Doc, vec: np.ndarray, body_vec: np.ndarray | None = None, *,
+                  with_words: bool = True) -> Signature:
+    """The document's side of a pair; ``body_vec`` is its body-view embedding where computed.
+    ``with_words=False`` where the other side keeps no word set (a story): ``words`` is then
+    missing whatever this side has, so reading them would be wasted."""
     from marsad.streams.pipeline.stories.blocking import doc_countries
 
     pub = doc.article.published_at
     return Signature(vec=vec, entities=doc_entities(doc), countries=doc_countries(doc),
                      numbers=doc_numbers(doc), start=pub, end=pub, languages=frozenset({doc.language}),
-                     places=doc_places(doc), body_vec=body_vec, words=doc_words(doc))
+                     places=doc_places(doc), body_vec=body_vec,
+                     words=doc_words(doc) if with_words else frozenset())
 
 
 def overlap(a: Mapping[str, float], b: Mapping[str, float]) -> float:
