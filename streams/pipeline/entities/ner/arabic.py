@@ -1,11 +1,11 @@
-"""The Arabic CRF tagger (python-crfsuite) behind the common ``tag`` / ``tag_tokens`` API."""
+"""The Arabic CRF tagger (trained with python-crfsuite, decoded by :mod:`.crf`) behind the
+common ``tag`` / ``tag_tokens`` API."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pycrfsuite
-
+from .crf import CrfWeights
 from .features import FeatureExtractor
 from .gazetteer import RESOURCES, Gazetteer, read_list
 from .span import NerSpan
@@ -28,12 +28,8 @@ class ArabicCrfTagger:
     def __init__(self, model_path: Path, resource_dir: Path = RESOURCES):
         self.model_path = Path(model_path)
         self.gaz = Gazetteer.load(resource_dir, self.model_path.parent)
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(self.model_path))
-        # Only attributes the model has are passed to crfsuite (an unknown one scores nothing
-        # but costs a dictionary lookup inside crfsuite, ~25% of the attributes of live text).
-        known = frozenset(a for a, _ in self._tagger.info().state_features)
-        self.features = FeatureExtractor(self.gaz, known, encode=True)
+        self.crf = CrfWeights.from_crfsuite(self.model_path)
+        self.features = FeatureExtractor(self.gaz, self.crf)
         # Words known to be (part of) names: used to decide whether a leading letter is a
         # clitic (وبغداد -> بغداد) or part of the name (واشنطن, بالي).
         self._known = set(self.gaz.names) | self.gaz.words["per_first"]
@@ -61,9 +57,7 @@ class ArabicCrfTagger:
         return out
 
     def tag_tokens(self, tokens: list[str]) -> list[str]:
-        if not tokens:
-            return []
-        return list(self._tagger.tag(self.features.sentence(tokens)))
+        return self.crf.decode(self.features.emissions(tokens))
 
     def tag(self, text: str) -> list[NerSpan]:
         if not is_arabic(text):  # nothing for an Arabic model to find (and no CRF cost)
@@ -71,8 +65,9 @@ class ArabicCrfTagger:
         toks = self.split_conjunction(tokenize(text))
         if not toks:
             return []
-        tagger = self._tagger
-        labels = tagger.tag(self.features.sentence([t[0] for t in toks]))
+        scores = self.features.emissions([t[0] for t in toks])
+        labels = self.crf.decode(scores)
+        marginals = None
         spans: list[NerSpan] = []
         i, n = 0, len(labels)
         while i < n:
@@ -84,8 +79,10 @@ class ArabicCrfTagger:
             j = i + 1
             while j < n and labels[j] == "I-" + kind:
                 j += 1
-            # the B- token's marginal: one forward-backward pass per text, one call per span
-            score = tagger.marginal(lab, i)
+            # the B- token's marginal (one forward-backward pass per text with a span)
+            if marginals is None:
+                marginals = self.crf.marginals(scores)
+            score = marginals[i, self.crf.labels.index(lab)]
             start = toks[i][1] + self._clitic_len(toks[i][0])
             end = toks[j - 1][2]
             if end > start and any(c.isalnum() for c in text[start:end]):

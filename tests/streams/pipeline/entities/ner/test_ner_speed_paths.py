@@ -1,19 +1,24 @@
 """The tagger's fast paths give what the plain ones give (the entity stage's output must not
-change for speed): dict-based Snowball table lookups, model-filtered and UTF-8 encoded
-features, the per-process memo in front of the name romanizer's index."""
+change for speed): PyStemmer's stems, cached per-token weight vectors, the per-process memo in
+front of the name romanizer's index."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
+import pycrfsuite
 import pytest
 
-from marsad.streams.pipeline.entities.ner import stemmer
+from marsad.streams.pipeline.entities.ner import features, stemmer
+from marsad.streams.pipeline.entities.ner.arabic import MODEL_NAME
+from marsad.streams.pipeline.entities.ner.crf import CrfWeights
 from marsad.streams.pipeline.entities.ner.features import FeatureExtractor
-from marsad.streams.pipeline.entities.ner.gazetteer import Gazetteer
+from marsad.streams.pipeline.entities.ner.gazetteer import RESOURCES, Gazetteer
 from marsad.streams.pipeline.entities.ner.text import fold, strip_article, strip_clitics, tokenize
 
 SEED = Path(__file__).resolve().parents[4] / "fixtures" / "seed_ar.txt"
+MODEL = RESOURCES / MODEL_NAME
 
 #: Words that exercise the stemmer's rules: diacritics, hamza seats, alef maqsura, ta marbuta,
 #: presentation forms and Arabic-Indic digits (normalised first), noun/verb prefixes and
@@ -34,15 +39,13 @@ def _seed_words() -> list[str]:
     return sorted(words)
 
 
-def test_dict_lookup_stemmer_stems_as_the_library():
-    library = stemmer.library_stemmer()
-    fast = stemmer._fast_stemmer()
-    if type(fast) is type(library):
-        pytest.skip("snowballstemmer runs its C accelerator: nothing to compare")
+def test_compiled_stemmer_stems_as_the_pure_python_one_the_model_was_trained_with():
+    from snowballstemmer.arabic_stemmer import ArabicStemmer
+
+    reference = ArabicStemmer()
     words = _seed_words()
     assert len(words) > 300
-    assert [fast.stemWord(w) for w in words] == [library.stemWord(w) for w in words]
-    assert stemmer.stem("بالمدرسة") == library.stemWord("بالمدرسة")
+    assert [stemmer.stem(w) for w in words] == [reference.stemWord(w) for w in words]
 
 
 def _sentences() -> list[list[str]]:
@@ -50,34 +53,34 @@ def _sentences() -> list[list[str]]:
     toks = [t for t, _, _ in tokenize(text)]
     # words that are themselves "|" or a quote, Latin and digits around them
     extra = ["قال", "|", "المتحدث", "|", "«", "Reuters", "|", "x", "»", "في", "2019", "|"]
-    return [toks[:120], toks[120:], extra, extra[:1], []]
+    return [toks[:120], toks[120:], extra, extra[:2], extra[:1], []]
 
 
-def test_model_features_are_the_training_features_the_model_knows():
-    """With a model (``known``), the tagger's features are the training-mode features filtered
-    to the model's attributes (the sentence-boundary and quote markers are always passed), in
-    the same order, as UTF-8 bytes."""
-    gaz = Gazetteer.load()
-    sentences = _sentences()
-    train = FeatureExtractor(gaz)  # no model: every attribute
-    rows = [train.sentence(s) for s in sentences]
-    encoded = FeatureExtractor(gaz, encode=True)
-    assert [[[a.decode() for a in row] for row in encoded.sentence(s)] for s in sentences] == rows
-    every = sorted({a for sent in rows for row in sent for a in row})
-    # a model that knows every other attribute (pairs over "|" included), so filtering matters
-    known = frozenset(every[::2]) | {a for a in every if "||" in a}
-    assert any(a.startswith(("bg=", "bg+=", "ctx=")) and "|" in a for a in known)
-    for encode in (False, True):
-        tagger = FeatureExtractor(gaz, known, encode=encode)
-        for tokens, plain in zip(sentences, rows):
-            want = [[a for a in row if a in known or a in ("BOS", "EOS", "inq")]
-                    for row in plain]
-            got = tagger.sentence(tokens)
-            if encode:
-                assert all(isinstance(a, bytes) for row in got for a in row)
-                got = [[a.decode() for a in row] for row in got]
-            assert got == want
-            assert tagger.sentence(tokens) == tagger.sentence(tokens)  # cached: the same
+@pytest.mark.parametrize("cache_bound", [200_000, 130, 20])
+def test_emissions_are_the_summed_weights_of_the_training_features(cache_bound, monkeypatch):
+    """Inference sums cached per-token vectors; it must score exactly the attributes training
+    gives each token (a pair over "|", quotes, gazetteer spans and sentence ends included),
+    also when the bounded token cache fills up and starts over (or one text alone overfills
+    it)."""
+    monkeypatch.setattr(features, "_MAX_TOKENS", cache_bound)
+    crf = CrfWeights.from_crfsuite(MODEL)
+    gaz = Gazetteer.load(RESOURCES, MODEL.parent)
+    train, infer = FeatureExtractor(gaz), FeatureExtractor(gaz, crf)
+    reference = pycrfsuite.Tagger()
+    reference.open(str(MODEL))
+    attrs = set()
+    for tokens in _sentences() * 2:  # the second time from the cache
+        rows = train.sentence(tokens)
+        want = np.array([crf.state[[crf.row(a) for a in row]].sum(0) for row in rows])
+        got = infer.emissions(tokens)
+        assert got.shape == (len(tokens), len(crf.labels))
+        np.testing.assert_allclose(got, want.reshape(got.shape), rtol=0, atol=1e-9)
+        assert crf.decode(got) == (reference.tag(rows) if rows else [])
+        attrs.update(a for row in rows for a in row)
+    known = [a for a in attrs if a in crf.index]
+    assert any(a.startswith(("-1:loc", "+1:loc", "loc:")) for a in known)  # spans scored
+    assert any(a.startswith(("bg=", "bg+=", "ctx=")) for a in known)  # pairs scored
+    assert "inq" in known and "BOS" in known and "EOS" in known
 
 
 def test_romanizer_index_memo_answers_as_the_index():
