@@ -58,6 +58,9 @@ def _sets():
         "verb_like": set(c["verb_like"]),
         "agent": [p.split() for p in c["agent_preps"]],
         "target": set(c["target_preps"]),
+        "including": set(c["including"]),
+        "reflexive": set(c["reflexive"]),
+        "beside": set(c["beside"]),
         "protest_target": [p.split() for p in c["protest_target"]],
         "territorial": [p.split() for p in c["territorial_link"]],
     }
@@ -193,6 +196,11 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
     a = k + 1
     while a < i and _is_quote(toks[a]):
         a += 1
+    if k >= 1 and _no_conj(toks[k].text) == "من" and _no_conj(toks[k - 1].text) in _QUANT_HEADS:
+        # counted subject 'أن أكثر من 250 شخصا تظاهروا', 'المئات من أبناء العشائر خرجوا'
+        q = k - 1
+        if q == 0 or _is_punct(toks[q - 1]) or _no_conj(toks[q - 1].text) in _BOUNDARY_WORDS or toks[q - 1].text in _BOUNDARY_WORDS:
+            return (q, _trim(toks, q, i))
     if k >= 0:
         w = _no_conj(toks[k].text)
         boundary = _is_punct(toks[k]) or w in _BOUNDARY_WORDS or toks[k].text in _BOUNDARY_WORDS
@@ -490,7 +498,8 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
     for a, b, trig, prefix, suffix in hits:
         if trig.weight < 0.5 and totals[trig.type] < 0.8:
             continue
-        if trig.type in last_by_type and a - last_by_type[trig.type] <= 3 and not any(_is_punct(toks[m]) for m in range(last_by_type[trig.type], a)):
+        if trig.type in last_by_type and a - last_by_type[trig.type] <= 3 and not any(_is_punct(toks[m]) or _no_conj(toks[m].text) in _BOUNDARY_WORDS for m in range(last_by_type[trig.type], a)):
+            # (a clause boundary between them, 'نفذوا الغارة وانهم اختطفوا', makes two events)
             prev = cands[-1] if cands and cands[-1].type == trig.type else None
             inflected = trig.pos == "V" or (trig.pos == "X" and (suffix in ("وا", "ت", "ن") or _no_conj(prefix) in ("ي", "ت", "ن")))
             if prev is not None and inflected and prev.trigger.pos == "N" and not prev.verbal and not prev.light_verb:
@@ -561,9 +570,38 @@ def _agent_noun(sent: Sentence, cand: Candidate, trig_idx: set[int]) -> None:
     cand.sources = [_with_quantifier(sent, cand.tok)]
     cand.agentless = cand.pronoun_source = False
     if not cand.targets:
+        other = _other_side(sent, cand.tok, trig_idx)
+        if other:
+            cand.targets = [other]
+    if not cand.targets:
         t = _find_after(sent, cand.tok[1], 8, {"ضد", "على", "علي"}, trig_idx) or _protest_target(sent, cand.tok[1], trig_idx)
         if t:
             cand.targets = [t]
+
+
+def _other_side(sent: Sentence, tok: tuple[int, int], trig_idx: set[int]) -> tuple[int, int] | None:
+    """'مواجهات بين الشرطة والمتظاهرين', 'صدامات بين المحتجين وقوات الأمن': the protesters named as
+    one side of a بين X و Y pair face the other side."""
+    toks = sent.tokens
+    a, b = tok
+    if toks[a].text.startswith("و") and not toks[a].text.startswith("ال"):  # 'بين X والمتظاهرين'
+        for k in range(a - 1, max(-1, a - 7), -1):
+            if _is_punct(toks[k]):
+                return None
+            if _no_conj(toks[k].text) == "بين":
+                return (k + 1, a) if a > k + 1 else None
+        return None
+    if a >= 1 and _no_conj(toks[a - 1].text) == "بين":  # 'بين المتظاهرين وقوات الأمن'
+        k = b
+        while k < len(toks) and k < b + 3 and not toks[k].text.startswith("و"):
+            if _is_punct(toks[k]) or _stopword(toks[k].text):
+                return None
+            k += 1
+        if k < len(toks) and toks[k].text.startswith("و") and len(toks[k].text) > 2:
+            nps = np_forward(sent, k, trig_idx, max_len=5)
+            if nps:
+                return nps[0]
+    return None
 
 
 def _rel_tokens(sent: Sentence) -> list[Token]:
@@ -587,7 +625,8 @@ def _clause_subject(sent: Sentence, head: int, trig_idx: set[int]) -> tuple[int,
     for k in range(head - 1, max(-1, head - 12), -1):
         if _is_punct(toks[k]) and toks[k].text not in "،,":
             return None
-        if _no_conj(toks[k].text) in ("ان", "انه") or toks[k].text == "ان":
+        if _no_conj(toks[k].text) in ("ان", "انه", "كان", "كانت", "كانوا") or toks[k].text == "ان":
+            # 'وكان أنصار X قاموا بعمليات وخطفوا': كان opens the clause like أنّ
             nps = np_forward(sent, k + 1, trig_idx, max_len=4)
             if nps and actor_like(sent, nps[0]):
                 return nps[0]
@@ -654,6 +693,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             return [], True
         # VSO: skip time adverbs / commas between verb and subject
         nxt = _skip_adverbs(toks, nxt)
+        if nxt < len(toks) and _no_conj(toks[nxt].text) in _sets()["reflexive"]:
+            return [], True  # 'فجّر نفسه': the reflexive is the object; the agent is elsewhere
         if nxt + 1 < len(toks) and _no_conj(toks[nxt].text) in ("نحو", "حوالي", "قرابه", "زهاء") and not toks[nxt + 1].text.startswith("ال"):
             nps = np_forward(sent, nxt + 1, trig_idx)
             nps = [(nxt, nps[0][1])] + nps[1:] if nps else []
@@ -698,7 +739,12 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         cand.sources = [sp for sp in cand.sources if sp != casualty]
         if not cand.sources:
             cand.pronoun_source = False
-    if frame in ("trans",) and not cand.targets:
+    reflexive = after < len(toks) and _no_conj(toks[after].text) in _sets()["reflexive"]
+    if reflexive and not cand.targets:
+        near = _beside(sent, after + 1, trig_idx, entity_place)
+        if near:
+            cand.targets = [near]
+    if frame in ("trans",) and not cand.targets and not reflexive:
         if not (suffix.endswith(("ه", "ها", "هم", "هما"))):
             k = _skip_adverbs(toks, after) if is_verb else after
             while k < len(toks) and _is_quote(toks[k]):
@@ -748,7 +794,10 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             t = _protest_target(sent, b, trig_idx, entity_actor)
         if t:
             cand.targets = [t]
-    if frame == "victim" and not cand.targets and lv is None:
+    # 'أسفر عن مقتل X', 'أدى إلى إصابة X', 'جرى اغتيال X': the noun right after a result/passive
+    # support verb takes its victim as genitive, like a bare nominal trigger
+    result_lv = lv is not None and lv[2] == "none" and a - (lv[0] + len(lv[1].split())) <= 0
+    if frame == "victim" and not cand.targets and (lv is None or (result_lv and not is_verb)):
         back = np_backward(sent, a, trig_idx)
         if back and not is_verb:
             back = None
@@ -768,7 +817,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             cand.sources = ag
             cand.pronoun_source = False
     # nominal trigger with no support verb and no agent: genitive may be the agent or the victim
-    if cand.trigger.pos == "N" and lv is None and not cand.sources and not cand.targets and b < len(toks) and frame in ("trans", "victim"):
+    if cand.trigger.pos == "N" and (lv is None or result_lv) and not cand.sources and not cand.targets and b < len(toks) and frame in ("trans", "victim"):
         nps = np_forward(sent, b, trig_idx)
         if nps and not toks[b].text.startswith(("ب", "ل", "ف")):
             cand.targets = nps
@@ -779,9 +828,42 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             cand.targets = [t for t in cand.targets if t != nps[0]]
     # territory -> controlling actor
     cand.targets = _resolve_territory(sent, cand, cand.targets, trig_idx, entity_actor, entity_place)
+    cand.targets = _with_included(sent, cand.targets, trig_idx)
     # passives with جرى/تم and bare verbs: mark agentless
     if not cand.sources and frame != "recip":
         cand.agentless = True
+
+
+def _with_included(sent: Sentence, targets: list[tuple[int, int]], trig_idx: set[int]) -> list[tuple[int, int]]:
+    """'إصابة عشرة بينهم ثلاثة من رجال الشرطة', 'مقتل 30 شخصا بينهم قضاة': the group named after
+    بينهم/منهم right after a victim phrase is part of the target (who the victims were)."""
+    toks = sent.tokens
+    out = list(targets)
+    for _, b in targets:
+        k = b
+        while k < len(toks) and _is_quote(toks[k]):
+            k += 1
+        if k < len(toks) and _no_conj(toks[k].text) in _sets()["including"]:
+            nps = np_forward(sent, k + 1, trig_idx, max_len=5)
+            if nps:
+                extra = _unquantify(sent, nps[0], trig_idx)
+                if extra not in out:
+                    out.append(extra)
+    return out
+
+
+def _beside(sent: Sentence, k: int, trig_idx: set[int], entity_place=None) -> tuple[int, int] | None:
+    """'فجّر نفسه بجانب دورية عسكرية', 'فجر نفسه قرب موكب الشيخ X': a suicide bombing's target is
+    the party it went off beside (not a mere place: 'قرب سوق' is where, not whom)."""
+    toks = sent.tokens
+    if k < len(toks) and _no_conj(toks[k].text) == "بالقرب" and k + 1 < len(toks) and toks[k + 1].text == "من":
+        k += 1
+    if k >= len(toks) or _no_conj(toks[k].text) not in _sets()["beside"]:
+        return None
+    nps = np_forward(sent, k + 1, trig_idx, max_len=6)
+    if not nps or place_like(sent, nps[0], entity_place):
+        return None
+    return nps[0]
 
 
 _QUANT_HEADS = {"اكثر", "نحو", "حوالي", "قرابه", "زهاء", "عشرات", "مئات", "الاف", "الالاف", "اقل", "عدد", "عددا", "العشرات", "المئات"}
