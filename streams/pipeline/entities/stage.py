@@ -101,6 +101,9 @@ class EntityStage:
         drop: set[int] = set()
         outer_orgs: list[Any] = []
         for sp in ner_all:
+            if sp.label == "LOC":
+                drop.update(_renamed_places(text, sp, links))
+                continue
             if sp.label not in ("PER", "ORG") or sp.score < 0.5:
                 continue
             inside = [k for k, (c, s, e) in enumerate(links)
@@ -257,6 +260,22 @@ class EntityStage:
                       normalized=published_form(surface), canonical_id=g.canonical_id,
                       name_en=g.name_en, name_ar=g.name_ar,
                       confidence=round(min(score, 0.7), 3), place=place)
+
+
+def _renamed_places(text: str, span: Any, links: list) -> list[int]:
+    """Bare places that end a Latin-script NER place name after capitalised words of its own
+    (New Mexico, New South Wales, Northern Ireland): that name is another place, so the bare
+    one (Mexico, Wales, Ireland) must not be published; the NER span is, geocoded by its whole
+    name when the gazetteer knows it. Arabic names put descriptors first (مدينة الرقة): there
+    the inner place is the place, and nothing is dropped."""
+    inside = [k for k, (c, s, e) in enumerate(links)
+              if span.start <= s and e == span.end and s > span.start]
+    if len(inside) != 1 or links[inside[0]][0].kind != "geo":
+        return []
+    head = text[span.start:links[inside[0]][1]].split()
+    if head and all(w[:1].isupper() and w.isascii() and w.isalpha() for w in head):
+        return inside
+    return []
 
 
 def _is_arabic(s: str) -> bool:

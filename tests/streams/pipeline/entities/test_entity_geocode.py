@@ -68,3 +68,40 @@ def test_a_country_code_glued_to_a_dollar_sign_is_a_currency_not_a_place(run):
     ents = run("The deal is worth US$2 billion, and the United States approved it.", language="en")
     surfaces = {e.surface for e in ents if e.type == "location" or (e.canonical_id or "").endswith(":us")}
     assert "US" not in surfaces and "United States" in surfaces
+
+
+def _city_aliases() -> list[dict]:
+    return [json.loads(line) for line in (GAZ_DIR / "city_aliases.jsonl").read_text().splitlines()]
+
+
+@pytest.mark.parametrize("row", _city_aliases(), ids=lambda row: row["name"])
+def test_news_exonyms_geocode_to_their_geonames_city(row):
+    for alias in row["aliases"]:
+        e = geocode(alias)
+        assert e is not None and e.canonical_id == f"geo:{row['geonames_id']}", alias
+        assert e.name_en == row["aliases"][0]  # the exonym is the published English name
+
+
+@pytest.mark.parametrize(("name", "geonames_id"), [
+    ("Tartus", 163345), ("Tikrit", 90150), ("Kandahar", 1138336), ("Samarra", 91597)])
+def test_geonames_names_match_without_their_diacritics(name, geonames_id):
+    e = geocode(name)
+    assert e is not None and e.geonames_id == geonames_id
+
+
+def test_new_york_is_not_york(run):
+    places = {e.surface: e.canonical_id for e in run("Shares fell in New York, not York.",
+                                                     language="en") if e.type == "location"}
+    assert places == {"New York": "geo:5128581", "York": "geo:2633352"}
+
+
+def test_a_place_inside_another_latin_place_name_is_not_published(stage, make_doc):
+    """With the NER span "New Mexico", the gazetteer's "Mexico" inside it is dropped; the span
+    is kept as a location (unlinked: the gazetteer does not know it as a whole)."""
+    ents = stage(make_doc("Storms hit New Mexico and New South Wales on Monday.",
+                          language="en")).entities
+    surfaces = {e.surface: e.canonical_id for e in ents if e.type == "location"}
+    assert "Mexico" not in surfaces and "Wales" not in surfaces
+    assert surfaces.get("New Mexico", "absent") is None
+    # an Arabic descriptor keeps its place (مدينة الرقة is Raqqa); a Latin name is whole or not
+    assert geocode("مدينة الرقة") is not None and geocode("New Mexico") is None
