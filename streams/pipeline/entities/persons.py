@@ -66,6 +66,15 @@ NOT_PERSON_START = frozenset(light for light in (w.translate(_LIGHT) for w in ""
 """.split()))
 
 
+#: Role nouns and verbs after which the given name باسم is the phrase "in the name of"
+#: (المتحدث باسم الجيش: the army's spokesman), never a person called Basim.
+SPEAKS_FOR = frozenset(light for light in (w.translate(_LIGHT) for w in """
+المتحدث المتحدثة الناطق الناطقة متحدث متحدثة ناطق ناطقة متحدثا ناطقا متحدثون ناطقون الرسمي
+الرسمية رسمي رسميا تحدث يتحدث تتحدث تحدثت المتكلم
+""".split()))
+_IN_THE_NAME_OF = "باسم"
+
+
 def light(word: str) -> str:
     return word.translate(_LIGHT)
 
@@ -124,6 +133,9 @@ def find_persons(light_text: str, tokens: list[tuple[int, int, str]],
         compound = (base in ("عبد", "ابو") and i + 1 < n
                     and (tokens[i + 1][2].startswith("ال") or tokens[i + 1][2] in strong))
         if (base not in strong and base not in weak and not compound) or is_blocked(s):
+            i += 1
+            continue
+        if base == _IN_THE_NAME_OF and i and _speaks_for(tokens[i - 1][2]):
             i += 1
             continue
         lead_cut = len(w) - len(base)
@@ -232,12 +244,26 @@ def tokenize(light_text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(light_text)]
 
 
-def ner_span_ok(surface: str) -> bool:
-    first = surface.split()[0] if surface.split() else ""
-    first = light(first)
+def _speaks_for(word: str) -> bool:
+    word = _strip_conj(light(word))
+    return word in SPEAKS_FOR or (word[:1] == "ل" and ("ا" + word[1:] in SPEAKS_FOR
+                                                       or word[1:] in SPEAKS_FOR))
+
+
+def ner_span_ok(text: str, start: int, end: int) -> bool:
+    """Whether the NER person span ``text[start:end]`` can be a person: no word of it is a
+    body or document noun (بيان، وزارة...) and it is not المتحدث باسم's "in the name of"."""
+    words = text[start:end].split()
+    if not words:
+        return False
+    first = light(words[0])
     if first in NOT_PERSON_START or _strip_conj(first) in NOT_PERSON_START:
         return False
-    return not any(light(w) in NOT_PERSON_START for w in surface.split())
+    if first == _IN_THE_NAME_OF:
+        before = text[max(0, start - 40):start].split()
+        if before and _speaks_for(before[-1]):
+            return False
+    return not any(light(w) in NOT_PERSON_START for w in words)
 
 
 @lru_cache(maxsize=1)

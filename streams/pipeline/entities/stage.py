@@ -119,13 +119,13 @@ class EntityStage:
                 c, s, e = links[inside[0]]
                 entry = self.kb.get(c.ref)
                 if entry is not None and _COARSE.get(entry.type) == sp.label and (
-                        sp.label != "PER" or P.ner_span_ok(text[sp.start:sp.end])):
+                        sp.label != "PER" or P.ner_span_ok(text, sp.start, sp.end)):
                     links[inside[0]] = (c, sp.start, sp.end)
                 continue
             if any(links[k][0].kind != "geo" for k in inside):
                 continue
             if sp.label == "PER":
-                if P.ner_span_ok(text[sp.start:sp.end]):
+                if P.ner_span_ok(text, sp.start, sp.end):
                     drop.update(inside)
             else:
                 outer_orgs.append(sp)
@@ -144,7 +144,7 @@ class EntityStage:
         #    below; ORG/LOC spans are added after the persons
         ner_spans = [sp for sp in ner_all if not overlaps(sp.start, sp.end)]
         ner_persons = [(sp.start, sp.end, float(sp.score)) for sp in ner_spans
-                       if sp.label == "PER" and P.ner_span_ok(text[sp.start:sp.end])]
+                       if sp.label == "PER" and P.ner_span_ok(text, sp.start, sp.end)]
 
         # 3. persons: given names + titles, merged with the NER PER spans. With a tagger, the
         #    tagger's boundaries win where both found a person (the rules extend over any

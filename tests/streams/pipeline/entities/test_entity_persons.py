@@ -1,0 +1,24 @@
+"""Person names from given names and titles, and the NER person spans the stage accepts."""
+
+import pytest
+
+from marsad.streams.pipeline.entities import persons
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المتحدث باسم الجيش العراقي إن القوات تقدمت.",
+    "وأوضح الناطق الرسمي باسم وزارة الداخلية أن الهجوم فشل.",
+    "ونقلت الوكالة عن متحدث باسم الأمم المتحدة قوله إن القافلة وصلت.",
+])
+def test_in_the_name_of_after_a_spokesman_is_not_a_person(run, stage, make_doc, text):
+    assert not [e for e in run(text) if e.type == "person"]  # rules only
+    assert not [e for e in stage(make_doc(text)).entities
+                if e.type == "person" and e.surface.startswith("باسم")]  # with the NER model
+
+
+def test_basim_is_still_a_name_after_a_title():
+    text = "وقال الناشط باسم العلي إن القصف استمر."
+    spans = persons.find_persons_in(text)
+    assert [text[s.start:s.end] for s in spans] == ["باسم العلي"]
+    assert not persons.ner_span_ok("المتحدث باسم الجيش", 8, 18)
+    assert persons.ner_span_ok("الناشط باسم العلي", 7, 17)
