@@ -246,10 +246,16 @@ def eval_similarity(path: Annotated[Path, typer.Argument()],
 @train_app.command("ner")
 def train_ner(data: Annotated[Path, typer.Option(help="The NER data folder.")] = Path("../shared/data/ner"),
               out_dir: Annotated[Optional[Path], typer.Option("--out", help="Default: the package's resources.")] = None,
-              seed: int = 13) -> None:
+              seed: int = 13,
+              heldout_conll: Annotated[Optional[Path], typer.Option(
+                  help="Only write the held-out parts as CoNLL files into this folder "
+                       "(for marsad eval ner); no training.")] = None) -> None:
     """Rebuild the Arabic NER model from the data folder (reproducible for a given seed)."""
-    from marsad.streams.pipeline.entities.ner.train import DEFAULT_OUT, main as train
+    from marsad.streams.pipeline.entities.ner.train import DEFAULT_OUT, main as train, write_heldout
 
+    if heldout_conll is not None:
+        _print_json_line(write_heldout(data, heldout_conll))
+        return
     _print_json_line(train(data, out_dir or DEFAULT_OUT, seed=seed))
 
 

@@ -12,6 +12,12 @@ Training also writes two corpus-derived lists next to the model: ``gaz_per_first
 conjunction off live text the way the corpora do).
 
     python -m marsad.streams.pipeline.entities.ner.train [--data ../shared/data/ner] [--out DIR]
+
+The held-out parts, as ``token TAG`` CoNLL files for ``marsad eval ner`` (which scores the whole
+entity stage, not the bare tagger these figures are for)::
+
+    marsad train ner --heldout-conll /tmp/ner-heldout
+    marsad eval ner --format conll /tmp/ner-heldout/newsfane_heldout.conll
 """
 
 from __future__ import annotations
@@ -96,6 +102,31 @@ def derive_first_names(sents: list[Sentence], min_count: int = 3) -> list[str]:
                   if n >= min_count and n >= 0.5 * total[w] and len(w) >= 2)
 
 
+def _load_splits(data_dir: Path) -> tuple[list[Sentence], list[Sentence], list[Sentence], list[Sentence]]:
+    """NewsFANE train and held-out parts, Wojood train+val and test."""
+    nf = [s for p in sorted((data_dir / "ar-newsfane-gold").glob("NewsFANE*.txt"))
+          for s in read_newsfane(p)]
+    nf_train, nf_held = split_newsfane(nf)
+    wj = data_dir / "ar-wojood-sample"
+    wj_train = [s for n in ("train.txt", "val.txt") for s in read_wojood(wj / n)]
+    return nf_train, nf_held, wj_train, list(read_wojood(wj / "test.txt"))
+
+
+def write_heldout(data_dir: Path, out_dir: Path) -> dict:
+    """The two held-out parts as ``token TAG`` CoNLL files (coarse IOB2 tags), for
+    ``marsad eval ner``. Written outside the repository: the data's licences stay with it."""
+    _, nf_held, _, wj_test = _load_splits(Path(data_dir))
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = {}
+    for name, sents in (("newsfane_heldout.conll", nf_held), ("wojood_test.conll", wj_test)):
+        path = out_dir / name
+        path.write_text("".join("".join(f"{tok} {tag}\n" for tok, tag in s) + "\n"
+                                for s in sents), encoding="utf-8")
+        written[str(path)] = len(sents)
+    return {"sentences": written}
+
+
 def _train(sents: list[Sentence], fx: FeatureExtractor, path: Path, seed: int) -> None:
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     rng = random.Random(seed)
@@ -118,12 +149,7 @@ def main(data_dir: Path = DEFAULT_DATA, out_dir: Path = DEFAULT_OUT, seed: int =
     t0 = time.time()
     data_dir, out_dir = Path(data_dir), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    nf = [s for p in sorted((data_dir / "ar-newsfane-gold").glob("NewsFANE*.txt"))
-          for s in read_newsfane(p)]
-    nf_train, nf_held = split_newsfane(nf)
-    wj = data_dir / "ar-wojood-sample"
-    wj_train = [s for n in ("train.txt", "val.txt") for s in read_wojood(wj / n)]
-    wj_held = list(read_wojood(wj / "test.txt"))
+    nf_train, nf_held, wj_train, wj_held = _load_splits(data_dir)
     train = nf_train + wj_train
 
     names = derive_first_names(train)
