@@ -40,9 +40,21 @@ def read_pairs(path: Path) -> list[dict[str, str]]:
         return [row for row in csv.DictReader(fh) if row.get("Overall", "").strip()]
 
 
+#: Longest title read off a line break (a longer first line is a body paragraph, not a title).
+MAX_TITLE_CHARS = 300
+
+
 def split_title(text: str) -> tuple[str, str]:
+    """``(title, body)`` of a SemEval text: the sample joins title and snippet with two spaces,
+    or (about a quarter of the texts) with a line break; without either there is no title."""
     title, sep, body = text.partition("  ")
-    return (title.strip(), body.strip()) if sep else ("", text.strip())
+    if sep and title.strip():
+        return title.strip(), body.strip()
+    stripped = text.strip()
+    title, sep, body = stripped.partition("\n")
+    if sep and len(title) <= MAX_TITLE_CHARS and title.strip() and body.strip():
+        return title.strip(), body.strip()
+    return "", stripped
 
 
 def pair_features(rows: Sequence[dict[str, str]], model=None) -> tuple[np.ndarray, list[str]]:

@@ -12,9 +12,10 @@ story when the score reaches the model's threshold.
 The online clusterer's *default* join decision is :class:`JoinRule` (end of this module): the
 lead cosine adjusted by entity-id and number overlap, which separates "translation / same
 event" from "same topic, different event". The SemEval-fitted model does not: passed to the
-clusterer it reaches pairwise F1 0.78 on NewsWCL50 and 0.46 on MEANTIME en+es+it+nl (the
-lead-only model before the body view and word overlap: 0.76 / 0.53), because SemEval grade 2
-admits same-topic pairs. So the two decisions share the signatures, the overlap functions
+clusterer it reaches pairwise F1 0.77 on NewsWCL50 and 0.75 on MEANTIME en+es+it+nl at its
+threshold 0.66 (the model before the title-word features: 0.78 / 0.45; the lead-only model
+before the body view and word overlap: 0.76 / 0.53), because SemEval grade 2 admits
+same-topic pairs. So the two decisions share the signatures, the overlap functions
 and the embedding code of this package, but not their parameters: the model serves graded
 similarity (``marsad.streams.evaluation.similarity``), the rule serves joins.
 
@@ -34,16 +35,24 @@ Features (all in [0, 1]):
 - ``cos_body``: cosine of the body-view embeddings (title plus up to ``BODY_CHARS`` of the
   text, :func:`~marsad.streams.pipeline.stories.embed.embed_body_batch`); where a side has no
   body view (a story centroid in the clusterer) it is the lead ``cos``, its closest stand-in;
-- ``words``: overlap coefficient of the content words (folded, 5+ letters, no digits; CJK as
-  character bigrams) of the first ``BODY_CHARS`` characters: a script-bound but cheap check of
-  shared wording that the embedding smooths away (names, places, rare terms). Missing (NaN)
-  when a side has no words; the model then substitutes its training mean (``impute``);
+- ``words``: overlap coefficient of the stemmed content words (:func:`content_words`) of the
+  first ``WORDS_CHARS`` characters: a script-bound but cheap check of shared wording that the
+  embedding smooths away (names, places, rare terms). Missing (NaN) when a side has no words;
+  the model then substitutes its training mean (``impute``);
+- ``title_words``: the same overlap for the title (or, without one, the first sentence): the
+  headline names the story, and a snippet's body may be a site's boilerplate (a cookie or
+  disclaimer paragraph) while the titles still agree. Missing where a side has no title words;
+- ``title_in_text``: the share of each side's title words found among the other side's
+  ``words``, averaged over the sides that have both: two reports of one story paraphrase
+  their headlines differently, but each text still names what the other's headline says.
+  Missing where neither direction can be read;
 - ``time``: ``exp(-gap / time_scale_h)`` of the gap between the two publication spans.
 
 The model is fitted on SemEval-2022 Task 8 pairs *with the entity stage output* (see
 ``marsad.streams.evaluation.similarity --train``) as a binary logistic model of "same story"
-(``Overall <= 2``): the score is a probability, and the clusterer's join threshold is read
-off the cross-validated scores (see ``meta`` in the model file).
+(``Overall <= 2``), the overlap weights bounded at >= 0 (``MONOTONE_FEATURES``): the score
+is a probability, and the clusterer's join threshold is read off the cross-validated scores
+(see ``meta`` in the model file).
 """
 
 from __future__ import annotations
@@ -64,15 +73,24 @@ if TYPE_CHECKING:
     from marsad.streams.pipeline.doc import Doc
 
 FEATURES = ("cos", "cos_x", "ent", "ent_ovl", "ent_both", "place", "place_both", "ctry", "ctry_both", "num",
-            "cos_body", "words", "time")
+            "cos_body", "words", "title_words",
+            "title_in_text", "time")
 MODEL_PATH = Path(__file__).resolve().parents[2] / "resources" / "stories" / "similarity.json"
 
 _NUM = re.compile(r"(?<![\d.,])\d{2,}(?:[.,]\d+)?")
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
-#: Shortest word counted by ``words``: shorter ones are mostly function words in the
-#: alphabetic scripts (no stop-word lists needed, so no per-language data).
-MIN_CONTENT_WORD = 5
+#: Shortest word, and shortest stem, counted by ``words``: shorter ones are mostly function
+#: words in the alphabetic scripts, and bare three-letter Arabic stems (قال، كان) the commonest
+#: verbs (no stop-word lists needed, so no per-language data).
+MIN_CONTENT_WORD = 4
+#: Characters of a first sentence read as the title of a text that has none.
+TITLE_FALLBACK_CHARS = 200
+#: Snowball stemmers (PyStemmer) for the languages the service reads that have one; other
+#: languages are compared on lower-cased words, Chinese and Japanese on character bigrams.
+SNOWBALL_LANGUAGES = {"en": "english", "de": "german", "fr": "french", "es": "spanish", "it": "italian",
+                      "ru": "russian", "tr": "turkish", "pl": "polish", "nl": "dutch", "pt": "portuguese"}
+_ARABIC = re.compile(r"[\u0621-\u064A]")
 #: Characters of the text read for ``words`` (the body view's length).
 WORDS_CHARS = 2000
 #: Entity types that identify a story (dates and quantities do not).
@@ -93,6 +111,7 @@ class Signature:
     places: frozenset[str] = frozenset()
     body_vec: np.ndarray | None = None
     words: frozenset[str] = frozenset()
+    title_words: frozenset[str] = frozenset()
 
 
 def _coarse(ent) -> bool:
@@ -120,37 +139,94 @@ def doc_numbers(doc: Doc, limit_chars: int = 1500) -> frozenset[str]:
     return frozenset(m.group(0).replace(",", ".") for m in _NUM.finditer(text[:limit_chars]))
 
 
-def content_words(text: str) -> frozenset[str]:
-    """Lower-cased words of ``MIN_CONTENT_WORD``+ characters (digit-only tokens left out: numbers
-    have their own feature); runs of CJK characters, which have no spaces, as character bigrams."""
+_STEMMERS: dict[str, object] = {}
+
+
+def _stemmer(language: str | None):
+    """The process-wide Snowball stemmer of ``language`` (None where there is none)."""
+    if language not in _STEMMERS:
+        import Stemmer
+
+        name = SNOWBALL_LANGUAGES.get(language or "")
+        _STEMMERS[language] = Stemmer.Stemmer(name) if name else None
+    return _STEMMERS[language]
+
+
+def arabic_stem(word: str) -> str:
+    """Matching form of an Arabic word: folded (alef, ta marbuta, alef maqsura variants), the
+    conjunction/preposition proclitics removed (Snowball alone keeps the و of ``والحكومة``),
+    then the Snowball Arabic stem, folded again: ``والحكومة``, ``للحكومة`` and ``الحكومة`` meet
+    on one form, and the article and plural endings go (``المتظاهرين`` = ``متظاهرون``). Snowball
+    is aggressive and not always consistent (bare ``حكومة`` keeps one letter less than
+    ``الحكومة``); on the 56 SemEval Arabic pairs a light suffix stripper or folding alone
+    scored the same within noise (grouped CV Pearson 0.48-0.49), so the stemmer is kept for
+    the forms it does unify, not for a measured gain."""
+    from marsad.streams.pipeline.entities.ner.stemmer import stem
+    from marsad.streams.pipeline.entities.ner.text import fold, strip_clitics
+
+    return fold(stem(strip_clitics(fold(word))[1]))
+
+
+def content_words(text: str, language: str | None = None) -> frozenset[str]:
+    """Stems of the content words of ``text``: words and stems of ``MIN_CONTENT_WORD``+
+    characters, Arabic ones by :func:`arabic_stem` whatever ``language`` says, others by the
+    Snowball stemmer of ``language`` where there is one, else lower-cased; digit-only tokens
+    are left out (numbers have their own feature); runs of CJK characters, which have no
+    spaces, as character bigrams."""
     out: set[str] = set()
-    for w in _WORD.findall(text.lower()):
+    snowball = _stemmer(language)
+    for w in _WORD.findall(text):
         if _CJK.search(w):
             out.update(w[i: i + 2] for i in range(len(w) - 1))
-        elif len(w) >= MIN_CONTENT_WORD and not w.isdigit():
-            out.add(w)
+        elif len(w) < MIN_CONTENT_WORD or w.isdigit():
+            continue
+        elif _ARABIC.search(w):
+            s = arabic_stem(w)
+            if len(s) >= MIN_CONTENT_WORD:
+                out.add(s)
+        else:
+            s = snowball.stemWord(w.lower()) if snowball is not None else w.lower()
+            if len(s) >= MIN_CONTENT_WORD:
+                out.add(s)
     return frozenset(out)
 
 
 def doc_words(doc: Doc, limit_chars: int = WORDS_CHARS) -> frozenset[str]:
-    """Content words of the start of the folded text (Arabic spelling variants such as the alef
-    and ta marbuta forms folded, so they match), see :func:`content_words`."""
-    text = doc.folded.text if doc.folded.text else doc.text
-    return content_words(text[:limit_chars])
+    """Content words of the start of the text (:func:`content_words`, in the document's
+    language; Arabic spelling variants are folded there, so they match)."""
+    return content_words(doc.text[:limit_chars], doc.language)
+
+
+def title_text(doc: Doc) -> str:
+    """The title, or where the article has none its first sentence (at most
+    ``TITLE_FALLBACK_CHARS`` characters): the part of a text that names the story."""
+    if doc.body_start:
+        return doc.text[: doc.body_start].strip()
+    if doc.sentences:
+        first = doc.sentences[0]
+        return doc.text[first.start: first.end][:TITLE_FALLBACK_CHARS]
+    return doc.text[:TITLE_FALLBACK_CHARS]
+
+
+def doc_title_words(doc: Doc) -> frozenset[str]:
+    """Content words of :func:`title_text`."""
+    return content_words(title_text(doc), doc.language)
 
 
 def doc_signature(doc: Doc, vec: np.ndarray, body_vec: np.ndarray | None = None, *,
                   with_words: bool = True) -> Signature:
     """The document's side of a pair; ``body_vec`` is its body-view embedding where computed.
-    ``with_words=False`` where the other side keeps no word set (a story): ``words`` is then
-    missing whatever this side has, so reading them would be wasted."""
+    ``with_words=False`` where the other side keeps no word set (a story): ``words`` and
+    ``title_words`` are then missing whatever this side has, so stemming them would be wasted
+    (the clusterer's per-article cost stays as it was)."""
     from marsad.streams.pipeline.stories.blocking import doc_countries
 
     pub = doc.article.published_at
     return Signature(vec=vec, entities=doc_entities(doc), countries=doc_countries(doc),
                      numbers=doc_numbers(doc), start=pub, end=pub, languages=frozenset({doc.language}),
                      places=doc_places(doc), body_vec=body_vec,
-                     words=doc_words(doc) if with_words else frozenset())
+                     words=doc_words(doc) if with_words else frozenset(),
+                     title_words=doc_title_words(doc) if with_words else frozenset())
 
 
 def overlap(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -186,6 +262,13 @@ def set_overlap(a: Iterable[str], b: Iterable[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+def title_coverage(a: Signature, b: Signature) -> float:
+    """Mean over the two directions of the share of one side's title words in the other's
+    words (NaN where neither side has both)."""
+    shares = [len(t & w) / len(t) for t, w in ((a.title_words, b.words), (b.title_words, a.words)) if t and w]
+    return sum(shares) / len(shares) if shares else math.nan
+
+
 def time_gap_hours(a: Signature, b: Signature) -> float:
     if a.start is None or b.start is None:
         return 0.0
@@ -203,6 +286,7 @@ def features(a: Signature, b: Signature, cos: float | None = None, time_scale_h:
     cross = 0.0 if (a.languages & b.languages) else 1.0
     cos_body = float(np.dot(a.body_vec, b.body_vec)) if a.body_vec is not None and b.body_vec is not None else cos
     words = set_overlap(a.words, b.words) if a.words and b.words else math.nan
+    title_words = set_overlap(a.title_words, b.title_words) if a.title_words and b.title_words else math.nan
     return np.array([
         cos,
         cos * cross,
@@ -216,6 +300,8 @@ def features(a: Signature, b: Signature, cos: float | None = None, time_scale_h:
         jaccard(a.numbers, b.numbers),
         cos_body,
         words,
+        title_words,
+        title_coverage(a, b),
         math.exp(-time_gap_hours(a, b) / time_scale_h),
     ], dtype=np.float64)
 
@@ -291,33 +377,57 @@ PRIOR_WEIGHTS = {"time": 1.0}
 SAME_STORY_MAX = 2.0
 
 
+#: Features that can only raise the score: more shared wording, entities, places or figures
+#: never makes two articles *less* likely to report one story. ``fit`` keeps their weights
+#: >= 0; without the bound, correlated overlaps (``words`` next to ``title_in_text``) share one
+#: effect with opposite signs, and a scored pair missing one of them would move the wrong way.
+MONOTONE_FEATURES = frozenset({"cos", "cos_body", "words", "title_words", "title_in_text", "num", "ent",
+                               "ent_ovl", "place"})
+
+
+def _bounded_logistic(X: np.ndarray, y: np.ndarray, nonnegative: Sequence[bool], c: float) -> tuple[np.ndarray, float]:
+    """L2-penalised logistic regression (scikit-learn's objective: ``sum(log loss) + |w|^2 / 2c``,
+    bias not penalised) with the flagged weights bounded below by 0 (L-BFGS-B)."""
+    from scipy.optimize import minimize
+
+    def loss(wb: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = wb[:-1], wb[-1]
+        z = X @ w + b
+        p = 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+        value = float(np.sum(np.logaddexp(0.0, z) - y * z) + 0.5 / c * (w @ w))
+        return value, np.r_[X.T @ (p - y) + w / c, np.sum(p - y)]
+
+    bounds = [(0.0, None) if nn else (None, None) for nn in nonnegative] + [(None, None)]
+    res = minimize(loss, np.zeros(X.shape[1] + 1), jac=True, method="L-BFGS-B", bounds=bounds,
+                   options={"maxiter": 5000})
+    return res.x[:-1], float(res.x[-1])
+
+
 def fit(X: np.ndarray, overall: np.ndarray, priors: Mapping[str, float] = PRIOR_WEIGHTS,
         c: float = 1.0, same_story_max: float = SAME_STORY_MAX) -> SimilarityModel:
     """Fit the logistic model on feature rows ``X`` and SemEval ``Overall`` grades (1..4).
 
     Binary target: same story when ``Overall <= same_story_max``, so the score is a probability.
-    Features with no variance in ``X`` (time, when the pairs have no dates; entities when no
-    entity stage ran) keep their prior weight from ``priors`` and are left out of the fit; the
-    bias is corrected for their constant contribution. Missing values (NaN) are replaced by the
-    column mean; the model keeps every column's mean as ``impute``, for the features a scored pair
-    may lack even where the training pairs had them all (``words`` against a story).
+    The weights of ``MONOTONE_FEATURES`` are kept >= 0 (a monotone combiner; on grouped CV as
+    good as the unbounded fit). Features with no variance in ``X`` (time, when the pairs have no
+    dates; entities when no entity stage ran) keep their prior weight from ``priors`` and are
+    left out of the fit; the bias is corrected for their constant contribution. Missing values
+    (NaN) are replaced by the column mean; the model keeps every column's mean as ``impute``,
+    for the features a scored pair may lack even where the training pairs had them all
+    (``words`` against a story).
     """
-    from sklearn.linear_model import LogisticRegression
-
     X = np.array(X, dtype=np.float64)
     missing = np.isnan(X)
     means = np.where(missing, 0.0, X).sum(axis=0) / np.maximum(1, (~missing).sum(axis=0))
     X[missing] = np.broadcast_to(means, X.shape)[missing]
     impute = {FEATURES[j]: round(float(means[j]), 6) for j in range(X.shape[1])}
-    y = (np.asarray(overall, dtype=float) <= same_story_max).astype(int)
+    y = (np.asarray(overall, dtype=float) <= same_story_max).astype(np.float64)
     varying = [j for j in range(X.shape[1]) if np.ptp(X[:, j]) > 1e-9]
     fixed = [j for j in range(X.shape[1]) if j not in varying]
-    lr = LogisticRegression(C=c, max_iter=5000)
-    lr.fit(X[:, varying], y)
+    coefs, bias = _bounded_logistic(X[:, varying], y, [FEATURES[j] in MONOTONE_FEATURES for j in varying], c)
     weights = {name: 0.0 for name in FEATURES}
-    for j, coef in zip(varying, lr.coef_[0]):
+    for j, coef in zip(varying, coefs):
         weights[FEATURES[j]] = float(coef)
-    bias = float(lr.intercept_[0])
     for j in fixed:
         w = float(priors.get(FEATURES[j], 0.0))
         weights[FEATURES[j]] = w

@@ -32,6 +32,9 @@ def test_reader_and_title_split():
     assert len(rows) == 4 and rows[1]["lang2"] == "ar" and rows[2]["Overall"] == "1.5"
     assert split_title("Title here  Body text.") == ("Title here", "Body text.")
     assert split_title("no title") == ("", "no title")
+    # about a quarter of the sample separates title and snippet by a line break
+    assert split_title("Title here\nBody text.\nMore.") == ("Title here", "Body text.\nMore.")
+    assert split_title("x" * 400 + "\nrest") == ("", "x" * 400 + "\nrest")  # a paragraph, not a title
 
 
 def test_best_threshold():
