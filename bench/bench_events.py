@@ -1,6 +1,12 @@
 """CPU time of the event stage per 3 KB article (time.process_time, after a warm-up).
 
-python bench/bench_events.py [--repeat N]  ->  one JSON line.
+python bench/bench_events.py [--repeat N] [--english CONLL]  ->  one JSON line each.
+
+The Arabic figure repeats the seed article cut to 3 KB. ``--english`` also times English news:
+the documents of a CoNLL file with document ids (MEANTIME English:
+``../shared/data/clustering/meantime/en/meantime.conll``), each cut to its first 3 KB, run once
+each through the service's stateless stages before the event stage (which parses the
+sentences that hold events of two types, see ``events/syntax.py``).
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ def make(text: str) -> Doc:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=50)
+    ap.add_argument("--english", type=Path, help="CoNLL file of English news documents (MEANTIME en)")
     args = ap.parse_args()
     seed = SEED.read_text(encoding="utf-8")
     text = (seed * 3)[:3 * 1024 // 2]  # Arabic is 2 bytes/char in UTF-8: ~3 KB
@@ -42,6 +49,30 @@ def main() -> None:
         out = stage(doc)
     ms = (time.process_time() - t0) * 1000 / args.repeat
     print(json.dumps({"bench": "events.v1", "article_bytes": len(text.encode("utf-8")), "cpu_ms_per_article": round(ms, 2), "events": len(out.events), "repeat": args.repeat}))
+    if args.english:
+        print(json.dumps(english(stage, args.english)))
+
+
+def english(stage: EventStage, conll: Path, limit_bytes: int = 3000) -> dict:
+    from marsad.streams.evaluation.clusters import load_documents, make_doc_builder
+
+    build = make_doc_builder()
+    docs = []
+    for d in load_documents([conll]):
+        room = limit_bytes - len(d.title.encode("utf-8")) - 2  # the text is title, blank line, body
+        body = d.body.encode("utf-8")[:max(0, room)].decode("utf-8", "ignore")
+        docs.append(build(d.key, d.title, body, language="en"))
+    for doc in docs[:5]:
+        stage(doc)
+    times = []
+    for doc in docs[5:]:
+        t0 = time.process_time()
+        stage(doc)
+        times.append((time.process_time() - t0) * 1000)
+    mean_bytes = sum(len(d.text.encode("utf-8")) for d in docs[5:]) / len(times)
+    return {"bench": "events.v1", "language": "en", "corpus": str(conll), "articles": len(times),
+            "mean_bytes": round(mean_bytes), "cpu_ms_mean": round(sum(times) / len(times), 2),
+            "cpu_ms_per_3000_bytes": round(sum(times) / len(times) * 3000 / mean_bytes, 2)}
 
 
 if __name__ == "__main__":

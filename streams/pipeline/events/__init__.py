@@ -248,6 +248,7 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
     ctx = _Ctx(doc, lang)
     out: list[dict] = []
     running: tuple[int, TimeRef] | None = None  # latest day-level time expression (sentence index)
+    to_rank: list[tuple[Sentence, list[Candidate]]] = []  # English sentences with several event types
     for idx, sent in enumerate(_sentences(ctx)):
         if not sent.tokens:
             continue
@@ -260,6 +261,8 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
             ent_actor = None
             toks = sent.tokens
             cands = english.extract(sent, lambda j, toks=toks: ctx.text[ctx.orig_span(toks[j].start, toks[j].end)[0]].isupper())
+            if len({c.type for c in cands}) > 1:
+                to_rank.append((sent, cands))
         for c in cands:  # a party's own quoted words about what happened: a claim
             if c.status in ("occurred", "ongoing") and ctx.speech and _in_speech(ctx, sent, c):
                 c.status = "claimed"
@@ -275,7 +278,25 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
         if day:
             running = (idx, day[-1][2])
         out.append(rec)
+    if to_rank:
+        _rank_by_clause(ctx, to_rank)
     return ctx, out
+
+
+def _rank_by_clause(ctx: _Ctx, sentences: list[tuple[Sentence, list[Candidate]]]) -> None:
+    """Events embedded below their sentence's main event lose confidence (see :mod:`.syntax`);
+    the document's sentences are parsed in one batch."""
+    from .syntax import DEPTH_PENALTY, trigger_depths
+
+    texts, spans = [], []
+    for sent, cands in sentences:
+        sa, sb = ctx.orig_span(sent.start, sent.end)
+        texts.append(ctx.text[sa:sb])
+        spans.append([tuple(x - sa for x in ctx.tok_span_orig(sent, c.tok)) for c in cands])
+    for (_, cands), depths in zip(sentences, trigger_depths(texts, spans)):
+        top = min(depths)
+        for c, depth in zip(cands, depths):
+            c.confidence = round(max(0.05, c.confidence - DEPTH_PENALTY * (depth - top)), 3)
 
 
 def _strong(ctx: _Ctx, sent: Sentence, c: Candidate, times, ent_actor, running_day: bool = False) -> bool:

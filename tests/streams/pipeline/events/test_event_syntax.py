@@ -1,0 +1,46 @@
+"""English events: the main clause's event outranks the events mentioned inside it."""
+
+from marsad.streams.pipeline.events.syntax import trigger_depths
+
+from tests.streams.pipeline.events.test_event_extraction import events
+
+
+def _span(text: str, word: str) -> tuple[int, int]:
+    start = text.index(word)
+    return start, start + len(word)
+
+
+def test_depth_is_zero_at_the_root_and_grows_inside_clauses():
+    text = "The minister said the army will withdraw from the town that rebels attacked."
+    [[said, withdraw, attacked]] = trigger_depths([text], [[_span(text, w) for w in ("said", "withdraw", "attacked")]])
+    assert said == 0 and 0 < withdraw < attacked
+
+
+def test_a_span_no_token_overlaps_ranks_last():
+    text = "Rebels attacked the town."
+    [[rebels, nowhere]] = trigger_depths([text], [[(0, 6), (500, 510)]])
+    assert nowhere > rebels
+
+
+def test_the_main_clause_event_is_the_most_confident():
+    # 'demanding' (REQUEST) and 'marched' (PROTEST) are both triggers; the march is reported
+    evs = events("Thousands of farmers marched through the capital on Friday demanding higher grain prices.", "en")
+    ranked = sorted(evs, key=lambda e: -e.confidence)
+    assert ranked[0].type == "PROTEST" and "REQUEST" in {e.type for e in ranked[1:]}
+
+
+def test_an_event_in_a_relative_clause_is_kept_but_ranks_below():
+    evs = events("Police arrested 30 students who had protested against the new tuition fees.", "en")
+    by_type = {e.type: e for e in evs}
+    assert max(evs, key=lambda e: e.confidence).type == "COERCE"
+    assert by_type["PROTEST"].confidence < by_type["COERCE"].confidence
+
+
+def test_one_type_per_sentence_needs_no_parse(monkeypatch):
+    from marsad.streams.pipeline.events import syntax
+
+    def fail(*args):
+        raise AssertionError("parsed a sentence with a single event type")
+
+    monkeypatch.setattr(syntax, "trigger_depths", fail)
+    assert {e.type for e in events("Rebels attacked an army post near the border on Monday.", "en")} == {"ASSAULT"}
