@@ -14,6 +14,8 @@ Sources (all offline, loaded once per process):
   Makkah, New York for New York City); the English names of the region's GeoNames cities
   are also indexed without diacritics (Ţarţūs as Tartus, Tikrīt as Tikrit).
 * ``resources/gazetteer/borders.jsonl``: "the Iraqi border" style mentions of a country.
+* ``resources/gazetteer/renaming_words.txt``: Nueva, Nuova, Nouvelle, Nieuw...: the place
+  right after one of them is another place (``Nueva York`` is not York).
 * ``resources/gazetteer/ambiguous_ar.txt``: Arabic city names that are also common words
   (never matched, or matched only after a place cue such as مدينة/بلدة/ريف).
 
@@ -66,6 +68,14 @@ def latin_plain(name: str) -> str:
     news writes GeoNames' scholarly transliterations."""
     decomposed = unicodedata.normalize("NFKD", name)
     return _NAME_MARKS.sub("", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+@lru_cache(maxsize=1)
+def renaming_words(path: Path | None = None) -> frozenset[str]:
+    """Words from ``renaming_words.txt`` that make another place of the place after them
+    (``Nueva York`` is not York)."""
+    with (path or GAZ_DIR / "renaming_words.txt").open(encoding="utf-8") as fh:
+        return frozenset(w for w in (line.strip() for line in fh) if w and not w.startswith("#"))
 
 
 def read_ambiguous(path: Path | None = None) -> tuple[frozenset[str], frozenset[str]]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.streams.pipeline.entities.arabic import ARTICLE_PREFIXES, word_start
-from marsad.streams.pipeline.entities.geocode import GeoEntry, Gazetteer, GeoPayload
+from marsad.streams.pipeline.entities.geocode import GeoEntry, Gazetteer, GeoPayload, renaming_words
 from marsad.streams.pipeline.entities.kb import KBPayload, KnowledgeBase
 from marsad.streams.pipeline.entities.matcher import RawMatch
 
@@ -75,6 +75,16 @@ def _currency_prefix(folded: str, end: int) -> bool:
     return folded[end:end + 1] == "$"
 
 
+def _renamed(text: str, start: int) -> bool:
+    """The capitalised word right before ``start`` (original offset; one space or hyphen
+    between) makes another place of this one: ``Nueva York``, ``Nieuw-Zeeland``."""
+    before = text[max(0, start - 24):start]
+    if not before or before[-1] not in " -":
+        return False
+    words = before[:-1].split()
+    return bool(words) and words[-1] in renaming_words()
+
+
 def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gazetteer,
          extra_countries: frozenset[str] = frozenset()) -> list[Linked]:
     kb_uncond: list[Linked] = []
@@ -102,6 +112,8 @@ def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gaze
         if not keys:
             continue
         start = _span_start(folded, m, m.items[0].article)
+        if _renamed(text, origin[start]):
+            continue
         geo_cands.append(Linked(start, m.end, "geo", keys[0], keys=keys, confidence=0.85))
 
     # ---- pass one: context from unconditional matches

@@ -70,6 +70,23 @@ def test_a_country_code_glued_to_a_dollar_sign_is_a_currency_not_a_place(run):
     assert "US" not in surfaces and "United States" in surfaces
 
 
+@pytest.mark.parametrize("language,text", [
+    ("es", "General Motors pidió en Nueva York la protección por quiebra; hubo protestas en Nueva Delhi."),
+    ("it", "General Motors ha chiesto a Nuova York la protezione dal fallimento; proteste a Nuova Delhi."),
+    ("de", "General Motors hat in New York Gläubigerschutz beantragt; Proteste in Neu-Delhi."),
+])
+def test_new_york_in_other_languages_is_new_york_not_york(run, language, text):
+    places = {e.canonical_id for e in run(text, language=language) if e.type == "location"}
+    assert places == {"geo:5128581", "geo:1261481"}  # New York City, New Delhi; not York, Delhi
+
+
+def test_a_place_after_a_word_for_new_is_another_place(run):
+    # Zeeland (NL) is not New Zealand; lower-case "new" in running text renames nothing
+    places = {e.surface for e in run("Storms hit Nieuw-Zeeland, and the new York office closed.",
+                                     language="en") if e.type == "location"}
+    assert "Zeeland" not in places and "York" in places
+
+
 def _city_aliases() -> list[dict]:
     return [json.loads(line) for line in (GAZ_DIR / "city_aliases.jsonl").read_text().splitlines()]
 
