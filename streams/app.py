@@ -11,6 +11,7 @@ from importlib import import_module
 
 import faust
 
+from marsad.streams import faust_fixes
 from marsad.streams.errors import MarsadError
 from marsad.streams.logs import logging_config
 from marsad.streams.native import limit_native_threads
@@ -41,6 +42,7 @@ def broker_credentials(settings: Settings) -> faust.types.auth.CredentialsT | ss
 
 def create_app(settings: Settings) -> faust.App:
     limit_native_threads(settings.native_threads)  # the dedup step's numpy runs in this process
+    faust_fixes.apply()
     return faust.App(
         settings.consumer_group,
         broker=settings.broker_list,
@@ -56,6 +58,7 @@ def create_app(settings: Settings) -> faust.App:
         processing_guarantee=settings.processing_guarantee,
         broker_max_poll_records=settings.max_poll_records,
         stream_wait_empty=True,
+        table_standby_replicas=settings.table_standby_replicas,
         web_enabled=settings.web_port > 0,
         web_port=settings.web_port or 6066,
         web_bind=settings.web_host,

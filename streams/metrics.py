@@ -32,6 +32,9 @@ class Metrics:
             "marsad_gc_pause_seconds", "Garbage-collector pauses (they stop the event loop too).", ["generation"],
             registry=r, buckets=LOOP_LAG_BUCKETS)
         self.loop_lag_max = Gauge("marsad_event_loop_lag_max_seconds", "Largest event-loop delay seen.", registry=r)
+        self.stall_rewinds = Counter(
+            "marsad_stall_rewinds", "Input partitions read again after their commits stopped while records "
+            "waited (see marsad.streams.stalls).", ["topic"], registry=r)
         self.ready = Gauge("marsad_ready", "1 once the worker loaded its models and joined the group.", registry=r)
 
 

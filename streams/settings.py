@@ -27,6 +27,12 @@ class Settings(BaseSettings):
     store: str = Field("memory://", description="Faust table store: memory:// or rocksdb://.")
     session_timeout_s: float = Field(30.0, gt=0, description="Consumer group session timeout.")
     heartbeat_interval_s: float = Field(3.0, gt=0, description="Consumer heartbeat interval.")
+    table_standby_replicas: int = Field(
+        0, ge=0, description="Standby copies of each table partition on other workers. Keep 0: with faust-streaming "
+                             "0.15 a standby turning active can wait for good (README, Rebalances).")
+    stall_rewind_s: float = Field(
+        60.0, ge=0, description="An input partition whose commit has not moved for this long while records "
+                                "wait is read again from its committed offset; 0 = never (marsad.streams.stalls).")
     web_port: int = Field(6066, ge=0, le=65535, description="Worker HTTP port (/metrics, /health, /ready).")
     web_host: str = Field("127.0.0.1", description="Worker HTTP bind address.")
 

@@ -1,0 +1,53 @@
+"""Which input partitions are stuck: records waiting past the committed offset, and no commit
+for a while.
+
+Why a worker needs this: faust-streaming 0.15 can lose track of records around a rebalance.
+Records it fetched while the flow was stopped are dropped and meant to be fetched again, but
+some never are (see :mod:`marsad.streams.faust_fixes` for the case that is fixed at its root);
+and a message dropped between fetch and agent leaves a gap that blocks every later commit of
+its partition. Either way the partition's committed offset stops moving while records wait
+behind it, the worker sits idle, and nothing but a restart would read them (seen with one of
+two workers SIGKILLed during a burst, a few runs in ten under load).
+
+A healthy partition with waiting records commits every few seconds (Faust's commit interval)
+as batches finish. A partition whose committed offset has not moved for ``after_s`` seconds
+while records wait is rewound to that offset; the records are read again, which is safe
+because every stage after it is idempotent per article. The decision is here, pure; the
+worker's timer (``agents/watchdog.py``) feeds it offsets and does the seek.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass
+class StallDetector:
+    after_s: float
+    #: partition -> (committed offset, when it was first seen at that offset with records waiting)
+    _waiting: dict[Hashable, tuple[int | None, float]] = field(default_factory=dict)
+
+    def observe(self, now: float, offsets: Mapping[Hashable, tuple[int | None, int | None]]) -> list[Hashable]:
+        """``offsets``: per assigned input partition, ``(committed, end)`` (committed None: never;
+        end: the offset the next record written will get). Returns the partitions to rewind to
+        their committed offset; each is then watched afresh. Partitions no longer passed in
+        (revoked) are forgotten."""
+        stuck = []
+        for tp, (committed, end) in offsets.items():
+            if end is None or end <= (committed or 0):
+                self._waiting.pop(tp, None)  # nothing waits
+                continue
+            seen = self._waiting.get(tp)
+            if seen is None or seen[0] != committed:
+                self._waiting[tp] = (committed, now)  # waiting since now, or progress was made
+            elif now - seen[1] >= self.after_s:
+                stuck.append(tp)
+                self._waiting[tp] = (committed, now)
+        for tp in set(self._waiting) - set(offsets):
+            del self._waiting[tp]
+        return stuck
+
+    def reset(self) -> None:
+        """Forget everything (after a rebalance, offsets restart from the commits)."""
+        self._waiting.clear()

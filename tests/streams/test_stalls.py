@@ -1,0 +1,39 @@
+from marsad.streams.stalls import StallDetector
+
+
+def test_records_waiting_behind_a_commit_that_does_not_move_are_rewound_once_per_period():
+    d = StallDetector(after_s=60)
+    assert d.observe(0, {"p0": (4, 12)}) == []
+    assert d.observe(59, {"p0": (4, 12)}) == []
+    assert d.observe(60, {"p0": (4, 12)}) == ["p0"]
+    # watched afresh after the rewind
+    assert d.observe(100, {"p0": (4, 12)}) == []
+    assert d.observe(120, {"p0": (4, 12)}) == ["p0"]
+
+
+def test_a_moving_commit_is_progress_however_long_the_backlog():
+    d = StallDetector(after_s=60)
+    for t in range(0, 600, 30):
+        assert d.observe(t, {"p0": (t // 3, 10_000)}) == []
+
+
+def test_nothing_waiting_is_never_a_stall():
+    d = StallDetector(after_s=60)
+    assert d.observe(0, {"p0": (12, 12), "p1": (None, 0), "p2": (5, None)}) == []
+    assert d.observe(1000, {"p0": (12, 12), "p1": (None, 0), "p2": (5, None)}) == []
+
+
+def test_a_partition_never_committed_with_records_is_watched():
+    d = StallDetector(after_s=60)
+    d.observe(0, {"p0": (None, 6)})
+    assert d.observe(61, {"p0": (None, 6)}) == ["p0"]
+
+
+def test_revoked_partitions_and_a_reset_forget_the_clock():
+    d = StallDetector(after_s=60)
+    d.observe(0, {"p0": (4, 12), "p1": (0, 3)})
+    d.observe(30, {"p1": (0, 3)})  # p0 revoked
+    assert d.observe(70, {"p0": (4, 12), "p1": (0, 3)}) == ["p1"]  # p0's clock restarted at 70
+    d.reset()
+    assert d.observe(100, {"p0": (4, 12)}) == []
+    assert d.observe(160, {"p0": (4, 12)}) == ["p0"]
