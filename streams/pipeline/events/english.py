@@ -138,6 +138,8 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
         cand = Candidate(type=typ, mode=mode, trigger=Trigger(trig.pattern, typ, mode, weight, "X", trig.frame), tok=(a, b), status=status)
         passive = a > 0 and words[a - 1] in s["passive_aux"] or (a > 1 and words[a - 2] in s["passive_aux"] and words[a - 1] in ("being", "been"))
         subj = _np_back(words, a)
+        if typ == "ASSAULT" and not passive and subj and any(w in s["hazards"] for w in words[subj[0]:subj[1]]):
+            continue  # 'an earthquake struck the region', 'floods killed 12': no attacker, no attack
         if passive:
             if subj:
                 cand.targets = [subj]

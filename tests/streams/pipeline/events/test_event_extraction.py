@@ -97,6 +97,14 @@ def test_english_event():
     assert e.time.start == date(2019, 2, 9)
 
 
+def test_english_struck_is_an_attack_unless_a_deal_or_a_natural_hazard():
+    assert {e.type for e in events("Coalition aircraft struck Islamic State positions near Baghuz.", "en")} == {"ASSAULT"}
+    assert {e.type for e in events("The two parties struck a deal on Monday.", "en")} == {"AGREE"}
+    assert not events("An earthquake struck the region on Monday.", "en")
+    assert not events("Floods killed 12 people in the north.", "en")
+    assert {e.type for e in events("Gunmen killed 12 people in the north.", "en")} == {"ASSAULT"}
+
+
 def test_english_future_is_threaten_or_agree():
     assert max(events("Nigeria will impose sanctions on Chad unless it withdraws.", "en"), key=lambda e: e.confidence).type == "THREATEN"
     assert max(events("The United Nations will provide food aid to refugees.", "en"), key=lambda e: e.confidence).type == "AGREE"
