@@ -10,15 +10,16 @@ behind it, the worker sits idle, and nothing but a restart would read them (seen
 two workers SIGKILLed during a burst, a few runs in ten under load).
 
 A healthy partition with waiting records commits every few seconds (Faust's commit interval)
-as batches finish. A partition whose committed offset has not moved for ``after_s`` seconds
-while records wait is rewound to that offset; the records are read again, which is safe
-because every stage after it is idempotent per article. The decision is here, pure; the
+as batches finish, or has messages in flight in an agent (a batch in the NLP pool, models
+still loading at start-up). A partition with nothing in flight whose committed offset has not
+moved for ``after_s`` seconds while records wait is rewound to that offset; the records are
+read again, which is safe because every stage after it is idempotent per article. The decision is here, pure; the
 worker's timer (``agents/watchdog.py``) feeds it offsets and does the seek.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Collection, Hashable, Mapping
 from dataclasses import dataclass, field
 
 
@@ -28,15 +29,17 @@ class StallDetector:
     #: partition -> (committed offset, when it was first seen at that offset with records waiting)
     _waiting: dict[Hashable, tuple[int | None, float]] = field(default_factory=dict)
 
-    def observe(self, now: float, offsets: Mapping[Hashable, tuple[int | None, int | None]]) -> list[Hashable]:
+    def observe(self, now: float, offsets: Mapping[Hashable, tuple[int | None, int | None]],
+                in_flight: Collection[Hashable] = ()) -> list[Hashable]:
         """``offsets``: per assigned input partition, ``(committed, end)`` (committed None: never;
-        end: the offset the next record written will get). Returns the partitions to rewind to
+        end: the offset the next record written will get); ``in_flight``: partitions with
+        messages an agent holds and has not acknowledged. Returns the partitions to rewind to
         their committed offset; each is then watched afresh. Partitions no longer passed in
         (revoked) are forgotten."""
         stuck = []
         for tp, (committed, end) in offsets.items():
-            if end is None or end <= (committed or 0):
-                self._waiting.pop(tp, None)  # nothing waits
+            if end is None or end <= (committed or 0) or tp in in_flight:
+                self._waiting.pop(tp, None)  # nothing waits, or an agent is working on it
                 continue
             seen = self._waiting.get(tp)
             if seen is None or seen[0] != committed:

@@ -14,7 +14,7 @@ from marsad.streams.stalls import StallDetector
 log = logging.getLogger(__name__)
 detector = StallDetector(settings.stall_rewind_s)
 #: How often the committed offsets are compared with the partitions' ends.
-CHECK_INTERVAL_S = 5.0
+CHECK_INTERVAL_S = 10.0
 
 
 @app.on_rebalance_complete.connect
@@ -32,8 +32,10 @@ async def rewind_stalled_partitions() -> None:
     if not assigned:
         return
     ends = await consumer.highwaters(*assigned)
-    committed = consumer._committed_offset  # Faust keeps no public view of it
-    for tp in detector.observe(time.monotonic(), {tp: (committed.get(tp), ends.get(tp)) for tp in assigned}):
+    committed = consumer._committed_offset  # Faust keeps no public view of these two
+    in_flight = {message.tp for message in list(consumer._unacked_messages)}
+    offsets = {tp: (committed.get(tp), ends.get(tp)) for tp in assigned}
+    for tp in detector.observe(time.monotonic(), offsets, in_flight):
         offset = committed.get(tp) or 0
         log.warning("input partition stalled: reading it again from its committed offset",
                     extra={"topic": tp.topic, "partition": tp.partition, "offset": offset,

@@ -37,3 +37,13 @@ def test_revoked_partitions_and_a_reset_forget_the_clock():
     d.reset()
     assert d.observe(100, {"p0": (4, 12)}) == []
     assert d.observe(160, {"p0": (4, 12)}) == ["p0"]
+
+
+def test_a_partition_with_messages_in_flight_is_busy_not_stalled():
+    # a batch in the NLP pool, or models still loading at start-up: the commit waits for it
+    d = StallDetector(after_s=60)
+    for t in range(0, 300, 10):
+        assert d.observe(t, {"p0": (4, 12)}, in_flight={"p0"}) == []
+    d.observe(300, {"p0": (4, 12)})  # nothing in flight any more: the clock starts now
+    assert d.observe(359, {"p0": (4, 12)}) == []
+    assert d.observe(360, {"p0": (4, 12)}) == ["p0"]
