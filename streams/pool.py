@@ -10,6 +10,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import threading
+import time
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -21,8 +24,27 @@ log = logging.getLogger(__name__)
 _pipeline: Pipeline | None = None
 
 
-def _init(settings_json: str) -> None:
+#: How often a pool process checks that the worker that started it is still alive.
+PARENT_CHECK_S = 1.0
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """A pool process outlives a worker killed by SIGKILL or the OOM killer: it holds both ends
+    of its task queue, so it never sees the end of it and waits for work for good, holding its
+    models (about 350 MB each; dozens piled up on a test machine). It exits once its parent is
+    gone (it is then re-parented, so its parent pid changes)."""
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-worker", daemon=True).start()
+
+
+def _init(settings_json: str, parent_pid: int | None = None) -> None:
     global _pipeline
+    if parent_pid is not None:
+        _exit_with_parent(parent_pid)
     settings = Settings.model_validate_json(settings_json)
     limit_native_threads(settings.native_threads)
     _pipeline = Pipeline.from_settings(settings)
@@ -40,12 +62,12 @@ class PipelinePool:
         self._executor = self._new_executor()
 
     def _new_executor(self) -> Executor:
-        init_args = (self.settings.model_dump_json(),)
+        settings_json = self.settings.model_dump_json()
         if self.settings.pipeline_processes > 0:
             return ProcessPoolExecutor(max_workers=self.settings.pipeline_processes,
                                        mp_context=multiprocessing.get_context("spawn"),
-                                       initializer=_init, initargs=init_args)
-        return ThreadPoolExecutor(max_workers=1, initializer=_init, initargs=init_args)
+                                       initializer=_init, initargs=(settings_json, os.getpid()))
+        return ThreadPoolExecutor(max_workers=1, initializer=_init, initargs=(settings_json,))
 
     async def run(self, items: list[tuple[bytes, Source]]) -> list[tuple[str, str | None, bytes]]:
         """One batch, split into contiguous chunks over the pool's processes; results in input order."""
