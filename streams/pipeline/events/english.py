@@ -49,10 +49,16 @@ def _match(stems: list[str], i: int, parts: list[str]) -> int:
 
 
 def find_triggers(words: list[str]) -> list[tuple[int, int, Trigger]]:
+    """Longest trigger match at each token; words of ``not_triggers`` (cues_en.json) start
+    none: they share a stem with a trigger but name people, not acts ('critics' is not
+    'criticized')."""
     stems = [en_stem(w) for w in words]
     idx = _index()
+    skip = _sets()["not_triggers"]
     hits = []
     for i, st in enumerate(stems):
+        if words[i] in skip:
+            continue
         best = None
         for parts, trig in idx.get(st, ()):
             end = _match(stems, i, parts)
