@@ -69,6 +69,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from marsad.streams.pipeline.entities.ner.stemmer import stem
+from marsad.streams.pipeline.entities.ner.text import fold, strip_clitics
+
 if TYPE_CHECKING:
     from marsad.streams.pipeline.doc import Doc
 
@@ -161,9 +164,6 @@ def arabic_stem(word: str) -> str:
     ``الحكومة``); on the 56 SemEval Arabic pairs a light suffix stripper or folding alone
     scored the same within noise (grouped CV Pearson 0.48-0.49), so the stemmer is kept for
     the forms it does unify, not for a measured gain."""
-    from marsad.streams.pipeline.entities.ner.stemmer import stem
-    from marsad.streams.pipeline.entities.ner.text import fold, strip_clitics
-
     return fold(stem(strip_clitics(fold(word))[1]))
 
 
