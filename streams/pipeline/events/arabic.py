@@ -21,6 +21,7 @@ from .text import Token
 
 _PUNCT_STOP = set("،,.;:!?؟()[]{}؛…-–—")
 _QUOTES = set("\"'«»“”‘’")
+_OPENING_QUOTES = set("«“")
 
 
 @lru_cache(maxsize=1)
@@ -153,10 +154,10 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
         if _is_quote(t):
             k += 1
             continue
-        if _is_punct(t) or k in trig_idx or _stopword(t.text):
-            break
-        if not allow_number and t.text.isdigit() and count:
-            break
+        if _is_punct(t) or k in trig_idx or _stopword(t.text) or (count and _no_conj(t.text) in _sets()["reflexive"]):
+            break  # 'فجّر انتحاري نفسه': the reflexive is the object, not part of the subject
+        if not allow_number and count and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS):
+            break  # 'قتل الإرهابيون ثلاثة رهائن': the count opens the object
         if count and t.text.startswith("و") and len(t.text) > 3 and bare(t.text) in _sets()["actor"]:
             conjuncts.append((start, _trim(toks, start, k)))
             start, count = k, 0
@@ -175,7 +176,7 @@ def _trim(toks: list[Token], a: int, b: int) -> int:
     return b
 
 
-_BOUNDARY_WORDS = {"ان", "انه", "انها", "انهم", "الذي", "التي", "الذين", "اذ", "حيث", "كما", "ثم", "فيما", "بينما", "لكن", "حين", "عندما", "بعدما", "كان", "كانت", "كانوا"}
+_BOUNDARY_WORDS = {"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم", "الذي", "التي", "الذين", "اذ", "حيث", "كما", "ثم", "فيما", "بينما", "لكن", "حين", "عندما", "بعدما", "كان", "كانت", "كانوا"}
 
 
 def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) -> tuple[int, int] | None:
@@ -184,6 +185,8 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
     k, count = i - 1, 0
     while k >= 0:
         t = toks[k]
+        if t.text in _OPENING_QUOTES:
+            break  # 'أفادت المصادر بأن «خمسة مدنيين قتلوا': the quotation opens the clause
         if _is_quote(t):
             k -= 1
             continue
@@ -203,7 +206,7 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
             return (q, _trim(toks, q, i))
     if k >= 0:
         w = _no_conj(toks[k].text)
-        boundary = _is_punct(toks[k]) or w in _BOUNDARY_WORDS or toks[k].text in _BOUNDARY_WORDS
+        boundary = _is_punct(toks[k]) or toks[k].text in _OPENING_QUOTES or w in _BOUNDARY_WORDS or toks[k].text in _BOUNDARY_WORDS
         if not boundary and not (toks[k].text in _sets()["reporting"] or w in _sets()["reporting"]):
             # relative clause 'القوارب التي استقلها عناصر داعش تعرضت': the NP after the
             # resumptive verb is the clause's actor
@@ -485,7 +488,8 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
     if not hits:
         return []
     hit_starts = {h[0] for h in hits}
-    agent_hits = {h[0] for h in hits if _is_agent_noun(h, toks, hit_starts)}
+    noun_starts = {h[0] for h in hits if h[2].pos != "V"}
+    agent_hits = {h[0] for h in hits if _is_agent_noun(h, toks, noun_starts)}
     agents = [(h[0], h[1]) for h in hits if h[0] in agent_hits and h[2].type == "PROTEST"]
     attackers = [(h[0], h[1]) for h in hits if h[0] in agent_hits and h[2].type == "ASSAULT"]
     trig_idx = {k for h in hits if h[0] not in agent_hits and (h[2].weight >= 0.5 or toks[h[0]].text.startswith("و")) for k in range(h[0], h[1])}
@@ -502,8 +506,10 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
             # (a clause boundary between them, 'نفذوا الغارة وانهم اختطفوا', makes two events)
             prev = cands[-1] if cands and cands[-1].type == trig.type else None
             inflected = trig.pos == "V" or (trig.pos == "X" and (suffix in ("وا", "ت", "ن") or _no_conj(prefix) in ("ي", "ت", "ن")))
-            if prev is not None and inflected and prev.trigger.pos == "N" and not prev.verbal and not prev.light_verb:
-                # 'مسلحين مجهولين خطفوا': the verb, not the noun before it, carries the event
+            weak_noun = prev is not None and prev.trigger.pos == "N" and prev.trigger.weight < 0.5 <= trig.weight
+            if prev is not None and prev.trigger.pos == "N" and ((inflected and not prev.verbal and not prev.light_verb) or weak_noun):
+                # 'مسلحين مجهولين خطفوا', 'قام مسلحون بخطف': the verb or the strong trigger, not
+                # the 'armed' noun before it, carries the event
                 cands.pop()
             else:
                 last_by_type[trig.type] = b
@@ -539,15 +545,16 @@ _AGENT_NOUNS = {"متظاهر", "محتج", "معتصم", "مضرب", "متظا�
 _ATTACKER_NOUNS = {"انتحاري", "انتحاريه", "انتحاريين"}
 
 
-def _is_agent_noun(hit, toks: list[Token], hit_starts: set[int]) -> bool:
-    """Protester nouns always; 'انتحاري' only as a noun (not 'هجوم انتحاري', after another trigger)."""
+def _is_agent_noun(hit, toks: list[Token], noun_starts: set[int]) -> bool:
+    """Protester nouns always; 'انتحاري' only as a noun: not after a nominal trigger ('هجوم
+    انتحاري'), but after a verb it is the subject ('استهدف انتحاري اجتماعا')."""
     pat = hit[2].pattern
     if pat in _AGENT_NOUNS:
         return True
     if pat in _ATTACKER_NOUNS:
         a = hit[0]
         prev = toks[a - 1].text if a else ""
-        return (a - 1) not in hit_starts and bare(prev) not in _ATTACK_HEADS and prev not in _ATTACK_HEADS
+        return (a - 1) not in noun_starts and bare(prev) not in _ATTACK_HEADS and prev not in _ATTACK_HEADS
     return False
 
 
@@ -634,7 +641,7 @@ def _clause_subject(sent: Sentence, head: int, trig_idx: set[int]) -> tuple[int,
     return None
 
 
-_PEOPLE = {"شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "جندي", "جنديا", "جنود", "شرطيا", "شرطيين", "مواطن", "مواطنا", "مواطنين", "طفل", "طفلا", "اطفال", "امراه", "نساء", "عنصر", "عناصر", "مسلح", "مسلحا", "مسلحين", "قتيل", "قتيلا", "اخرين", "اخرون", "اخر", "رجال", "رجل", "عمال", "عاملا", "سائحا", "سياح", "حاج", "طالبا", "طلاب"}
+_PEOPLE = {"شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "جندي", "جنديا", "جنود", "شرطيا", "شرطيين", "مواطن", "مواطنا", "مواطنين", "طفل", "طفلا", "اطفال", "امراه", "نساء", "عنصر", "عناصر", "مسلح", "مسلحا", "مسلحين", "قتيل", "قتيلا", "اخرين", "اخرون", "اخر", "رجال", "رجل", "عمال", "عاملا", "سائحا", "سياح", "حاج", "طالبا", "طلاب", "شخصين", "جنديين", "طفلين", "رجلين", "مدنيان", "شخصان"}
 
 
 def _casualty_subject(sent: Sentence, i: int, trig_idx: set[int]) -> tuple[int, int] | None:
@@ -658,7 +665,26 @@ def _casualty_subject(sent: Sentence, i: int, trig_idx: set[int]) -> tuple[int, 
     return (start, end)
 
 
-_NUMBER_WORDS = {"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "اثنين", "اثنان", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "احد", "عشرون", "عشرين", "ثلاثين", "اربعين", "خمسين", "مئه", "مائه"}
+def _victim_subject(sent: Sentence, cand: Candidate, prefix: str, suffix: str, trig_idx: set[int]) -> tuple[int, int] | None:
+    """People named right before a bare killing verb with no object after it are its victims
+    (passive reading): 'إن «جنديا عراقيا قتل وأصيب آخر»', 'شخصين قتلا جراء هجوم'. With an
+    object the verb is active and the people are the agent ('جنوده قتلوا خمسة مسلحين')."""
+    if cand.trigger.pattern not in _PASSIVE_VERBS or prefix not in ("", "و", "ف") or suffix not in ("", "ت", "ا", "وا"):
+        return None
+    toks = sent.tokens
+    k = _skip_adverbs(toks, cand.tok[1])
+    has_object = k < len(toks) and not (_is_punct(toks[k]) or _is_quote(toks[k]) or _stopword(toks[k].text)
+                                        or toks[k].text.startswith(("و", "ب", "ل")) or k in trig_idx)
+    if has_object:
+        return None
+    back = np_backward(sent, cand.tok[0], trig_idx)
+    if back is None or not any(bare(toks[m].text) in _PEOPLE or _no_conj(toks[m].text) in _PEOPLE for m in range(*back)):
+        return None
+    return back
+
+
+_NUMBER_WORDS = {"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "اثنين", "اثنان", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "احد",
+                 "عشرون", "عشرين", "ثلاثون", "ثلاثين", "اربعون", "اربعين", "خمسون", "خمسين", "ستون", "ستين", "سبعون", "سبعين", "ثمانون", "ثمانين", "تسعون", "تسعين", "مئه", "مائه"}
 
 
 def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, entity_actor, entity_place) -> None:
@@ -675,6 +701,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         is_verb = True  # clause-initial bare stem ('قتل أمس سبعة', 'وقتل شخص'): a perfect verb
     cand.verbal = bool(is_verb)
     cand.light_verb = lv is not None
+    explosion = is_verb and lv is None and frame == "intrans" and cand.type == "ASSAULT"
 
     def subject_of(head: int, plural: bool) -> tuple[list[tuple[int, int]], bool]:
         back_head = head - 1 if head >= 2 and _no_conj(toks[head - 1].text) in ("قد", "لقد") else head
@@ -718,6 +745,12 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             cand.location = subj[0]
         else:
             cand.agentless = True
+    elif explosion:
+        # 'انفجرت عبوة ناسفة على دورية', 'رأس مقطوع انفجر': the subject of an explosion is the
+        # device, never the actor, and 'غير بعيد من X' is no agent; what it went off against
+        # is the target
+        t = _find_after(sent, b, 8, {"علي", "ضد"}, trig_idx)
+        cand.targets = [t] if t else []
     elif is_verb and frame != "victim":
         subj, missing = subject_of(a, plural_verb)
         if subj and subj[0][0] >= b and cand.type == "ASSAULT" and _passive_reading(sent, cand, prefix, suffix, subj[0]):
@@ -732,6 +765,10 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     if cand.sources and cand.sources[-1][0] >= b:
         after = cand.sources[-1][1]
     casualty = _casualty_subject(sent, a, trig_idx) if (is_verb and frame in ("trans", "victim") and lv is None and cand.type == "ASSAULT") else None
+    if casualty is None and lv is None and cand.type == "ASSAULT":
+        casualty = _victim_subject(sent, cand, prefix, suffix, trig_idx)
+        if casualty is not None:
+            cand.verbal = True
     if casualty is not None:
         # '... إن 60 شخصاً قتلوا': a counted group before an undiacritised قتلوا/أصيبوا is its
         # victim (passive reading), not its agent
@@ -811,7 +848,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             if nps:
                 cand.targets = [_unquantify(sent, sp, trig_idx) for sp in nps]
     # agent phrases (من قبل X، برصاص X، من طائرات التحالف)
-    if not cand.sources and cand.type not in ("AID", "RETREAT"):
+    if not cand.sources and cand.type not in ("AID", "RETREAT") and not explosion:
         ag = _find_agent(sent, b, 8, trig_idx)
         if ag:
             cand.sources = ag

@@ -4,7 +4,10 @@ passive reading of undiacritised killing verbs, agent phrases far from the trigg
 victims of a casualty noun under a result verb (أسفر عن مقتل X), the people named after بينهم,
 reflexive suicide bombings (فجّر نفسه قرب X), counted subjects before the verb, protesters as
 one side of بين X و Y, clause boundaries between two triggers, and كان opening a coordinated
-clause. Sentences are written for these tests (no shared data)."""
+clause; explosions whose subject is the device, quotations bounding a subject, the weak 'armed'
+noun giving way to a stronger trigger, a count opening the object, people before an objectless
+killing verb as its victims, the reflexive ending a bomber subject, tens in the nominative.
+Sentences are written for these tests (no shared data)."""
 
 from marsad.streams.evaluation.events import make_doc
 from marsad.streams.pipeline.events import analyse
@@ -143,3 +146,55 @@ def test_kana_opens_the_clause_of_a_coordinated_verb():
     got = _cands("وكان مسلحو الحركة قاموا بعدة عمليات وخطفوا 50 شخصا.", "ASSAULT")
     kidnap = _by_trigger(got, "وخطفوا")
     assert any("مسلحو" in s for s in kidnap["sources"])
+
+
+def test_explosion_subject_is_the_device_and_its_target_follows_ala():
+    got = _cands("وقال مصدر امني إن «عبوة ناسفة انفجرت على دورية بريطانية قرب البصرة».", "ASSAULT")
+    blast = _by_trigger(got, "انفجرت")
+    assert blast["sources"] == [] and blast["targets"][0].startswith("دوريه بريطانيه")
+    got = _cands("وانفجرت خمس قذائف هاون في موقع غير بعيد من مقر رئيس الوزراء.", "ASSAULT")
+    assert _by_trigger(got, "وانفجرت")["sources"] == []
+
+
+def test_quotation_and_bianna_bound_a_subject_before_the_verb():
+    got = _cands("وأفادت المصادر بأن «خمسة مدنيين قتلوا في انفجار سيارة مفخخة».", "ASSAULT")
+    kill = _by_trigger(got, "قتلوا")
+    assert kill["sources"] == [] and kill["targets"] == ["خمسه مدنيين"]
+
+
+def test_weak_armed_noun_gives_way_to_the_kidnapping_after_it():
+    got = _cands("ففي نابلس قام مسلحون مقنعون بخطف نائب رئيس البلدية من سيارته.", "ASSAULT")
+    kidnap = _by_trigger(got, "بخطف")
+    assert kidnap["sources"] == ["مسلحون مقنعون"] and kidnap["targets"][0].startswith("نائب رئيس البلديه")
+
+
+def test_suicide_bomber_after_a_verb_is_its_subject():
+    got = _cands("من ناحية ثانية، استهدف انتحاري اجتماعا لقوات الصحوة في بغداد امس.", "ASSAULT")
+    assert _by_trigger(got, "استهدف")["sources"] == ["انتحاري"]
+
+
+def test_number_word_ends_a_verb_initial_subject():
+    got = _cands("وقتل الارهابيون ثلاثة رهائن في القرية.", "ASSAULT")
+    kill = _by_trigger(got, "وقتل")
+    assert kill["sources"] == ["الارهابيون"] and kill["targets"][0].startswith("ثلاثه رهائن")
+
+
+def test_people_before_a_killing_verb_without_object_are_its_victims():
+    got = _cands("وقال الضابط إن «جنديا عراقيا قتل وأصيب آخر بجروح في هجوم مسلح».", "ASSAULT")
+    kill = _by_trigger(got, "قتل")
+    assert kill["sources"] == [] and kill["targets"] == ["جنديا عراقيا"]
+    got = _cands("وقال الجيش ان جنوده قتلوا خمسة مسلحين أمس.", "ASSAULT")
+    kill = _by_trigger(got, "قتلوا")
+    assert kill["sources"] == ["جنوده"] and kill["targets"][0].startswith("خمسه مسلحين")
+
+
+def test_reflexive_ends_the_bomber_subject_and_the_place_beside_is_the_target():
+    got = _cands("وآخرها كان يوم الجمعة عندما فجر انتحاري نفسه بجانب دورية عسكرية ألمانية.", "ASSAULT")
+    blast = _by_trigger(got, "فجر")
+    assert blast["sources"] == ["انتحاري"] and blast["targets"][0].startswith("دوريه عسكريه")
+
+
+def test_tens_in_the_nominative_make_a_counted_passive_victim():
+    got = _cands("قتل اربعون شخصا امس في حوادث عنف متفرقة.", "ASSAULT")
+    kill = _by_trigger(got, "قتل")
+    assert kill["sources"] == [] and kill["targets"] == ["اربعون شخصا"]
