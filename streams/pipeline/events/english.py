@@ -74,6 +74,28 @@ def find_triggers(words: list[str]) -> list[tuple[int, int, Trigger]]:
     return out
 
 
+#: Words no subject noun phrase contains: a backward span holding one crossed into a clause
+#: ('said on Saturday they would begin an offensive').
+_CLAUSE_WORDS = frozenset("would will could can may might must should shall to".split())
+_PRONOUNS = frozenset("they he she it we".split())
+
+
+def _subject(words: list[str], i: int) -> tuple[int, int] | None:
+    """Subject before token ``i``; a pronoun subject of a reported clause ('X said they would
+    begin an offensive') stands for the subject of the reporting verb, X."""
+    span = _np_back(words, i)
+    if span is None or not any(words[m] in _CLAUSE_WORDS or words[m] in _PRONOUNS for m in range(*span)):
+        return span
+    said = next((k for k in range(span[0], -1, -1) if words[k] in _sets()["reporting"]), None)
+    if said is None or not any(words[m] in _PRONOUNS for m in range(said, span[1])):
+        return None
+    head = said
+    if head > 0 and words[head - 1] == ")" and "(" in words[max(0, head - 6):head]:
+        head = max(k for k in range(max(0, head - 6), head) if words[k] == "(")  # 'Forces (SDF) said'
+    outer = _np_back(words, head)
+    return outer if outer and not any(words[m] in _CLAUSE_WORDS or words[m] in _PRONOUNS for m in range(*outer)) else None
+
+
 def _np_back(words: list[str], i: int) -> tuple[int, int] | None:
     s = _sets()
     k = i - 1
@@ -143,7 +165,7 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
             status = "ongoing"
         cand = Candidate(type=typ, mode=mode, trigger=Trigger(trig.pattern, typ, mode, weight, "X", trig.frame), tok=(a, b), status=status)
         passive = a > 0 and words[a - 1] in s["passive_aux"] or (a > 1 and words[a - 2] in s["passive_aux"] and words[a - 1] in ("being", "been"))
-        subj = _np_back(words, a)
+        subj = _subject(words, a)
         if typ == "ASSAULT" and not passive and subj and any(w in s["hazards"] for w in words[subj[0]:subj[1]]):
             continue  # 'an earthquake struck the region', 'floods killed 12': no attacker, no attack
         if passive:

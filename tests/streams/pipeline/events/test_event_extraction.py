@@ -117,6 +117,13 @@ def test_english_future_is_threaten_or_agree():
     assert max(events("The United Nations will provide food aid to refugees.", "en"), key=lambda e: e.confidence).type == "AGREE"
 
 
+def test_english_subject_never_spans_a_clause_and_a_reported_pronoun_is_the_speaker():
+    e = next(e for e in events("The Syrian Democratic Forces (SDF) said on Saturday they would begin an offensive against Islamic State.", "en") if e.type == "THREATEN")
+    assert [a.text for a in e.source_actors] == ["Syrian Democratic Forces"]
+    e = next(e for e in events("Officials said on Monday it would begin an offensive soon.", "en") if e.type == "THREATEN")
+    assert all(" would " not in f" {a.text} " for a in e.source_actors)
+
+
 def test_offsets_point_into_text():
     text = "تظاهر آلاف الطلاب أمام البرلمان احتجاجا على القانون."
     for e in events(text):
