@@ -19,7 +19,7 @@ from marsad.streams.pipeline.doc import Doc
 from . import arabic, english
 from .common import Candidate, Sentence
 from .quantities import parse_quantities
-from .resources import acled_for, cues
+from .resources import acled_for, cues, weapon_modes
 from .text import Folded, fold, split_sentences, tokenize
 from .timex import resolve_times
 
@@ -395,6 +395,23 @@ def _nearest_time(cand: Candidate, sent: Sentence, times) -> TimeRef | None:
     return min(times, key=lambda t: abs(t[0] - trig_char))[2]
 
 
+#: Tokens after the trigger searched for the weapon ('هجوم بالقذائف', 'attack with mortars').
+_WEAPON_WINDOW = 4
+
+
+def _weapon_mode(lang: str, sent: Sentence, cand: Candidate) -> str | None:
+    """Mode of an attack whose trigger names none, from its attacker or the weapon right after
+    it: 'شنت طائرات التحالف هجوماً' and 'aircraft struck' are air strikes, not armed clashes."""
+    toks = sent.tokens
+    positions = [k for a, b in cand.sources for k in range(a, b)]
+    positions += range(cand.tok[1], min(len(toks), cand.tok[1] + _WEAPON_WINDOW))
+    if lang == "ar":
+        words = {w for k in positions for w in (toks[k].text, arabic.bare(toks[k].text))}
+    else:
+        words = {toks[k].text.lower() for k in positions}
+    return next((mode for mode, cues_ in weapon_modes("ar" if lang == "ar" else "en") if words & cues_), None)
+
+
 def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evidence: Span) -> EventMention:
     typ, mode, status = cand.type, cand.mode, cand.status
     context: list[str] = []
@@ -425,13 +442,12 @@ def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evid
     elif loc is not None and loc.canonical_id:
         ctx.last_place = (ctx.sent_index, loc, place)
     kinds = _EVENT_QTY.get(cand.type, {"killed", "injured", "arrested", "evacuated", "displaced", "missing"})
-    trig_tok = cand.tok[0]
     quantities: list[Quantity] = []
     for a, b, q in qtys:
         if q.kind in kinds or q.kind in ("evacuated",) and cand.type == "AID":
             quantities.append(q)
-    if len({id(c) for c in [cand]}) and quantities and cand.type == "ASSAULT":
-        quantities = quantities
+    if typ == "ASSAULT" and mode is None:
+        mode = _weapon_mode(ctx.lang, sent, cand)
     ta, tb = ctx.tok_span_orig(sent, cand.tok)
     ac_event, ac_sub = acled_for(typ, mode)
     if status == "announced" or typ == "THREATEN":
@@ -440,7 +456,6 @@ def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evid
         conf_penalty = 0.1
     else:
         conf_penalty = 0.0
-    _ = trig_tok
     m = EventMention(
         type=typ,
         mode=mode,

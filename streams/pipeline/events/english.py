@@ -151,7 +151,8 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
                 typ, weight, mode = "REJECT", 0.9, None
             else:
                 continue
-        elif trig.frame in ("coop", "conf") and any(w in s["future_strict"] for w in window):
+        elif trig.frame in ("coop", "conf") and (any(w in s["future_strict"] for w in window) or words[b:b + 1] in (["will"], ["would"], ["shall"])):
+            # 'will attack', and the noun before its modal: 'the battle would start in the evening'
             status = "announced"
             typ, weight, mode = ("AGREE", max(weight, 0.85), None) if trig.frame == "coop" else ("THREATEN", max(weight, 0.85), mode)
         elif trig.frame in ("coop", "conf") and a >= 2 and words[a - 1] == "to" and words[a - 2] in ("plans", "plan", "decided", "intends", "threatened", "vowed", "going", "prepared", "ready"):

@@ -89,6 +89,21 @@ def quantities(lang: str) -> dict:
     return load_json("quantities.json")["ar" if lang == "ar" else "en"]
 
 
+@lru_cache(maxsize=2)
+def weapon_modes(lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """(mode, words) in the file's order of precedence; modes must be ``acled_map.tsv`` ASSAULT modes."""
+    table = cues(lang)["weapon_modes"]
+    known = {mode for typ, mode in acled_map() if typ == "ASSAULT"}
+    out = []
+    for mode, words in table.items():
+        if mode.startswith("_"):
+            continue
+        if mode not in known:
+            raise ValueError(f"cues_{lang}.json weapon_modes: {mode!r} is not an ASSAULT mode of acled_map.tsv")
+        out.append((mode, frozenset(words)))
+    return tuple(out)
+
+
 @lru_cache(maxsize=1)
 def acled_map() -> dict[tuple[str, str], tuple[str, str]]:
     out = {}

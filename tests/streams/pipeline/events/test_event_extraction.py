@@ -115,6 +115,7 @@ def test_english_nouns_sharing_a_trigger_stem_and_bare_modals_are_no_events():
 def test_english_future_is_threaten_or_agree():
     assert max(events("Nigeria will impose sanctions on Chad unless it withdraws.", "en"), key=lambda e: e.confidence).type == "THREATEN"
     assert max(events("The United Nations will provide food aid to refugees.", "en"), key=lambda e: e.confidence).type == "AGREE"
+    assert {e.type for e in events("A spokesman said the battle would start in the evening.", "en")} == {"THREATEN"}
 
 
 def test_english_subject_never_spans_a_clause_and_a_reported_pronoun_is_the_speaker():
@@ -212,3 +213,13 @@ def test_sentence_cut_inside_a_word_does_not_crash():
     text = "قصفت" + "ب" * 5000 + " قصفت الطائرات البلدة أمس."
     doc = make_doc(text).evolve(sentences=(Span(start=0, end=2500, text=text[:2500]), Span(start=2500, end=len(text), text=text[2500:])))
     STAGE(doc)
+
+
+def test_attacker_or_weapon_gives_an_unmarked_attack_its_mode():
+    def modes(text, lang):
+        return {(e.mode, e.acled_sub_event_type) for e in events(text, lang) if e.type == "ASSAULT"}
+
+    assert modes("Aircraft of the US-led coalition struck the enclave on Saturday.", "en") == {("aerial", "Air/drone strike")}
+    assert modes("شنت طائرات التحالف الدولي مساء اليوم هجوماً على الجيب الأخير.", "ar") == {("aerial", "Air/drone strike")}
+    assert modes("وشن مسلحون هجوما بقذائف الهاون على الحاجز.", "ar") == {("heavy-weapons", "Shelling/artillery/missile attack")}
+    assert modes("Rebels attacked the town on Monday.", "en") == {(None, "Armed clash")}

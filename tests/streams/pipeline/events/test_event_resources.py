@@ -46,3 +46,13 @@ def test_acled_map():
     assert resources.acled_for("ASSAULT", "aerial") == ("Explosions/Remote violence", "Air/drone strike")
     assert resources.acled_for("PROTEST", None) == ("Protests", "Peaceful protest")
     assert resources.acled_for("CONSULT", None) == (None, None)
+
+
+def test_weapon_modes_are_assault_modes_with_folded_arabic_words():
+    for lang in ("ar", "en"):
+        table = resources.weapon_modes(lang)
+        assert [mode for mode, _ in table][:2] == ["drone", "aerial"]  # the more specific mode first
+        for mode, words in table:
+            assert mode in MODES["ASSAULT"] and words
+            if lang == "ar":
+                assert all(fold(w).text == w for w in words), mode
