@@ -2,9 +2,13 @@
 
 Each :class:`EventMention` of an article is matched against the open canonical events of the
 store (same PLOVER type, compatible place, date and actors; see :meth:`EventMerger.match`).
+Attacks whose mentions name different kinds of act (ACLED sub-event types: an air strike, the
+shelling of the same town, a clash of fleeing fighters with another force) are different events
+even within one story; a mention that names no kind joins the closest event of any kind.
 A match adds the article as a source; otherwise a new canonical event starts with a
-deterministic id: a hash of the article's primary country, type, canonical actor ids, place and date
-bucket (plus the first article id only if that id is already taken by an incompatible event).
+deterministic id: a hash of the article's primary country, type, canonical actor ids, place, date
+bucket and kind when named (plus the first article id only if that id is already taken by an
+incompatible event).
 
 Merging keeps every source (outlet, url, language, published time, status, the source's own
 figures and evidence); ``quantities`` holds every distinct figure reported by any source, so
@@ -187,10 +191,15 @@ class EventMerger:
             "place": place,
             "start": start.isoformat(), "end": end.isoformat(), "prec": prec,
             "stories": [story_id] if story_id else [],
+            # an attack's ACLED sub-event type when the mention names its mode (air strike,
+            # shelling, armed clash...): two attacks of different kinds are two events
+            "kind": m.acled_sub_event_type if m.type == "ASSAULT" and m.mode else None,
         }
 
     def match(self, key: dict, other: dict) -> float | None:
         """Compatibility score of a mention key with an event key; None if incompatible."""
+        if key.get("kind") and other.get("kind") and key["kind"] != other["kind"]:
+            return None
         tol = timedelta(days=self.day_tolerance)
         s1, e1 = date.fromisoformat(key["start"]), date.fromisoformat(key["end"])
         s2, e2 = date.fromisoformat(other["start"]), date.fromisoformat(other["end"])
@@ -220,7 +229,7 @@ class EventMerger:
         if a1 and a2 and not actor_match and not same_story:
             return None
         if actor_match:
-            score += 1.0
+            score += 1.0 + 0.1 * min(len(a1 & a2), 5)  # more shared actors: the closer event
         if s1 == s2 and e1 == e2:
             score += 0.5
         if not same_story and not (place_match and (actor_match or (s1 == s2 and key["prec"] != "published"))):
@@ -253,7 +262,7 @@ class EventMerger:
             else:
                 place = key["place"] or {}
                 place_key = str(place.get("geonames_id") or place.get("country") or "")
-                parts = (bkey, m.type, ",".join(key["actors"]), place_key, key["start"])
+                parts = (bkey, m.type, ",".join(key["actors"]), place_key, key["start"]) + ((key["kind"],) if key["kind"] else ())
                 eid = stable_id("ev-", *parts)
                 if ("e:" + eid) in self.store or eid in touched:
                     eid = stable_id("ev-", *parts, aid, str(len(touched)))
@@ -310,7 +319,11 @@ class EventMerger:
         event["sources"] = sources
         event["quantities"] = self._distinct(event["quantities"] + md["quantities"])
         event["corroboration"] = len({s["outlet"] for s in sources})
-        for field in ("mode", "acled_event_type", "acled_sub_event_type"):
+        if event.get("mode") is None and md.get("mode") is not None:
+            # the first mention naming the kind of act types the event: mode and ACLED types together
+            for field in ("mode", "acled_event_type", "acled_sub_event_type"):
+                event[field] = md[field]
+        for field in ("acled_event_type", "acled_sub_event_type"):
             if event.get(field) is None and md.get(field) is not None:
                 event[field] = md[field]
         counts = Counter(s["status"] for s in sources)
@@ -345,6 +358,7 @@ class EventMerger:
         k["stories"] = sorted(set(k["stories"]) | set(key["stories"]))
         if key["place"] and (not k["place"] or PLACE_RANK[key["place"]["precision"]] < PLACE_RANK[k["place"]["precision"]]):
             k["place"] = key["place"]
+        k["kind"] = k.get("kind") or key["kind"]
         k["start"] = min(k["start"], key["start"])
         k["end"] = max(k["end"], key["end"])
         return {"event": event, "key": k}

@@ -50,11 +50,23 @@ def test_offensive_and_airstrike_become_canonical_events_listing_both_outlets(ru
         return {s.outlet for s in event.sources}
 
     offensive = [e for e in events.values() if e.status == "announced" and seed_outlets <= outlets(e)]
-    strikes = [e for e in events.values() if e.type == "ASSAULT" and e.status == "occurred" and seed_outlets <= outlets(e)]
+    strikes = [e for e in events.values() if e.acled_sub_event_type == "Air/drone strike" and seed_outlets <= outlets(e)]
     assert len(offensive) == 1 and len(strikes) == 1
     for event in (*offensive, *strikes):
         assert event.corroboration >= 2 and event.version >= 2
         assert any(a.canonical_id == "kb:sdf" or a.canonical_id == "kb:global-coalition" for a in event.source_actors)
+    assert strikes[0].mode == "aerial" and strikes[0].status == "occurred"
+
+
+def test_attacks_of_different_kinds_in_one_story_stay_separate_events(run):
+    """The air strikes, the shelling and the fleeing fighters' clash with government forces are
+    three events of the offensive's story, not one ASSAULT carrying every actor."""
+    _, events, _, _ = run
+    kinds = {e.acled_sub_event_type for e in events.values() if e.type == "ASSAULT"}
+    assert {"Air/drone strike", "Shelling/artillery/missile attack", "Armed clash"} <= kinds
+    clash = [e for e in events.values() if e.type == "ASSAULT" and any(a.canonical_id == "kb:syria-gov-forces" for a in e.target_actors)]
+    assert len(clash) == 1 and clash[0].acled_sub_event_type == "Armed clash"
+    assert [a.canonical_id for a in clash[0].source_actors] == ["kb:isis"]
 
 
 def test_replaying_every_article_changes_nothing(run, handoffs):
