@@ -320,6 +320,13 @@ def _find_after(sent: Sentence, i: int, window: int, words: set[str], trig_idx: 
     return None
 
 
+def _target_after(sent: Sentence, b: int, trig_idx: set[int]) -> tuple[int, int] | None:
+    """Target after a target preposition (على، ضد) near the trigger, or after a targeting verb or
+    participle further on: 'وجهت ضربات جوية داخل الصومال، خلال الأشهر الماضية، مستهدفة مقاتلي الشباب'."""
+    words = _sets()["target"]
+    return _find_after(sent, b, 8, words, trig_idx) or _find_after(sent, b, 16, {w for w in words if len(w) > 3}, trig_idx)
+
+
 def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list[tuple[int, int]]:
     """Agent phrase after the trigger. A bare 'من' counts only right after the trigger's clause
     (within ``window``, no comma crossed) and not as a partitive ('ثلاثة من عناصر' = three of
@@ -493,6 +500,10 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
     agents = [(h[0], h[1]) for h in hits if h[0] in agent_hits and h[2].type == "PROTEST"]
     attackers = [(h[0], h[1]) for h in hits if h[0] in agent_hits and h[2].type == "ASSAULT"]
     trig_idx = {k for h in hits if h[0] not in agent_hits and (h[2].weight >= 0.5 or toks[h[0]].text.startswith("و")) for k in range(h[0], h[1])}
+    type_idx: dict[str, set[int]] = {}
+    for h in hits:
+        if h[0] in trig_idx:
+            type_idx.setdefault(h[2].type, set()).update(range(h[0], h[1]))
     # gating: weak triggers need support of the same type in the sentence
     totals: dict[str, float] = {}
     for h in hits:
@@ -524,7 +535,7 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         if status is None:
             continue
         cand = Candidate(type=trig.type, mode=trig.mode, trigger=trig, tok=(a, b), status=status)
-        _arguments(sent, cand, prefix, suffix, lv, trig_idx, entity_actor, entity_place)
+        _arguments(sent, cand, prefix, suffix, lv, trig_idx, entity_actor, entity_place, type_idx.get(trig.type, set()))
         pool = agents if trig.type == "PROTEST" else attackers if trig.type == "ASSAULT" else []
         if a in agent_hits:
             _agent_noun(sent, cand, trig_idx)
@@ -687,7 +698,10 @@ _NUMBER_WORDS = {"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "
                  "عشرون", "عشرين", "ثلاثون", "ثلاثين", "اربعون", "اربعين", "خمسون", "خمسين", "ستون", "ستين", "سبعون", "سبعين", "ثمانون", "ثمانين", "تسعون", "تسعين", "مئه", "مائه"}
 
 
-def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, entity_actor, entity_place) -> None:
+def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, entity_actor, entity_place, own_idx: set[int]) -> None:
+    """Sources and targets of one candidate. ``own_idx``: the tokens of triggers of the
+    candidate's own type; a trigger of another type may be the object ('استهدف اجتماعاً' =
+    targeted a meeting, 'استهدف موكباً')."""
     toks = sent.tokens
     a, b = cand.tok
     frame = cand.trigger.frame
@@ -793,15 +807,15 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             if cand.targets:
                 pass
             elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and not (toks[k].text[:1] in "بل" and not toks[k].text.startswith("ال") and is_verb):
-                nps = np_forward(sent, k, trig_idx)
+                nps = np_forward(sent, k, own_idx)
                 if nps:
                     cand.targets = nps
         if not cand.targets:
-            t = _find_after(sent, b, 8, _sets()["target"], trig_idx)
+            t = _target_after(sent, b, trig_idx)
             if t:
                 cand.targets = [t]
     elif frame == "attack" and not cand.targets:
-        t = _find_after(sent, b, 8, _sets()["target"], trig_idx)
+        t = _target_after(sent, b, trig_idx)
         if t:
             cand.targets = [t]
         if not cand.sources and cand.trigger.pos != "V" and b < len(toks):

@@ -198,3 +198,14 @@ def test_tens_in_the_nominative_make_a_counted_passive_victim():
     got = _cands("قتل اربعون شخصا امس في حوادث عنف متفرقة.", "ASSAULT")
     kill = _by_trigger(got, "قتل")
     assert kill["sources"] == [] and kill["targets"] == ["اربعون شخصا"]
+
+
+def test_a_trigger_of_another_type_can_be_the_object():
+    got = _cands("استهدف انتحاري اجتماعا لقوات الصحوة في بغداد امس.", "ASSAULT")
+    assert _by_trigger(got, "استهدف")["targets"][0].startswith("اجتماعا لقوات الصحوه")
+
+
+def test_targeting_participle_further_on_names_the_target():
+    got = _cands("وكانت القوات الاميركية وجهت عدة ضربات جوية داخل الصومال، خلال الاشهر القليلة الماضية، مستهدفة مقاتلي الحركة.", "ASSAULT")
+    strike = next(c for c in got if c["trigger"].startswith("ضربات"))
+    assert strike["targets"] and strike["targets"][0].startswith("مقاتلي")
