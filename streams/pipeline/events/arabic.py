@@ -544,10 +544,59 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
             cand.sources = [_with_quantifier(sent, near)]
             cand.agentless = cand.pronoun_source = False
             cand.targets = [t for t in cand.targets if not (t[0] <= near[0] < t[1])]
+        cand.sources = [_organisation_of_members(sent, sp, trig_idx, entity_actor) for sp in cand.sources]
+        cand.targets = [_organisation_of_members(sent, sp, trig_idx, entity_actor) for sp in cand.targets]
         cand.confidence = _confidence(cand, totals[trig.type], lv)
         cands.append(cand)
         last_by_type[trig.type] = b
+    survivor = _survivor(sent, trig_idx) if any(c.type == "ASSAULT" and not c.targets for c in cands) else None
+    for c in cands:
+        if survivor and c.type == "ASSAULT" and not c.targets:
+            c.targets = [survivor]
     return cands
+
+
+_MEMBERS = {"جنود", "قوات", "عناصر", "مقاتلي", "افراد", "رجال", "ضباط", "موظفي", "حراس", "قاده", "اعضاء", "مسلحي"}
+_SURVIVED = {"نجا", "نجت", "نجوا", "ينجو", "تنجو"}
+
+
+def _possessive_member(word: str) -> bool:
+    """'جنوده', 'قواتها', 'وعناصرهم': members of an organisation named by a pronoun."""
+    w = bare(word)
+    return any(w.endswith(suffix) and w[: -len(suffix)] in _MEMBERS for suffix in ("هم", "ها", "ه"))
+
+
+def _organisation_of_members(sent: Sentence, span: tuple[int, int], trig_idx: set[int], entity_actor=None) -> tuple[int, int]:
+    """'أعلن الجيش الأميركي مقتل أحد جنوده', 'قال الجيش إن قواته قتلت مسلحاً': members named
+    through a possessive pronoun stand for the organisation named before them in the sentence."""
+    toks = sent.tokens
+    if not any(_possessive_member(toks[k].text) for k in range(span[0], min(span[1], span[0] + 3))):
+        return span
+    for k in range(span[0] - 1, max(-1, span[0] - 13), -1):
+        if _is_punct(toks[k]) and toks[k].text not in "،,":
+            break
+        if actor_like(sent, (k, k + 1), entity_actor) and not _possessive_member(toks[k].text):
+            start = k  # the noun phrase around it: 'الجيش الأميركي' when 'الأميركي' is met first
+            while start > 0 and k - start < 3 and not (_is_punct(toks[start - 1]) or _stopword(toks[start - 1].text) or start - 1 in trig_idx):
+                start -= 1
+            nps = np_forward(sent, start, trig_idx, max_len=4)
+            if nps and nps[0][1] <= span[0]:
+                return nps[0]
+    return span
+
+
+def _survivor(sent: Sentence, trig_idx: set[int]) -> tuple[int, int] | None:
+    """Who survived the attack ('نجا قائد الشرطة من محاولة اغتيال'): its target."""
+    toks = sent.tokens
+    for k, tok in enumerate(toks):
+        if _no_conj(tok.text) in _SURVIVED:
+            back = np_backward(sent, k, trig_idx)
+            if back:
+                return back
+            nps = np_forward(sent, _skip_adverbs(toks, k + 1), trig_idx)
+            if nps:
+                return nps[0]
+    return None
 
 
 _AGENT_NOUNS = {"متظاهر", "محتج", "معتصم", "مضرب", "متظاهرو", "المتظاهر", "متظاهرين", "متظاهرون", "محتجين", "محتجون"}

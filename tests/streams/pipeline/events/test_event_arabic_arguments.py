@@ -183,9 +183,9 @@ def test_people_before_a_killing_verb_without_object_are_its_victims():
     got = _cands("وقال الضابط إن «جنديا عراقيا قتل وأصيب آخر بجروح في هجوم مسلح».", "ASSAULT")
     kill = _by_trigger(got, "قتل")
     assert kill["sources"] == [] and kill["targets"] == ["جنديا عراقيا"]
-    got = _cands("وقال الجيش ان جنوده قتلوا خمسة مسلحين أمس.", "ASSAULT")
+    got = _cands("وقال مصدر ان المسلحين قتلوا خمسة جنود أمس.", "ASSAULT")
     kill = _by_trigger(got, "قتلوا")
-    assert kill["sources"] == ["جنوده"] and kill["targets"][0].startswith("خمسه مسلحين")
+    assert kill["sources"] == ["المسلحين"] and kill["targets"][0].startswith("خمسه جنود")
 
 
 def test_reflexive_ends_the_bomber_subject_and_the_place_beside_is_the_target():
@@ -209,3 +209,15 @@ def test_targeting_participle_further_on_names_the_target():
     got = _cands("وكانت القوات الاميركية وجهت عدة ضربات جوية داخل الصومال، خلال الاشهر القليلة الماضية، مستهدفة مقاتلي الحركة.", "ASSAULT")
     strike = next(c for c in got if c["trigger"].startswith("ضربات"))
     assert strike["targets"] and strike["targets"][0].startswith("مقاتلي")
+
+
+def test_members_named_with_a_possessive_stand_for_their_organisation():
+    got = _cands("وقال الجيش الاميركي ان جنوده قتلوا خمسة مسلحين أمس.", "ASSAULT")
+    assert _by_trigger(got, "قتلوا")["sources"] == ["الجيش الاميركي"]
+    got = _cands("من جهته، اعلن الجيش الاميركي مقتل أحد جنوده في انفجار قنبلة قرب بعقوبة.", "ASSAULT")
+    assert _by_trigger(got, "مقتل")["targets"] == ["الجيش الاميركي"]
+
+
+def test_the_survivor_of_an_attempt_is_its_target():
+    got = _cands("نجا قائد شرطة النجدة في بغداد، أمس، من محاولة اغتيال اثر انفجار سيارة مفخخة.", "ASSAULT")
+    assert any(c["targets"] == ["قائد شرطه النجده"] for c in got)
