@@ -64,6 +64,7 @@ def _sets():
         "beside": set(c["beside"]),
         "protest_target": [p.split() for p in c["protest_target"]],
         "territorial": [p.split() for p in c["territorial_link"]],
+        "hazards": [p.split() for p in c["hazards"]],
     }
 
 
@@ -103,7 +104,7 @@ def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple
         a, b = tok_at[start], tok_at[end_char]
         if a < 0 or b < 0:
             continue
-        if tokens[a].text in _HOMOGRAPHS:
+        if tokens[a].text in _HOMOGRAPHS or _dawn(tokens, a):
             continue
         prefix = folded[tokens[a].start - base:start]
         suffix = folded[end_char + 1:tokens[b].end - base]
@@ -124,6 +125,14 @@ def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple
             continue
         out.append(h)
     return out
+
+
+#: Words after which 'فجر' is the dawn, not 'detonated': 'فجر اليوم', 'فجر الثلاثاء', 'فجر أمس'.
+_DAWN_NEXT = {"اليوم", "امس", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الغد"}
+
+
+def _dawn(tokens: list[Token], a: int) -> bool:
+    return tokens[a].text in ("فجر", "وفجر") and a + 1 < len(tokens) and tokens[a + 1].text in _DAWN_NEXT
 
 
 # ---------------------------------------------------------------- noun phrases
@@ -190,8 +199,8 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
         if _is_quote(t):
             k -= 1
             continue
-        if _is_punct(t) or k in trig_idx or _stopword(t.text) or count >= max_len:
-            break
+        if _is_punct(t) or k in trig_idx or _stopword(t.text) or count >= max_len or _no_conj(t.text) in _ADVERBS:
+            break  # 'ميدانياً قتل نحو 30 مسلحاً': an adverb is no subject
         count += 1
         k -= 1
     if not count:
@@ -549,11 +558,40 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         cand.confidence = _confidence(cand, totals[trig.type], lv)
         cands.append(cand)
         last_by_type[trig.type] = b
+    cands = _without_hazard_casualties(sent, cands)
     survivor = _survivor(sent, trig_idx) if any(c.type == "ASSAULT" and not c.targets for c in cands) else None
     for c in cands:
         if survivor and c.type == "ASSAULT" and not c.targets:
             c.targets = [survivor]
     return cands
+
+
+def _hazard_at(toks: list[Token], k: int) -> bool:
+    """A hazard phrase (cues_ar.json ``hazards``) starts at token ``k``, clitics aside."""
+    for phrase in _sets()["hazards"]:
+        if k + len(phrase) <= len(toks) and all(w in (toks[k + m].text, bare(toks[k + m].text), _no_conj(toks[k + m].text)) for m, w in enumerate(phrase)):
+            return True
+    return False
+
+
+def _without_hazard_casualties(sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
+    """'لقي شخص مصرعه وأصيب 7 آخرون إثر حادث انقلاب سيارة', 'قتلت إنفلونزا الطيور 48 مليون طائر':
+    casualties of an accident, a disaster or a disease are no attack. Dropped when the sentence
+    names a hazard and holds no attack of its own (an attack trigger with a mode, or an agent
+    that is not the hazard): 'حادث إطلاق نار' stays an attack."""
+    toks = sent.tokens
+    if not any(_hazard_at(toks, k) for k in range(len(toks))):
+        return cands
+
+    def hazard_agent(c: Candidate) -> bool:
+        return any(_hazard_at(toks, k) for a, b in c.sources for k in range(a, b))
+
+    def casualty_only(c: Candidate) -> bool:
+        return c.type == "ASSAULT" and c.mode is None and (c.trigger.frame == "victim" or hazard_agent(c) or not c.sources)
+
+    if any(c.type == "ASSAULT" and not casualty_only(c) for c in cands):
+        return cands
+    return [c for c in cands if not casualty_only(c)]
 
 
 _MEMBERS = {"جنود", "قوات", "عناصر", "مقاتلي", "افراد", "رجال", "ضباط", "موظفي", "حراس", "قاده", "اعضاء", "مسلحي"}
@@ -799,6 +837,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         lv_idx, lv_word, role = lv
         lv_plural = lv_word.endswith("وا")
         subj, missing = subject_of(lv_idx, lv_plural)
+        if subj and subj[0][1] - subj[0][0] == 1 and _no_conj(toks[subj[0][0]].text) in _QUANT_HEADS and subj[0][1] < len(toks) and toks[subj[0][1]].text == "من":
+            subj, missing = [], True  # 'شن أكثر من 40 غارة': the count of strikes, not their agent
         if role == "source":
             cand.sources = subj
             cand.pronoun_source = missing
@@ -966,7 +1006,7 @@ def _beside(sent: Sentence, k: int, trig_idx: set[int], entity_place=None) -> tu
     return nps[0]
 
 
-_QUANT_HEADS = {"اكثر", "نحو", "حوالي", "قرابه", "زهاء", "عشرات", "مئات", "الاف", "الالاف", "اقل", "عدد", "عددا", "العشرات", "المئات"}
+_QUANT_HEADS = {"اكثر", "نحو", "حوالي", "قرابه", "زهاء", "عشرات", "مئات", "الاف", "الالاف", "اقل", "عدد", "عددا", "العشرات", "المئات", "العديد", "الكثير"}
 
 
 def _unquantify(sent, span, trig_idx):
@@ -1032,7 +1072,8 @@ def _passive_reading(sent: Sentence, cand: Candidate, prefix: str, suffix: str, 
     return _is_quantity_word(toks[span[0]].text) or first in _PEOPLE or bare(toks[span[0]].text) in _PEOPLE or first in ("اكثر", "نحو", "حوالي")
 
 
-_ADVERBS = {"امس", "اليوم", "ليلا", "نهارا", "صباحا", "مساء", "ظهرا", "فجرا", "ايضا", "بالفعل", "مجددا", "اخيرا", "مساءا"}
+_ADVERBS = {"امس", "اليوم", "ليلا", "نهارا", "صباحا", "مساء", "ظهرا", "فجرا", "ايضا", "بالفعل", "مجددا", "اخيرا", "مساءا",
+            "ميدانيا", "انذاك", "حينها", "حينذاك", "بالكامل", "كذلك", "لاحقا", "سابقا", "فعلا", "تماما"}
 _DAY_PARTS = {"صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "بعد", "قبل", "عصر", "اول"}
 _WEEKDAYS = {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "من"}
 

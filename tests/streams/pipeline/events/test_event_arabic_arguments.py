@@ -221,3 +221,17 @@ def test_members_named_with_a_possessive_stand_for_their_organisation():
 def test_the_survivor_of_an_attempt_is_its_target():
     got = _cands("نجا قائد شرطة النجدة في بغداد، أمس، من محاولة اغتيال اثر انفجار سيارة مفخخة.", "ASSAULT")
     assert any(c["targets"] == ["قائد شرطه النجده"] for c in got)
+
+
+def test_casualties_of_accidents_and_diseases_are_no_attack():
+    assert "ASSAULT" not in _all_types("لقي شخص مصرعه وأصيب 7 آخرون إثر حادث انقلاب سيارة، وقع فجر اليوم الثلاثاء على طريق الهجرة.")
+    assert "ASSAULT" not in _all_types("وقتلت إنفلونزا الطيور أكثر من 48 مليون طائر منذ ديسمبر.")
+    assert "ASSAULT" in _all_types("وقتل ثلاثة أشخاص في حادث إطلاق نار في السوق.")
+    assert "ASSAULT" in _all_types("أضرم مسلحون النار في منزل ما أدى إلى حريق ومقتل طفلين.")
+
+
+def test_adverbs_and_counts_of_strikes_are_no_agents():
+    got = _cands("ميدانيا قتل نحو 30 مسلحا حوثيا في القرية.", "ASSAULT")
+    assert _by_trigger(got, "قتل")["sources"] == []
+    got = _cands("كما شن أكثر من 40 غارة على مواقع للحوثيين في محافظة صعدة.", "ASSAULT")
+    assert all(s["sources"] == [] for s in got)

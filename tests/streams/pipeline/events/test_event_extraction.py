@@ -223,3 +223,8 @@ def test_attacker_or_weapon_gives_an_unmarked_attack_its_mode():
     assert modes("شنت طائرات التحالف الدولي مساء اليوم هجوماً على الجيب الأخير.", "ar") == {("aerial", "Air/drone strike")}
     assert modes("وشن مسلحون هجوما بقذائف الهاون على الحاجز.", "ar") == {("heavy-weapons", "Shelling/artillery/missile attack")}
     assert modes("Rebels attacked the town on Monday.", "en") == {(None, "Armed clash")}
+
+
+def test_an_air_attack_noun_phrase_is_an_air_strike():
+    evs = events("وأعلن الجيش أن الهجوم الجوي على نقطة تفتيش قرب كابول أسفر عن مقتل سبعة جنود.")
+    assert "Air/drone strike" in {e.acled_sub_event_type for e in evs if e.type == "ASSAULT"}
