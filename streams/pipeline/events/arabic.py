@@ -165,6 +165,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             continue
         if _is_punct(t) or k in trig_idx or _stopword(t.text) or (count and _no_conj(t.text) in _sets()["reflexive"]):
             break  # 'فجّر انتحاري نفسه': the reflexive is the object, not part of the subject
+        if count and (t.text in _ADVERBS or (t.text in _WEEKDAYS and t.text != "من")):
+            break  # 'وشن سلاح الجو التركي الجمعة أولى غاراته': a time word ends the noun phrase
         if not allow_number and count and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS):
             break  # 'قتل الإرهابيون ثلاثة رهائن': the count opens the object
         if count and t.text.startswith("و") and len(t.text) > 3 and bare(t.text) in _sets()["actor"]:
@@ -1006,7 +1008,7 @@ def _beside(sent: Sentence, k: int, trig_idx: set[int], entity_place=None) -> tu
     return nps[0]
 
 
-_QUANT_HEADS = {"اكثر", "نحو", "حوالي", "قرابه", "زهاء", "عشرات", "مئات", "الاف", "الالاف", "اقل", "عدد", "عددا", "العشرات", "المئات", "العديد", "الكثير"}
+_QUANT_HEADS = {"اكثر", "نحو", "حوالي", "قرابه", "زهاء", "عشرات", "مئات", "الاف", "الالاف", "اقل", "عدد", "عددا", "العشرات", "المئات", "العديد", "الكثير", "الكثيرون", "كثيرون"}
 
 
 def _unquantify(sent, span, trig_idx):
@@ -1073,7 +1075,8 @@ def _passive_reading(sent: Sentence, cand: Candidate, prefix: str, suffix: str, 
 
 
 _ADVERBS = {"امس", "اليوم", "ليلا", "نهارا", "صباحا", "مساء", "ظهرا", "فجرا", "ايضا", "بالفعل", "مجددا", "اخيرا", "مساءا",
-            "ميدانيا", "انذاك", "حينها", "حينذاك", "بالكامل", "كذلك", "لاحقا", "سابقا", "فعلا", "تماما"}
+            "ميدانيا", "انذاك", "حينها", "حينذاك", "بالكامل", "كذلك", "لاحقا", "سابقا", "فعلا", "تماما",
+            "خلالها", "خلاله", "خلالهما", "فيها", "فيه"}
 _DAY_PARTS = {"صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "بعد", "قبل", "عصر", "اول"}
 _WEEKDAYS = {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "من"}
 

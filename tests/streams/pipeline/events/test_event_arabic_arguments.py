@@ -235,3 +235,11 @@ def test_adverbs_and_counts_of_strikes_are_no_agents():
     assert _by_trigger(got, "قتل")["sources"] == []
     got = _cands("كما شن أكثر من 40 غارة على مواقع للحوثيين في محافظة صعدة.", "ASSAULT")
     assert all(s["sources"] == [] for s in got)
+    got = _cands("وقد رد الجيش بعملية استمرت خمسة أيام، قتل خلالها 241 مسلحا.", "ASSAULT")
+    kill = _by_trigger(got, "قتل")
+    assert kill["sources"] == [] and kill["targets"] == ["241 مسلحا"]
+
+
+def test_a_time_word_ends_a_verb_initial_subject():
+    got = _cands("وشن سلاح الجو التركي الجمعة اولى غاراته على مواقع للتنظيم.", "ASSAULT")
+    assert any(c["sources"] == ["سلاح الجو التركي"] for c in got)
