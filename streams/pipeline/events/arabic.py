@@ -11,6 +11,8 @@ their object, على/ضد/مع/بين ... و phrase or agent phrase (من قبل
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 
 import ahocorasick
@@ -65,6 +67,7 @@ def _sets():
         "protest_target": [p.split() for p in c["protest_target"]],
         "territorial": [p.split() for p in c["territorial_link"]],
         "hazards": [p.split() for p in c["hazards"]],
+        "verbal_attack": set(c["verbal_attack"]),
     }
 
 
@@ -561,11 +564,32 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         cands.append(cand)
         last_by_type[trig.type] = b
     cands = _without_hazard_casualties(sent, cands)
+    for c in cands:
+        if _verbal_attack(sent, c):
+            c.type, c.mode = "ACCUSE", "disapprove"
     survivor = _survivor(sent, trig_idx) if any(c.type == "ASSAULT" and not c.targets for c in cands) else None
     for c in cands:
         if survivor and c.type == "ASSAULT" and not c.targets:
             c.targets = [survivor]
     return cands
+
+
+_ATTACK_WORDS = {"هاجم", "هجوم", "هجمات"}
+_VIOLENCE = re.compile("قتل|مقتل|قتيل|جرح|اصاب|اصيب|مصرع|انفجار|تفجير|قصف|غار|صاروخ|رصاص|مسلح")
+
+
+def _verbal_attack(sent: Sentence, c: Candidate) -> bool:
+    """'هاجم ترامب المهاجرين بكلمات قاسية', 'شن هجوماً لاذعاً على الحكومة': an attack in words is
+    a criticism (PLOVER ACCUSE), when words, a statement or a sharp tone are named within eight
+    tokens of the trigger and the sentence names no casualty or weapon."""
+    if c.type != "ASSAULT" or c.trigger.pattern not in _ATTACK_WORDS or c.mode is not None:
+        return False
+    toks = sent.tokens
+    cues = _sets()["verbal_attack"]
+    near = range(max(0, c.tok[0] - 2), min(len(toks), c.tok[1] + 8))
+    if not any(toks[k].text in cues or bare(toks[k].text) in cues for k in near):
+        return False
+    return not any(_VIOLENCE.search(t.text) for t in toks)
 
 
 def _hazard_at(toks: list[Token], k: int) -> bool:

@@ -243,3 +243,8 @@ def test_adverbs_and_counts_of_strikes_are_no_agents():
 def test_a_time_word_ends_a_verb_initial_subject():
     got = _cands("وشن سلاح الجو التركي الجمعة اولى غاراته على مواقع للتنظيم.", "ASSAULT")
     assert any(c["sources"] == ["سلاح الجو التركي"] for c in got)
+
+
+def test_an_attack_in_words_is_a_criticism():
+    assert _all_types("شن وزير الخارجية هجوما لاذعا على الحكومة في خطابه أمس.") == {"ACCUSE"}
+    assert "ASSAULT" in _all_types("هاجم مسلحون حاجزا للجيش وقتلوا ثلاثة جنود.")
