@@ -12,7 +12,6 @@ their object, على/ضد/مع/بين ... و phrase or agent phrase (من قبل
 from __future__ import annotations
 
 import re
-
 from functools import lru_cache
 
 import ahocorasick
@@ -68,6 +67,10 @@ def _sets():
         "territorial": [p.split() for p in c["territorial_link"]],
         "hazards": [p.split() for p in c["hazards"]],
         "verbal_attack": set(c["verbal_attack"]),
+        "members": set(c["possessive_members"]),
+        "survived": set(c["survival_verbs"]),
+        "dawn_next": set(c["dawn_next"]),
+        "violence": re.compile("|".join(c["violence_stems"])),
     }
 
 
@@ -130,12 +133,9 @@ def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple
     return out
 
 
-#: Words after which 'فجر' is the dawn, not 'detonated': 'فجر اليوم', 'فجر الثلاثاء', 'فجر أمس'.
-_DAWN_NEXT = {"اليوم", "امس", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الغد"}
-
-
 def _dawn(tokens: list[Token], a: int) -> bool:
-    return tokens[a].text in ("فجر", "وفجر") and a + 1 < len(tokens) and tokens[a + 1].text in _DAWN_NEXT
+    """'فجر اليوم', 'فجر الثلاثاء': the dawn, not 'detonated' (cues_ar.json ``dawn_next``)."""
+    return tokens[a].text in ("فجر", "وفجر") and a + 1 < len(tokens) and tokens[a + 1].text in _sets()["dawn_next"]
 
 
 # ---------------------------------------------------------------- noun phrases
@@ -508,7 +508,6 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
     hits = find_triggers(sent.text, toks, sent.start)
     if not hits:
         return []
-    hit_starts = {h[0] for h in hits}
     noun_starts = {h[0] for h in hits if h[2].pos != "V"}
     agent_hits = {h[0] for h in hits if _is_agent_noun(h, toks, noun_starts)}
     agents = [(h[0], h[1]) for h in hits if h[0] in agent_hits and h[2].type == "PROTEST"]
@@ -574,8 +573,7 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
     return cands
 
 
-_ATTACK_WORDS = {"هاجم", "هجوم", "هجمات"}
-_VIOLENCE = re.compile("قتل|مقتل|قتيل|جرح|اصاب|اصيب|مصرع|انفجار|تفجير|قصف|غار|صاروخ|رصاص|مسلح")
+_ATTACK_WORDS = {"هاجم", "هجوم", "هجمات"}  # trigger patterns that also name an attack in words
 
 
 def _verbal_attack(sent: Sentence, c: Candidate) -> bool:
@@ -589,7 +587,7 @@ def _verbal_attack(sent: Sentence, c: Candidate) -> bool:
     near = range(max(0, c.tok[0] - 2), min(len(toks), c.tok[1] + 8))
     if not any(toks[k].text in cues or bare(toks[k].text) in cues for k in near):
         return False
-    return not any(_VIOLENCE.search(t.text) for t in toks)
+    return not any(_sets()["violence"].search(t.text) for t in toks)
 
 
 def _hazard_at(toks: list[Token], k: int) -> bool:
@@ -620,14 +618,10 @@ def _without_hazard_casualties(sent: Sentence, cands: list[Candidate]) -> list[C
     return [c for c in cands if not casualty_only(c)]
 
 
-_MEMBERS = {"جنود", "قوات", "عناصر", "مقاتلي", "افراد", "رجال", "ضباط", "موظفي", "حراس", "قاده", "اعضاء", "مسلحي"}
-_SURVIVED = {"نجا", "نجت", "نجوا", "ينجو", "تنجو"}
-
-
 def _possessive_member(word: str) -> bool:
     """'جنوده', 'قواتها', 'وعناصرهم': members of an organisation named by a pronoun."""
     w = bare(word)
-    return any(w.endswith(suffix) and w[: -len(suffix)] in _MEMBERS for suffix in ("هم", "ها", "ه"))
+    return any(w.endswith(suffix) and w[: -len(suffix)] in _sets()["members"] for suffix in ("هم", "ها", "ه"))
 
 
 def _organisation_of_members(sent: Sentence, span: tuple[int, int], trig_idx: set[int], entity_actor=None) -> tuple[int, int]:
@@ -653,7 +647,7 @@ def _survivor(sent: Sentence, trig_idx: set[int]) -> tuple[int, int] | None:
     """Who survived the attack ('نجا قائد الشرطة من محاولة اغتيال'): its target."""
     toks = sent.tokens
     for k, tok in enumerate(toks):
-        if _no_conj(tok.text) in _SURVIVED:
+        if _no_conj(tok.text) in _sets()["survived"]:
             back = np_backward(sent, k, trig_idx)
             if back:
                 return back
