@@ -37,6 +37,14 @@ def _automaton():
     return auto
 
 
+def _by_first_word(phrases: list[str]) -> dict[str, list[list[str]]]:
+    out: dict[str, list[list[str]]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        out.setdefault(words[0], []).append(words)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _sets():
     c = cues("ar")
@@ -65,7 +73,7 @@ def _sets():
         "beside": set(c["beside"]),
         "protest_target": [p.split() for p in c["protest_target"]],
         "territorial": [p.split() for p in c["territorial_link"]],
-        "hazards": [p.split() for p in c["hazards"]],
+        "hazards": _by_first_word(c["hazards"]),
         "verbal_attack": set(c["verbal_attack"]),
         "members": set(c["possessive_members"]),
         "survived": set(c["survival_verbs"]),
@@ -590,12 +598,16 @@ def _verbal_attack(sent: Sentence, c: Candidate) -> bool:
     return not any(_sets()["violence"].search(t.text) for t in toks)
 
 
-def _hazard_at(toks: list[Token], k: int) -> bool:
-    """A hazard phrase (cues_ar.json ``hazards``) starts at token ``k``, clitics aside."""
-    for phrase in _sets()["hazards"]:
-        if k + len(phrase) <= len(toks) and all(w in (toks[k + m].text, bare(toks[k + m].text), _no_conj(toks[k + m].text)) for m, w in enumerate(phrase)):
-            return True
-    return False
+def _hazard_starts(toks: list[Token]) -> set[int]:
+    """Tokens where a hazard phrase (cues_ar.json ``hazards``) starts, clitics aside."""
+    forms = [{t.text, bare(t.text), _no_conj(t.text)} for t in toks]
+    by_first = _sets()["hazards"]
+    starts = set()
+    for k, form in enumerate(forms):
+        for w in form & by_first.keys():
+            if any(k + len(p) <= len(toks) and all(p[m] in forms[k + m] for m in range(1, len(p))) for p in by_first[w]):
+                starts.add(k)
+    return starts
 
 
 def _without_hazard_casualties(sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
@@ -603,12 +615,14 @@ def _without_hazard_casualties(sent: Sentence, cands: list[Candidate]) -> list[C
     casualties of an accident, a disaster or a disease are no attack. Dropped when the sentence
     names a hazard and holds no attack of its own (an attack trigger with a mode, or an agent
     that is not the hazard): 'حادث إطلاق نار' stays an attack."""
-    toks = sent.tokens
-    if not any(_hazard_at(toks, k) for k in range(len(toks))):
+    if not any(c.type == "ASSAULT" for c in cands):
+        return cands
+    hazards = _hazard_starts(sent.tokens)
+    if not hazards:
         return cands
 
     def hazard_agent(c: Candidate) -> bool:
-        return any(_hazard_at(toks, k) for a, b in c.sources for k in range(a, b))
+        return any(k in hazards for a, b in c.sources for k in range(a, b))
 
     def casualty_only(c: Candidate) -> bool:
         return c.type == "ASSAULT" and c.mode is None and (c.trigger.frame == "victim" or hazard_agent(c) or not c.sources)
