@@ -79,6 +79,7 @@ def _sets():
         "survived": set(c["survival_verbs"]),
         "dawn_next": set(c["dawn_next"]),
         "violence": re.compile("|".join(c["violence_stems"])),
+        "snatched": set(c["snatched_not_abducted"]),
     }
 
 
@@ -570,7 +571,7 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         cand.confidence = _confidence(cand, totals[trig.type], lv)
         cands.append(cand)
         last_by_type[trig.type] = b
-    cands = _without_hazard_casualties(sent, cands)
+    cands = [c for c in _without_hazard_casualties(sent, cands) if not _snatched(sent, c)]
     for c in cands:
         if _verbal_attack(sent, c):
             c.type, c.mode = "ACCUSE", "disapprove"
@@ -579,6 +580,16 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         if survivor and c.type == "ASSAULT" and not c.targets:
             c.targets = [survivor]
     return cands
+
+
+def _snatched(sent: Sentence, c: Candidate) -> bool:
+    """'خطفت النجمة الأنظار', 'خطف الفريق الفوز', 'خطف هدف التعادل': snatching the limelight, a
+    win or a goal is no abduction (cues_ar.json ``snatched_not_abducted``, within 3 tokens)."""
+    if c.type != "ASSAULT" or c.mode != "abduct":
+        return False
+    toks = sent.tokens
+    words = _sets()["snatched"]
+    return any(toks[k].text in words or bare(toks[k].text) in words for k in range(c.tok[1], min(len(toks), c.tok[1] + 3)))
 
 
 _ATTACK_WORDS = {"هاجم", "هجوم", "هجمات"}  # trigger patterns that also name an attack in words

@@ -248,3 +248,9 @@ def test_a_time_word_ends_a_verb_initial_subject():
 def test_an_attack_in_words_is_a_criticism():
     assert _all_types("شن وزير الخارجية هجوما لاذعا على الحكومة في خطابه أمس.") == {"ACCUSE"}
     assert "ASSAULT" in _all_types("هاجم مسلحون حاجزا للجيش وقتلوا ثلاثة جنود.")
+
+
+def test_snatching_the_limelight_or_a_win_is_no_abduction():
+    assert "ASSAULT" not in _all_types("وخطفت النجمة الأنظار في حفل افتتاح المهرجان أمس.")
+    assert "ASSAULT" not in _all_types("وخطف الهلال الفوز من النصر في الدقيقة الأخيرة.")
+    assert "ASSAULT" in _all_types("وخطف مسلحون مهندسا أجنبيا في بغداد أمس.")
