@@ -9,6 +9,7 @@ actor and place links when present; without them the stage falls back on its own
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import lru_cache
 from datetime import date, datetime
@@ -185,6 +186,21 @@ def _attribution(ctx: _Ctx, sent: Sentence, upto: int) -> tuple[list[ActorRef], 
     return uniq, inherit and not uniq
 
 
+_BORDER_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)?حدود\s*$")
+_BORDER_AFTER = re.compile(r"^\s*(?:border|borders|frontier)\b", re.IGNORECASE)
+
+
+def _beyond_border(text: str, place) -> bool:
+    """'قرب الحدود العراقية', 'near the Iraqi border': the neighbouring country names where the
+    event is near, not where it is; it is no event location (the border word may be inside the
+    linked mention or next to it)."""
+    before = text[max(0, place.start - 12):place.start]
+    mention = text[place.start:place.end]
+    after = text[place.end:place.end + 12]
+    return bool(_BORDER_BEFORE.search(before) or _BORDER_BEFORE.search(mention.split()[0] if mention.split() else "")
+                or _BORDER_AFTER.match(after) or re.search(r"\b(?:border|borders|frontier)$", mention, re.IGNORECASE))
+
+
 def _location(ctx: _Ctx, sent: Sentence, cand: Candidate):
     """(ActorRef, Place) of the event location: a linked place entity when present, else a
     'في/من + place noun' phrase (memoised on the candidate)."""
@@ -209,6 +225,7 @@ def _location_uncached(ctx: _Ctx, sent: Sentence, cand: Candidate):
     if places:  # not a place named inside an actor's name ('التحالف الدولي بقيادة الولايات المتحدة')
         actors = ctx.entities_in(sa, sb, _ACTOR_TYPES)
         places = [p for p in places if not any(a.start <= p.start and p.end <= a.end and (a.end - a.start) > (p.end - p.start) for a in actors)]
+        places = [p for p in places if not _beyond_border(ctx.text, p)]
     if places:
         trig_a, _ = ctx.tok_span_orig(sent, cand.tok)
         cand_places = [e for e in places if e.type in _PLACE_TYPES]
@@ -233,8 +250,6 @@ def _location_uncached(ctx: _Ctx, sent: Sentence, cand: Candidate):
             nps = arabic.np_forward(sent, k + 1, set(), max_len=4)
             if nps and arabic.place_like(sent, nps[0]):
                 return ctx.actor_ref(sent, nps[0]), None
-        if nw.startswith(("في", "ب")) and False:
-            pass
         if (nw.startswith("ب") and nw[1:] in s["place"]) or (nw.startswith("بال") and nw[1:] in s["place"]):
             nps = arabic.np_forward(sent, k, set(), max_len=4)
             if nps:

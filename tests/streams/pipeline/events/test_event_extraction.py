@@ -228,3 +228,15 @@ def test_attacker_or_weapon_gives_an_unmarked_attack_its_mode():
 def test_an_air_attack_noun_phrase_is_an_air_strike():
     evs = events("وأعلن الجيش أن الهجوم الجوي على نقطة تفتيش قرب كابول أسفر عن مقتل سبعة جنود.")
     assert "Air/drone strike" in {e.acled_sub_event_type for e in evs if e.type == "ASSAULT"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("وتم إجلاء المدنيين من الجيب الذي يضم قريتين قرب الحدود العراقية.", "ar"),
+    ("Rebels attacked a checkpoint near the Iraqi border on Saturday.", "en"),
+])
+def test_a_neighbouring_country_named_at_a_border_is_no_event_location(text, lang):
+    entities = pytest.importorskip("marsad.streams.pipeline.entities")
+    doc = entities.EntityStage()(make_doc(text, lang))
+    assert any(e.place and e.place.country == "IQ" for e in doc.entities), "the entity stage links the border's country"
+    evs = STAGE(doc).events
+    assert evs and all(not (e.place and e.place.country == "IQ") for e in evs)
