@@ -68,6 +68,7 @@ def _sets():
         "verb_like": set(c["verb_like"]),
         "agent": [p.split() for p in c["agent_preps"]],
         "target": set(c["target_preps"]),
+        "targeting": {w for w in c["target_preps"] if len(w) > 3},  # verbs/participles, not على/ضد
         "including": set(c["including"]),
         "reflexive": set(c["reflexive"]),
         "beside": set(c["beside"]),
@@ -346,8 +347,8 @@ def _find_after(sent: Sentence, i: int, window: int, words: set[str], trig_idx: 
 def _target_after(sent: Sentence, b: int, trig_idx: set[int]) -> tuple[int, int] | None:
     """Target after a target preposition (على، ضد) near the trigger, or after a targeting verb or
     participle further on: 'وجهت ضربات جوية داخل الصومال، خلال الأشهر الماضية، مستهدفة مقاتلي الشباب'."""
-    words = _sets()["target"]
-    return _find_after(sent, b, 8, words, trig_idx) or _find_after(sent, b, 16, {w for w in words if len(w) > 3}, trig_idx)
+    s = _sets()
+    return _find_after(sent, b, 8, s["target"], trig_idx) or _find_after(sent, b, 16, s["targeting"], trig_idx)
 
 
 def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list[tuple[int, int]]:

@@ -80,11 +80,15 @@ _CLAUSE_WORDS = frozenset("would will could can may might must should shall to".
 _PRONOUNS = frozenset("they he she it we".split())
 
 
+def _crosses_clause(words: list[str], span: tuple[int, int]) -> bool:
+    return any(words[m] in _CLAUSE_WORDS or words[m] in _PRONOUNS for m in range(*span))
+
+
 def _subject(words: list[str], i: int) -> tuple[int, int] | None:
     """Subject before token ``i``; a pronoun subject of a reported clause ('X said they would
     begin an offensive') stands for the subject of the reporting verb, X."""
     span = _np_back(words, i)
-    if span is None or not any(words[m] in _CLAUSE_WORDS or words[m] in _PRONOUNS for m in range(*span)):
+    if span is None or not _crosses_clause(words, span):
         return span
     said = next((k for k in range(span[0], -1, -1) if words[k] in _sets()["reporting"]), None)
     if said is None or not any(words[m] in _PRONOUNS for m in range(said, span[1])):
@@ -93,7 +97,7 @@ def _subject(words: list[str], i: int) -> tuple[int, int] | None:
     if head > 0 and words[head - 1] == ")" and "(" in words[max(0, head - 6):head]:
         head = max(k for k in range(max(0, head - 6), head) if words[k] == "(")  # 'Forces (SDF) said'
     outer = _np_back(words, head)
-    return outer if outer and not any(words[m] in _CLAUSE_WORDS or words[m] in _PRONOUNS for m in range(*outer)) else None
+    return outer if outer and not _crosses_clause(words, outer) else None
 
 
 def _np_back(words: list[str], i: int) -> tuple[int, int] | None:
