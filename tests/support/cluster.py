@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import orjson
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from marsad.streams.devtools.kafka import free_port
 
@@ -144,6 +144,46 @@ def consume(bootstrap: str, topics: list[str], until, timeout: float = 120.0, **
         finally:
             await consumer.stop()
         return records
+
+    return asyncio.run(run())
+
+
+def consume_to_end(bootstrap: str, topics: list[str], quiet: float = 4.0, timeout: float = 120.0) -> list[Record]:
+    """Every record on ``topics`` once the producers went quiet for ``quiet`` s.
+
+    Quiet alone is not proof of having read everything (a partition whose fetch lags looks just
+    like one with nothing in it), so every partition is assigned explicitly and read up to the
+    end offset the broker reports when the quiet period is over.
+    """
+
+    async def run() -> list[Record]:
+        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, metadata_max_age_ms=1000)
+        await consumer.start()
+        records: list[Record] = []
+        deadline = time.monotonic() + timeout
+        try:
+            partitions = []
+            for topic in topics:
+                while topic not in await consumer.topics() or not (found := consumer.partitions_for_topic(topic)):
+                    assert time.monotonic() < deadline, f"topic {topic} has no partitions after {timeout}s"
+                    await asyncio.sleep(0.2)
+                partitions += [TopicPartition(topic, p) for p in sorted(found)]
+            consumer.assign(partitions)
+            await consumer.seek_to_beginning(*partitions)
+            last_record = time.monotonic()
+            while True:
+                behind = {}
+                if time.monotonic() - last_record > quiet:
+                    ends = await consumer.end_offsets(partitions)
+                    behind = {tp: end for tp, end in ends.items() if await consumer.position(tp) < end}
+                    if not behind:
+                        return records
+                assert time.monotonic() < deadline, f"timed out after {timeout}s; not read to the end: {behind}"
+                for tp, messages in (await consumer.getmany(timeout_ms=500)).items():
+                    records.extend(Record(tp.topic, m.key, m.value, tp.partition, m.offset) for m in messages)
+                    last_record = time.monotonic()
+        finally:
+            await consumer.stop()
 
     return asyncio.run(run())
 

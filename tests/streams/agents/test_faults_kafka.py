@@ -19,7 +19,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 
 from marsad.streams.devtools.kafka import LocalKafka
 from tests.support.articles import story_articles
-from tests.support.cluster import Worker, consume, marsad_env, unique_prefix
+from tests.support.cluster import Worker, consume, consume_to_end, marsad_env, unique_prefix
 
 pytestmark = pytest.mark.kafka
 STORIES = 14
@@ -65,19 +65,11 @@ def paced(bootstrap: str, prefix: str, messages, on_sent=lambda i: None, timeout
     asyncio.run(run())
 
 
-def read_outputs(bootstrap: str, prefix: str, quiet: float = 4.0) -> dict[str, list]:
-    """Everything on the enriched, stories and events topics, once nothing new came for ``quiet`` s."""
+def read_outputs(bootstrap: str, prefix: str) -> dict[str, list]:
+    """Everything on the enriched, stories and events topics once the workers went quiet."""
     topics = [f"{prefix}.articles.enriched", f"{prefix}.stories", f"{prefix}.events"]
-    last = {"n": -1, "t": time.monotonic()}
-
-    def settled(records) -> bool:
-        if len(records) != last["n"]:
-            last.update(n=len(records), t=time.monotonic())
-        return time.monotonic() - last["t"] > quiet
-
-    records = consume(bootstrap, topics, settled, timeout=120)
     out: dict[str, list] = defaultdict(list)
-    for r in records:
+    for r in consume_to_end(bootstrap, topics):
         out[r.topic.removeprefix(prefix + ".")].append(r)
     return out
 
