@@ -266,6 +266,18 @@ def ner_span_ok(text: str, start: int, end: int) -> bool:
     return not any(light(w) in NOT_PERSON_START for w in words)
 
 
+def trim_titles(text: str, start: int, end: int) -> int:
+    """Start of the name once leading titles and roles are cut off a person span
+    (``اللواء السعيد شنقريحة`` -> ``السعيد شنقريحة``): a title is evidence of a person, not part
+    of the name, and kept in the span it would split one person over several ids. Returns
+    ``end`` when only titles remain (``رئيس الجمهورية`` names a role, not a person)."""
+    for m in re.finditer(r"\S+", text[start:end]):
+        word = light(m.group())
+        if word not in TITLES and _strip_conj(word) not in TITLES:
+            return start + m.start()
+    return end
+
+
 @lru_cache(maxsize=1)
 def _transliterator():
     try:

@@ -143,8 +143,9 @@ class EntityStage:
         # 2. NER spans the KB and gazetteer left free: persons merge with the rule-based ones
         #    below; ORG/LOC spans are added after the persons
         ner_spans = [sp for sp in ner_all if not overlaps(sp.start, sp.end)]
-        ner_persons = [(sp.start, sp.end, float(sp.score)) for sp in ner_spans
-                       if sp.label == "PER" and P.ner_span_ok(text, sp.start, sp.end)]
+        ner_persons = [(start, sp.end, float(sp.score)) for sp in ner_spans
+                       if sp.label == "PER" and P.ner_span_ok(text, sp.start, sp.end)
+                       and (start := P.trim_titles(text, sp.start, sp.end)) < sp.end]
 
         # 3. persons: given names + titles, merged with the NER PER spans. With a tagger, the
         #    tagger's boundaries win where both found a person (the rules extend over any

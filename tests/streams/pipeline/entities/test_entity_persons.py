@@ -22,3 +22,18 @@ def test_basim_is_still_a_name_after_a_title():
     assert [text[s.start:s.end] for s in spans] == ["باسم العلي"]
     assert not persons.ner_span_ok("المتحدث باسم الجيش", 8, 18)
     assert persons.ner_span_ok("الناشط باسم العلي", 7, 17)
+
+
+def test_a_title_the_tagger_spans_is_cut_off_the_name(stage, make_doc):
+    text = ("أشرف رئيس أركان الجيش الوطني الشعبي بالنيابة, اللواء السعيد شنقريحة، على تنصيب العميد "
+            "عبد الغني راشدي مديرا عاما للأمن الداخلي.")
+    names = [e for e in stage(make_doc(text)).entities if e.type == "person"]
+    assert [e.surface for e in names] == ["السعيد شنقريحة", "عبد الغني راشدي"]
+    assert "loua" not in names[0].canonical_id
+
+
+def test_trim_titles_keeps_the_name_and_drops_a_bare_role():
+    text = "اللواء السعيد شنقريحة"
+    assert text[persons.trim_titles(text, 0, len(text)):] == "السعيد شنقريحة"
+    role = "والرئيس الوزير"
+    assert persons.trim_titles(role, 0, len(role)) == len(role)
