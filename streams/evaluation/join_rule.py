@@ -1,0 +1,149 @@
+"""Selection of the story clusterer's join rule, and an estimate of how it does on unseen topics.
+
+The five numbers of :class:`~marsad.streams.pipeline.stories.similarity.JoinRule`
+(``resources/stories/join_rule.json``) are chosen on two clustering corpora, NewsWCL50 (several
+outlets per event) and MEANTIME en+es+it+nl (translations of one article, among 30 other
+articles on the same topic): the grid point with the best worse-of-the-two pairwise F1. That
+makes the corpora's own figures in-sample. :func:`cross_validate` re-runs the selection with a
+group of topics held out each time and scores the held-out topics with the parameters chosen
+without them:
+
+- a fold holds one MEANTIME sub-corpus (airbus, apple, gm, stock: its 30 stories are all about
+  one company or market, so every negative pair is a hard one, same topic and different event)
+  and every fourth NewsWCL50 event;
+- held-out documents are clustered fold by fold, so pairs across folds are never joined; those
+  are the easy negatives, and within a fold all of the hard ones remain.
+
+The same code as ``marsad eval clusters`` builds and clusters the documents.
+
+Usage::
+
+    python -m marsad.streams.evaluation.join_rule \\
+        --corpus newswcl50=/work/shared/data/clustering/newswcl50/NewsWCL50.conll \\
+        --corpus meantime=/work/shared/data/clustering/meantime/en,/work/shared/data/clustering/meantime/es,...
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+#: The selection grid (756 points): threshold, entity weight, number weight, minimum numbers.
+GRID = tuple(itertools.product(np.round(np.arange(0.72, 0.805, 0.01), 2), np.round(np.arange(0.20, 0.505, 0.05), 2),
+                               np.round(np.arange(0.10, 0.355, 0.05), 2), (2, 3)))
+FOLDS = 4
+
+
+@dataclass(frozen=True)
+class Item:
+    topic: str
+    gold: str
+    doc: Any
+    vec: np.ndarray
+
+
+def topic_of(gold: str) -> str:
+    """The topic of a gold story id: ``corpus_airbus/100911`` -> ``corpus_airbus``; ``3/-`` -> ``3``."""
+    return gold.split("/", 1)[0]
+
+
+def load_corpus(paths: Sequence[Path]) -> list[Item]:
+    from marsad.streams.evaluation.clusters import load_documents, make_doc_builder
+    from marsad.streams.pipeline.stories import embed_batch
+
+    evals = load_documents([Path(p) for p in paths])
+    build = make_doc_builder()
+    docs = [build(e.key, e.title, e.body, language=e.language, outlet=Path(e.source).parent.name) for e in evals]
+    return [Item(topic_of(e.gold), e.gold, d, v) for e, d, v in zip(evals, docs, embed_batch(docs))]
+
+
+def fold_of_topics(items: Sequence[Item], folds: int = FOLDS) -> dict[str, int]:
+    """Topics in order of first appearance, dealt round-robin to the folds."""
+    order = list(dict.fromkeys(it.topic for it in items))
+    return {t: k % folds for k, t in enumerate(order)}
+
+
+def rule_of(point: Sequence[float]):
+    from marsad.streams.pipeline.stories.similarity import JoinRule
+
+    threshold, entity_weight, number_weight, min_numbers = point
+    return JoinRule(threshold=float(threshold), entity_weight=float(entity_weight),
+                    number_weight=float(number_weight), min_numbers=int(min_numbers))
+
+
+def cluster(items: Sequence[Item], rule) -> list[str]:
+    from marsad.streams.evaluation.clusters import run_clustering
+
+    if not items:
+        return []
+    return run_clustering([it.doc for it in items], embeddings=np.array([it.vec for it in items]), rule=rule)
+
+
+def pairwise_f1(items: Sequence[Item], rule) -> float:
+    from marsad.streams.evaluation.clusters import pairwise_scores
+
+    return pairwise_scores([it.gold for it in items], cluster(items, rule))["f1"]
+
+
+def select(corpora: dict[str, list[Item]], grid=GRID) -> tuple[tuple, dict[str, float]]:
+    """The grid point with the best worse-of-the-corpora pairwise F1 (ties: the better sum;
+    then the first in grid order), and its F1 per corpus."""
+    best: tuple | None = None
+    for point in grid:
+        rule = rule_of(point)
+        f1 = {name: pairwise_f1(items, rule) for name, items in corpora.items()}
+        key = (min(f1.values()), sum(f1.values()))
+        if best is None or key > best[0]:
+            best = (key, point, f1)
+    assert best is not None, "empty grid"
+    return tuple(float(x) for x in best[1]), best[2]
+
+
+def cross_validate(corpora: dict[str, list[Item]], folds: int = FOLDS, grid=GRID) -> dict:
+    """Out-of-fold pairwise F1 per corpus, topics grouped into ``folds`` folds (module docstring)."""
+    from marsad.streams.evaluation.clusters import pairwise_scores
+
+    fold = {name: fold_of_topics(items, folds) for name, items in corpora.items()}
+    gold: dict[str, list[str]] = {name: [] for name in corpora}
+    pred: dict[str, list[str]] = {name: [] for name in corpora}
+    chosen = []
+    for k in range(folds):
+        train = {n: [it for it in items if fold[n][it.topic] != k] for n, items in corpora.items()}
+        point, train_f1 = select(train, grid)
+        rule = rule_of(point)
+        held_f1 = {}
+        for name, items in corpora.items():
+            held = [it for it in items if fold[name][it.topic] == k]
+            stories = cluster(held, rule)
+            gold[name] += [it.gold for it in held]
+            pred[name] += [f"{k}:{s}" for s in stories]
+            held_f1[name] = pairwise_scores([it.gold for it in held], stories)["f1"]
+        chosen.append({"fold": k, "rule": point, "train_f1": train_f1, "held_out_f1": held_f1,
+                       "held_out_topics": {n: sorted(t for t, f in fold[n].items() if f == k) for n in corpora}})
+    return {"out_of_fold": {n: pairwise_scores(gold[n], pred[n]) for n in corpora}, "folds": chosen}
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", action="append", required=True, metavar="NAME=PATH[,PATH...]",
+                    help="a corpus for the selection (CoNLL files or folders, as for marsad eval clusters)")
+    ap.add_argument("--folds", type=int, default=FOLDS)
+    args = ap.parse_args(argv)
+    corpora = {}
+    for spec in args.corpus:
+        name, _, paths = spec.partition("=")
+        corpora[name] = load_corpus([Path(p) for p in paths.split(",") if p])
+    point, f1 = select(corpora)
+    print(json.dumps({"in_sample": {"rule": point, "pairwise_f1": f1},
+                      "topic_cv": cross_validate(corpora, args.folds)}))
+
+
+if __name__ == "__main__":
+    main()
