@@ -27,6 +27,9 @@ _REPLACE: dict[int, str] = {
     **{ord(c): "ا" for c in "أإآٱ"},
     ord("ى"): "ي", ord("ة"): "ه", ord("ؤ"): "و", ord("ئ"): "ي",
     ord("ک"): "ك", ord("ی"): "ي", ord("ۀ"): "ه", ord("ھ"): "ه",
+    # letters for sounds Arabic lacks, in foreign and Maghrebi names (ڤيينا = فيينا): folded to
+    # the letter most outlets write instead, as the NER features do (ner/text.py)
+    ord("ڤ"): "ف", ord("گ"): "ك", ord("پ"): "ب", ord("چ"): "ج",
     **{0x0660 + d: str(d) for d in range(10)},  # Arabic-Indic digits
     **{0x06F0 + d: str(d) for d in range(10)},  # Persian digits
     ord("،"): ",", ord("؛"): ";", ord("؟"): "?",

@@ -31,6 +31,18 @@ def test_fold_unifies_alef_ta_marbuta_alef_maqsura():
     assert fold_str("SDF") == "sdf"
 
 
+def test_letters_for_foreign_sounds_fold_as_the_ner_features_fold_them():
+    from marsad.streams.pipeline.entities.ner.text import fold as ner_fold
+
+    for spelled, usual in (("ڤيينا", "فيينا"), ("پاريس", "باريس"), ("گوگل", "كوكل"), ("چاد", "جاد")):
+        assert fold_str(spelled) == fold_str(usual) == ner_fold(spelled)
+
+
+def test_a_place_spelled_with_veh_geocodes_like_the_usual_spelling(run):
+    places = [e for e in run("زار الوزير ڤيينا أمس.") if e.type == "location"]
+    assert [(e.surface, e.canonical_id) for e in places] == [("ڤيينا", "geo:2761369")]
+
+
 def test_fold_outside_nfkc_goes_character_by_character():
     """A text NFKC would change (ligatures, ellipsis, presentation forms) is folded one
     character at a time: a ligature's letters all map back to the ligature."""
