@@ -35,6 +35,10 @@ from typing import Any
 
 import numpy as np
 
+from marsad.streams.evaluation.clusters import load_documents, make_doc_builder, pairwise_scores, run_clustering
+from marsad.streams.pipeline.stories import embed_batch
+from marsad.streams.pipeline.stories.similarity import JoinRule
+
 #: The selection grid (756 points): threshold, entity weight, number weight, minimum numbers.
 GRID = tuple(itertools.product(np.round(np.arange(0.72, 0.805, 0.01), 2), np.round(np.arange(0.20, 0.505, 0.05), 2),
                                np.round(np.arange(0.10, 0.355, 0.05), 2), (2, 3)))
@@ -55,9 +59,6 @@ def topic_of(gold: str) -> str:
 
 
 def load_corpus(paths: Sequence[Path]) -> list[Item]:
-    from marsad.streams.evaluation.clusters import load_documents, make_doc_builder
-    from marsad.streams.pipeline.stories import embed_batch
-
     evals = load_documents([Path(p) for p in paths])
     build = make_doc_builder()
     docs = [build(e.key, e.title, e.body, language=e.language, outlet=Path(e.source).parent.name) for e in evals]
@@ -70,25 +71,17 @@ def fold_of_topics(items: Sequence[Item], folds: int = FOLDS) -> dict[str, int]:
     return {t: k % folds for k, t in enumerate(order)}
 
 
-def rule_of(point: Sequence[float]):
-    from marsad.streams.pipeline.stories.similarity import JoinRule
-
+def rule_of(point: Sequence[float]) -> JoinRule:
     threshold, entity_weight, number_weight, min_numbers = point
     return JoinRule(threshold=float(threshold), entity_weight=float(entity_weight),
                     number_weight=float(number_weight), min_numbers=int(min_numbers))
 
 
-def cluster(items: Sequence[Item], rule) -> list[str]:
-    from marsad.streams.evaluation.clusters import run_clustering
-
-    if not items:
-        return []
+def cluster(items: Sequence[Item], rule: JoinRule) -> list[str]:
     return run_clustering([it.doc for it in items], embeddings=np.array([it.vec for it in items]), rule=rule)
 
 
-def pairwise_f1(items: Sequence[Item], rule) -> float:
-    from marsad.streams.evaluation.clusters import pairwise_scores
-
+def pairwise_f1(items: Sequence[Item], rule: JoinRule) -> float:
     return pairwise_scores([it.gold for it in items], cluster(items, rule))["f1"]
 
 
@@ -108,8 +101,6 @@ def select(corpora: dict[str, list[Item]], grid=GRID) -> tuple[tuple, dict[str, 
 
 def cross_validate(corpora: dict[str, list[Item]], folds: int = FOLDS, grid=GRID) -> dict:
     """Out-of-fold pairwise F1 per corpus, topics grouped into ``folds`` folds (module docstring)."""
-    from marsad.streams.evaluation.clusters import pairwise_scores
-
     fold = {name: fold_of_topics(items, folds) for name, items in corpora.items()}
     gold: dict[str, list[str]] = {name: [] for name in corpora}
     pred: dict[str, list[str]] = {name: [] for name in corpora}

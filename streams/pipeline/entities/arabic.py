@@ -23,13 +23,17 @@ from collections.abc import Callable
 _DELETE = frozenset({0x0640, 0x0670, 0x00AD, 0xFEFF, *range(0x064B, 0x0660),
                      *range(0x06D6, 0x06EE), *range(0x200B, 0x2010), *range(0x202A, 0x202F),
                      *range(0x2066, 0x206A)})
+#: Letter variants folded to one letter, here and in the NER features (``ner/text.py``): alef
+#: and hamza forms, ta marbuta, alef maqsura, Persian kaf and ya, and the letters for sounds
+#: Arabic lacks, in foreign and Maghrebi names (ڤيينا = فيينا), folded to the letter most
+#: outlets write instead.
+LETTER_VARIANTS: dict[str, str] = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي",
+    "ک": "ك", "ی": "ي", "ڤ": "ف", "گ": "ك", "پ": "ب", "چ": "ج",
+}
 _REPLACE: dict[int, str] = {
-    **{ord(c): "ا" for c in "أإآٱ"},
-    ord("ى"): "ي", ord("ة"): "ه", ord("ؤ"): "و", ord("ئ"): "ي",
-    ord("ک"): "ك", ord("ی"): "ي", ord("ۀ"): "ه", ord("ھ"): "ه",
-    # letters for sounds Arabic lacks, in foreign and Maghrebi names (ڤيينا = فيينا): folded to
-    # the letter most outlets write instead, as the NER features do (ner/text.py)
-    ord("ڤ"): "ف", ord("گ"): "ك", ord("پ"): "ب", ord("چ"): "ج",
+    **{ord(k): v for k, v in LETTER_VARIANTS.items()},
+    ord("ۀ"): "ه", ord("ھ"): "ه",
     **{0x0660 + d: str(d) for d in range(10)},  # Arabic-Indic digits
     **{0x06F0 + d: str(d) for d in range(10)},  # Persian digits
     ord("،"): ",", ord("؛"): ";", ord("؟"): "?",

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from marsad.streams.pipeline.entities.arabic import LETTER_VARIANTS
+
 # Diacritics (harakat, tanwin, shadda, sukun, superscript alef, Quranic marks), tatweel and
 # invisible direction / joiner marks are deleted; hamza/alef variants, ta marbuta, alef maqsura
 # and Eastern Arabic / Persian digits are unified.
@@ -17,12 +19,8 @@ _DELETE = (
     + ["\u0670", "\u0640", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff", "\u061c"]
     + [chr(c) for c in range(0x06D6, 0x06EE)]
 )
-_MAP = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي",
-    "ک": "ك", "ی": "ي", "ڤ": "ف", "گ": "ك", "پ": "ب", "چ": "ج",
-}
 _TABLE = {ord(c): None for c in _DELETE}
-_TABLE.update({ord(k): v for k, v in _MAP.items()})
+_TABLE.update({ord(k): v for k, v in LETTER_VARIANTS.items()})
 _TABLE.update({0x0660 + i: str(i) for i in range(10)})  # Arabic-Indic digits
 _TABLE.update({0x06F0 + i: str(i) for i in range(10)})  # Extended (Persian) digits
 
