@@ -227,11 +227,13 @@ def eval_actors(path: Annotated[Path, typer.Argument()],
 
 
 @eval_app.command("clusters")
-def eval_clusters(paths: Paths, fmt: Annotated[str, typer.Option("--format")] = "cdcr-conll") -> None:
+def eval_clusters(paths: Paths, fmt: Annotated[str, typer.Option("--format")] = "cdcr-conll",
+                  no_datelines: Annotated[bool, typer.Option("--no-datelines", help=(
+                      "give every document one fixed time even where all open with a dateline"))] = False) -> None:
     """Story clustering pairwise and B-cubed scores on CoNLL corpora with document ids."""
     from marsad.streams.evaluation.clusters import evaluate_clusters
 
-    _print_json_line(evaluate_clusters(paths, fmt))
+    _print_json_line(evaluate_clusters(paths, fmt, datelines=not no_datelines))
 
 
 @eval_app.command("similarity")

@@ -12,8 +12,13 @@ Gold: with three-part doc ids (``topic/subtopic/doc``, e.g. NewsWCL50) a story i
 ``topic/subtopic``; with two-part ids (``corpus/doc``, e.g. MEANTIME, one file per language)
 documents with the same id in different files are one story.
 
-The corpora carry no publication dates: every document gets the same fixed time
-(``FIXED_TIME``, 2020-01-01 00:00 UTC), so time proximity never separates anything here.
+The corpora carry no publication time column. When every document opens with a dateline
+(:mod:`marsad.streams.pipeline.stories.datelines`; MEANTIME's do), its date is the document's
+publication time, as an article in the stream carries its own, and the story window applies.
+Otherwise (a corpus whose documents are not all dated, or ``datelines=False``, the CLI's
+``--no-datelines``) every document gets the same fixed time (``FIXED_TIME``, 2020-01-01 00:00
+UTC) and time proximity separates nothing: the time-blind figure. All or none, because a
+dated and an undated report of one story would sit years apart and never meet.
 
 Usage::
 
@@ -35,6 +40,8 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
+from marsad.streams.pipeline.stories.datelines import LINES_READ, dateline
+
 FIXED_TIME = datetime(2020, 1, 1, tzinfo=UTC)
 EVAL_LANGUAGES = ("ar", "en", "fr", "es", "de", "it", "nl", "tr", "pl", "zh", "ru")
 
@@ -52,6 +59,7 @@ class EvalDoc:
     body: str
     language: str | None
     source: str       # file it came from
+    dateline: datetime | None = None  # the date its text opens with, if any
 
 
 def detokenize(tokens: Sequence[str]) -> str:
@@ -119,7 +127,8 @@ def load_documents(paths: Sequence[Path]) -> list[EvalDoc]:
             texts = [t for t in texts if t]
             title = texts[0] if texts else ""
             body = "\n".join(texts[1:]) if len(texts) > 1 else title
-            out.append(EvalDoc(f"{i}:{doc_id}", doc_id, gold, title, body, lang, str(path)))
+            out.append(EvalDoc(f"{i}:{doc_id}", doc_id, gold, title, body, lang, str(path),
+                               dateline([title, *body.split("\n", LINES_READ)])))
     return out
 
 
@@ -246,19 +255,21 @@ def _counts(items: Iterable[str]) -> dict[str, int]:
 
 
 def evaluate_clusters(paths: list[Path], fmt: str = "cdcr-conll", blocking: str = "global",
-                      **clusterer_args: Any) -> dict:
+                      datelines: bool = True, **clusterer_args: Any) -> dict:
     """Cluster the documents of ``paths`` (in file order) and score against the gold stories."""
     if fmt != "cdcr-conll":
         raise ValueError(f"unknown format {fmt!r} (supported: 'cdcr-conll')")
     started = time.perf_counter()
     items = load_documents([Path(p) for p in paths])
     build = make_doc_builder()
-    docs = [build(it.key, it.title, it.body, language=it.language, outlet=Path(it.source).parent.name)
-            for it in items]
+    use_datelines = datelines and bool(items) and all(it.dateline for it in items)  # all or none: module docstring
+    docs = [build(it.key, it.title, it.body, language=it.language, outlet=Path(it.source).parent.name,
+                  published_at=it.dateline if use_datelines else FIXED_TIME) for it in items]
     pred = run_clustering(docs, blocking=blocking, **clusterer_args)
     result = score_clustering([it.gold for it in items], pred)
     result["files"] = [str(p) for p in paths]
-    result["fixed_time"] = FIXED_TIME.isoformat()
+    result["published_time"] = "datelines" if use_datelines else "fixed " + FIXED_TIME.isoformat()
+    result["documents_with_dateline"] = sum(1 for it in items if it.dateline)
     from marsad.streams.pipeline.stories import blocking_key
 
     result["blocking"] = blocking
@@ -273,10 +284,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--threshold", type=float, default=None)
     ap.add_argument("--blocking", choices=("global", "country"), default="global",
                     help="routing of the dedup step (service setting dedup_blocking; default global)")
+    ap.add_argument("--no-datelines", action="store_true",
+                    help="give every document the same fixed time even where all are dated (time-blind figure)")
     args = ap.parse_args(argv)
     extra: dict[str, Any] = {"threshold": args.threshold} if args.threshold is not None else {}
     extra["blocking"] = args.blocking
-    print(json.dumps(evaluate_clusters(args.paths, **extra)))
+    print(json.dumps(evaluate_clusters(args.paths, datelines=not args.no_datelines, **extra)))
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ from marsad.streams.evaluation.clusters import (
     read_conll,
 )
 
+from tests.support.conll import airbus_reports
+
 FIX = Path(__file__).resolve().parents[2] / "fixtures" / "stories"
 DATA = Path(__file__).resolve().parents[4] / "shared" / "data" / "clustering"
 
@@ -77,3 +79,20 @@ def test_evaluate_on_fixture(encoder):
 def test_newswcl50_runs(encoder):
     out = evaluate_clusters([DATA / "newswcl50" / "NewsWCL50.conll"])
     assert out["documents"] == 50 and out["pairwise"]["f1"] > 0.5
+
+
+
+def test_datelines_separate_reports_written_years_apart(encoder, tmp_path):
+    """Two different events worded alike merge without time; their datelines keep them apart."""
+    corpus = airbus_reports(tmp_path / "c.conll", "June 13 , 2005", "May 2 , 2011")
+    assert [d.dateline.date().isoformat() for d in load_documents([corpus])] == ["2005-06-13", "2011-05-02"]
+    dated = evaluate_clusters([corpus])
+    blind = evaluate_clusters([corpus], datelines=False)
+    assert dated["published_time"] == "datelines" and dated["system_clusters"] == 2
+    assert blind["published_time"].startswith("fixed") and blind["system_clusters"] == 1
+
+
+def test_one_undated_document_leaves_every_document_at_the_fixed_time(encoder, tmp_path):
+    out = evaluate_clusters([airbus_reports(tmp_path / "c.conll", "June 13 , 2005", None)])
+    assert out["documents_with_dateline"] == 1 and out["published_time"].startswith("fixed")
+    assert out["system_clusters"] == 1

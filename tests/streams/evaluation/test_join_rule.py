@@ -8,11 +8,14 @@ from marsad.streams.evaluation.join_rule import (
     GRID,
     Item,
     cross_validate,
+    dated,
     fold_of_topics,
     load_corpus,
     select,
     topic_of,
 )
+
+from tests.support.conll import airbus_reports
 
 FIX = Path(__file__).resolve().parents[2] / "fixtures" / "stories"
 
@@ -48,3 +51,14 @@ def test_held_out_topics_are_scored_with_a_rule_chosen_without_them(tiny):
     # first point wins and the storm's two reports stay apart
     assert out["folds"][0]["rule"] == (0.9, 0.3, 0.25, 3.0)
     assert out["out_of_fold"]["tiny"]["recall"] == 0.0
+
+
+
+def test_a_dated_corpus_is_also_scored_with_its_datelines(tmp_path):
+    """Two different events worded alike: time-blind, the held-out fold merges them; with their
+    datelines (years apart) the same rule keeps them apart."""
+    corpus = load_corpus([airbus_reports(tmp_path / "x.conll", "June 13 , 2005", "May 2 , 2011")])
+    assert dated(corpus) is not None and dated(corpus[:1] + [Item("t", "t/1", None, None)]) is None
+    out = cross_validate({"x": corpus}, folds=1, grid=((0.75, 0.3, 0.25, 3),))
+    assert out["out_of_fold"]["x"]["precision"] == 0.0
+    assert out["out_of_fold_with_datelines"]["x"]["precision"] == 1.0
