@@ -60,7 +60,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\b{month}\s+{day},?\s+{year}\b"),                          # March 01, 2008
         re.compile(rf"\b{day}\s+(?:de\s+)?{month}\s+(?:del?\s+)?{year}\b"),       # 25 de enero del 2010
         re.compile(rf"\b{day}-{month}-(?P<year2>\d{{2}}|\d{{4}})\b"),              # 23-Oct-10
-        re.compile(r"\b(?P<year>\d{4})-(?P<month_number>\d{2})-(?P<day>\d{2})(?:[t ]\d{2}:\d{2}(?::\d{2})?z?)?\b"),
+        re.compile(r"\b(?P<year>\d{4})([-/.])(?P<month_number>\d{2})\2(?P<day>\d{2})(?:[t ]\d{2}:\d{2}(?::\d{2})?z?)?\b"),
     )
 
 

@@ -18,6 +18,8 @@ from marsad.streams.pipeline.stories.datelines import RESOURCE, dateline, dateli
     ("Tue Apr 14, 2009 6:35am EDT", date(2009, 4, 14)),         # weekday, clock, zone
     ("Posted: Monday, April 14, 2009", date(2009, 4, 14)),
     ("2019-02-09T10:00:00Z", date(2019, 2, 9)),
+    ("2013/04/12", date(2013, 4, 12)),                          # year first: never ambiguous
+    ("14th April 2009", date(2009, 4, 14)),
 ])
 def test_a_line_that_holds_only_a_date_is_a_dateline(line, expected):
     assert dateline_date(line) == expected
@@ -29,6 +31,7 @@ def test_a_line_that_holds_only_a_date_is_a_dateline(line, expected):
     "February 30, 2009",                                                 # no such day
     "March 3, 1066",                                                     # a year no news is dated
     "Airbus wins Qatar Airways order worth $15bn",
+    "04/12/2013",                                                        # April 12 or 4 December?
     "",
 ])
 def test_other_lines_are_not(line):
