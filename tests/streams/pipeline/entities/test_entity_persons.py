@@ -37,3 +37,14 @@ def test_trim_titles_keeps_the_name_and_drops_a_bare_role():
     assert text[persons.trim_titles(text, 0, len(text)):] == "السعيد شنقريحة"
     role = "والرئيس الوزير"
     assert persons.trim_titles(role, 0, len(role)) == len(role)
+
+
+@pytest.mark.parametrize("text", [
+    "وكان مدير منظمة الصحة العالمية قال أمس إن فيروس كورونا يمكن تصنيفه بأنه وباء عالمي.",
+    "وطلب النائب العام الالتزام بتدابير وزارة الصحة بخصوص التعامل مع فيروس كورونا.",
+    "أحمد موسى: إصابات كورونا ستزداد بسبب تكدس أولياء الأمور أمام لجان الثانوية.",
+])
+def test_a_virus_the_tagger_calls_a_person_is_not_one(stage, make_doc, text):
+    """The tagger learned from news before 2020: to it 'فيروس كورونا' reads like a name, and every
+    article of the pandemic shared a person called 'firous-kourouna'."""
+    assert not [e.surface for e in stage(make_doc(text)).entities if e.type == "person" and "كورونا" in e.surface]
