@@ -59,7 +59,7 @@ EN_STOP = frozenset("""of the and or for as at by in on to from with about after
 this that these those there here he she it we they you his her its our their is are was were be been
 may june march april august will can said says new old north south east west central city town
 university independence victory liberty union unity hope mercy peace nice split reading bath
-mobile lincoln jackson sale mile""".split())
+mobile lincoln jackson sale mile corona""".split())
 _NAME_MARKS = re.compile("[‘’ʻʼ'`]")
 
 

@@ -80,6 +80,15 @@ def test_new_york_in_other_languages_is_new_york_not_york(run, language, text):
     assert places == {"geo:5128581", "geo:1261481"}  # New York City, New Delhi; not York, Delhi
 
 
+@pytest.mark.parametrize("language,text", [
+    ("en", "Corona cases rose sharply in Italy on Tuesday, officials said."),
+    ("ar", "وقال الطبيب إن Corona لا تزال تنتشر في القاهرة."),
+])
+def test_corona_in_pandemic_news_is_the_virus_not_corona_california(run, language, text):
+    places = {e.surface for e in run(text, language=language) if e.type == "location"}
+    assert "Corona" not in places and places  # Italy / Cairo are still found
+
+
 def test_a_place_after_a_word_for_new_is_another_place(run):
     # Zeeland (NL) is not New Zealand; lower-case "new" in running text renames nothing
     places = {e.surface for e in run("Storms hit Nieuw-Zeeland, and the new York office closed.",
