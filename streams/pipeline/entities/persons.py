@@ -270,11 +270,16 @@ def ner_span_ok(text: str, start: int, end: int) -> bool:
 def trim_titles(text: str, start: int, end: int) -> int:
     """Start of the name once leading titles and roles are cut off a person span
     (``اللواء السعيد شنقريحة`` -> ``السعيد شنقريحة``): a title is evidence of a person, not part
-    of the name, and kept in the span it would split one person over several ids. Returns
-    ``end`` when only titles remain (``رئيس الجمهورية`` names a role, not a person)."""
+    of the name, and kept in the span it would split one person over several ids. A title
+    without the article governs the definite words after it (``وزير الخارجية سامح شكري``,
+    ``رئيس الوزراء العراقي``): they belong to the role and go with it. Returns ``end`` when only
+    the role remains (``رئيس الجمهورية`` names a role, not a person)."""
+    governs = False
     for m in re.finditer(r"\S+", text[start:end]):
-        word = light(m.group())
-        if word not in TITLES and _strip_conj(word) not in TITLES:
+        word = _strip_conj(light(m.group()))
+        if word in TITLES or light(m.group()) in TITLES:
+            governs = not word.startswith("ال")
+        elif not (governs and word.startswith("ال")):
             return start + m.start()
     return end
 

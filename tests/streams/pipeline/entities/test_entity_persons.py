@@ -39,6 +39,17 @@ def test_trim_titles_keeps_the_name_and_drops_a_bare_role():
     assert persons.trim_titles(role, 0, len(role)) == len(role)
 
 
+@pytest.mark.parametrize("span, name", [
+    ("رئيس الجمهورية", ""),                             # the Republic is no one's name
+    ("وزير الخارجية سامح شكري", "سامح شكري"),
+    ("رئيس الوزراء العراقي حيدر العبادي", "حيدر العبادي"),
+    ("قائد الحرس الثوري اللواء حسين سلامي", "حسين سلامي"),
+    ("اللواء السعيد شنقريحة", "السعيد شنقريحة"),          # a definite title governs nothing
+])
+def test_the_definite_words_a_title_governs_belong_to_the_role(span, name):
+    assert span[persons.trim_titles(span, 0, len(span)):] == name
+
+
 @pytest.mark.parametrize("text", [
     "وكان مدير منظمة الصحة العالمية قال أمس إن فيروس كورونا يمكن تصنيفه بأنه وباء عالمي.",
     "وطلب النائب العام الالتزام بتدابير وزارة الصحة بخصوص التعامل مع فيروس كورونا.",
