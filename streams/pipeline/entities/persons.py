@@ -136,7 +136,8 @@ def find_persons(light_text: str, tokens: list[tuple[int, int, str]],
         if (base not in strong and base not in weak and not compound) or is_blocked(s):
             i += 1
             continue
-        if base == _IN_THE_NAME_OF and i and _speaks_for(tokens[i - 1][2]):
+        if base == _IN_THE_NAME_OF and ((i and _speaks_for(tokens[i - 1][2]))
+                                        or (i + 1 < n and _is_title(tokens[i + 1][2]))):
             i += 1
             continue
         lead_cut = len(w) - len(base)
@@ -181,12 +182,13 @@ def _arabic(word: str) -> bool:
     return "\u0621" <= word[0] <= "\u064a"
 
 
+def _is_title(word: str) -> bool:
+    word = light(word)
+    return word in TITLES or _strip_conj(word) in TITLES
+
+
 def _titled(tokens: list[tuple[int, int, str]], i: int) -> bool:
-    for k in range(max(0, i - 8), i):
-        w = tokens[k][2]
-        if w in TITLES or _strip_conj(w) in TITLES:
-            return True
-    return False
+    return any(_is_title(tokens[k][2]) for k in range(max(0, i - 8), i))
 
 
 @lru_cache(maxsize=1)
@@ -253,7 +255,8 @@ def _speaks_for(word: str) -> bool:
 
 def ner_span_ok(text: str, start: int, end: int) -> bool:
     """Whether the NER person span ``text[start:end]`` can be a person: no word of it is a
-    body or document noun (بيان، وزارة...) and it is not المتحدث باسم's "in the name of"."""
+    body or document noun (بيان، وزارة...) and it is not "in the name of" (المتحدث باسم الجيش،
+    باسم رئيس الجمهورية)."""
     words = text[start:end].split()
     if not words:
         return False
@@ -262,7 +265,8 @@ def ner_span_ok(text: str, start: int, end: int) -> bool:
         return False
     if first == _IN_THE_NAME_OF:
         before = text[max(0, start - 40):start].split()
-        if before and _speaks_for(before[-1]):
+        after = (words[1:2] or text[end:end + 40].split())[:1]
+        if (before and _speaks_for(before[-1])) or (after and _is_title(after[0])):
             return False
     return not any(light(w) in NOT_PERSON_START for w in words)
 

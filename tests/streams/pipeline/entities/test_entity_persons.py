@@ -16,6 +16,15 @@ def test_in_the_name_of_after_a_spokesman_is_not_a_person(run, stage, make_doc, 
                 if e.type == "person" and e.surface.startswith("باسم")]  # with the NER model
 
 
+@pytest.mark.parametrize("text", [
+    "وقال اللواء شنقريحة: باسم السيد رئيس الجمهورية، آمركم بالعمل تحت سلطته.",
+    "وأعلن العقيد باسم رئيس الجمهورية تنصيب القائد الجديد.",
+])
+def test_in_the_name_of_before_a_title_is_not_a_person(run, stage, make_doc, text):
+    for entities in (run(text), stage(make_doc(text)).entities):  # rules only, then with the NER model
+        assert not [e.surface for e in entities if e.type == "person" and e.surface.startswith("باسم")]
+
+
 def test_basim_is_still_a_name_after_a_title():
     text = "وقال الناشط باسم العلي إن القصف استمر."
     spans = persons.find_persons_in(text)
