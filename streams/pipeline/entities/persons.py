@@ -281,7 +281,7 @@ def trim_titles(text: str, start: int, end: int) -> int:
     governs = False
     for m in re.finditer(r"\S+", text[start:end]):
         word = _strip_conj(light(m.group()))
-        if word in TITLES or light(m.group()) in TITLES:
+        if _is_title(m.group()):
             governs = not word.startswith("ال")
         elif not (governs and word.startswith("ال")):
             return start + m.start()
