@@ -254,6 +254,13 @@ def _counts(items: Iterable[str]) -> dict[str, int]:
     return out
 
 
+def publication_times(items: Sequence[Any]) -> list[datetime] | None:
+    """Each document's ``dateline`` when every document has one, else None (all or none: see the
+    module docstring)."""
+    times = [it.dateline for it in items]
+    return times if times and all(times) else None
+
+
 def evaluate_clusters(paths: list[Path], fmt: str = "cdcr-conll", blocking: str = "global",
                       datelines: bool = True, **clusterer_args: Any) -> dict:
     """Cluster the documents of ``paths`` (in file order) and score against the gold stories."""
@@ -262,13 +269,13 @@ def evaluate_clusters(paths: list[Path], fmt: str = "cdcr-conll", blocking: str 
     started = time.perf_counter()
     items = load_documents([Path(p) for p in paths])
     build = make_doc_builder()
-    use_datelines = datelines and bool(items) and all(it.dateline for it in items)  # all or none: module docstring
+    times = publication_times(items) if datelines else None
     docs = [build(it.key, it.title, it.body, language=it.language, outlet=Path(it.source).parent.name,
-                  published_at=it.dateline if use_datelines else FIXED_TIME) for it in items]
+                  published_at=t) for it, t in zip(items, times or [FIXED_TIME] * len(items))]
     pred = run_clustering(docs, blocking=blocking, **clusterer_args)
     result = score_clustering([it.gold for it in items], pred)
     result["files"] = [str(p) for p in paths]
-    result["published_time"] = "datelines" if use_datelines else "fixed " + FIXED_TIME.isoformat()
+    result["published_time"] = "datelines" if times else "fixed " + FIXED_TIME.isoformat()
     result["documents_with_dateline"] = sum(1 for it in items if it.dateline)
     from marsad.streams.pipeline.stories import blocking_key
 

@@ -40,7 +40,13 @@ from typing import Any
 
 import numpy as np
 
-from marsad.streams.evaluation.clusters import load_documents, make_doc_builder, pairwise_scores, run_clustering
+from marsad.streams.evaluation.clusters import (
+    load_documents,
+    make_doc_builder,
+    pairwise_scores,
+    publication_times,
+    run_clustering,
+)
 from marsad.streams.pipeline.stories import embed_batch
 from marsad.streams.pipeline.stories.similarity import JoinRule
 
@@ -73,10 +79,11 @@ def load_corpus(paths: Sequence[Path]) -> list[Item]:
 
 def dated(items: Sequence[Item]) -> list[Item] | None:
     """The items with their datelines as publication times, when all have one (else None)."""
-    if not items or not all(it.dateline for it in items):
+    times = publication_times(items)
+    if times is None:
         return None
-    return [replace(it, doc=it.doc.evolve(article=it.doc.article.model_copy(update={"published_at": it.dateline})))
-            for it in items]
+    return [replace(it, doc=it.doc.evolve(article=it.doc.article.model_copy(update={"published_at": t})))
+            for it, t in zip(items, times)]
 
 
 def fold_of_topics(items: Sequence[Item], folds: int = FOLDS) -> dict[str, int]:

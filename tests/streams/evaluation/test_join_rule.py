@@ -53,7 +53,6 @@ def test_held_out_topics_are_scored_with_a_rule_chosen_without_them(tiny):
     assert out["out_of_fold"]["tiny"]["recall"] == 0.0
 
 
-
 def test_a_dated_corpus_is_also_scored_with_its_datelines(tmp_path):
     """Two different events worded alike: time-blind, the held-out fold merges them; with their
     datelines (years apart) the same rule keeps them apart."""
