@@ -9,7 +9,7 @@ import time
 from marsad.streams.agents import topics
 from marsad.streams.app import app, settings
 from marsad.streams.metrics import METRICS
-from marsad.streams.stalls import StallDetector
+from marsad.streams.stalls import StallDetector, partitions_in_flight
 
 log = logging.getLogger(__name__)
 detector = StallDetector(settings.stall_rewind_s)
@@ -33,7 +33,7 @@ async def rewind_stalled_partitions() -> None:
         return
     ends = await consumer.highwaters(*assigned)
     committed = consumer._committed_offset  # Faust keeps no public view of these two
-    in_flight = {message.tp for message in list(consumer._unacked_messages)}
+    in_flight = partitions_in_flight(list(consumer._unacked_messages))
     offsets = {tp: (committed.get(tp), ends.get(tp)) for tp in assigned}
     for tp in detector.observe(time.monotonic(), offsets, in_flight):
         offset = committed.get(tp) or 0
