@@ -73,6 +73,7 @@ def _sets():
         "reflexive": set(c["reflexive"]),
         "beside": set(c["beside"]),
         "protest_target": [p.split() for p in c["protest_target"]],
+        "national": set(c["nationality_stems"]),
         "territorial": [p.split() for p in c["territorial_link"]],
         "hazards": _by_first_word(c["hazards"]),
         "verbal_attack": set(c["verbal_attack"]),
@@ -283,6 +284,30 @@ def actor_like(sent: Sentence, span: tuple[int, int], entity_actor=None) -> bool
         if w in s["actor"] or bare(w) in s["actor"] or _no_conj(w) in s["actor"]:
             return True
     return bool(entity_actor and entity_actor(span))
+
+
+_NISBA_ENDINGS = ("يين", "يون", "يات", "يه", "ي")
+
+
+def national(sent: Sentence, span: tuple[int, int]) -> bool:
+    """A state at the head of the span, by its name ('اميركا', 'اليونان') or its nationality
+    adjective ('الغارات الإسرائيلية', 'السياسات الاميركية'): coders take the state as the party.
+    Further in, it qualifies an issue ('استمرار حرب العراق'). A bare stem of three letters is not
+    a name ('سور' is a wall, 'ترك' a verb)."""
+    stems = _sets()["national"]
+    for k in range(span[0], min(span[1], span[0] + 2)):
+        w = bare(sent.tokens[k].text)
+        if (len(w) >= 4 and w in stems) or w[:-1] in stems and w[-1] == "ا" or w[:-2] in stems and w[-2:] == "يا":
+            return True
+        for end in _NISBA_ENDINGS:
+            if w.endswith(end) and w[: -len(end)] in stems:
+                return True
+    return False
+
+
+def _party(sent: Sentence, span: tuple[int, int], entity_actor=None) -> bool:
+    """What a protest can be against: an actor, or a state named by its nationality adjective."""
+    return actor_like(sent, span, entity_actor) or national(sent, span)
 
 
 def place_like(sent: Sentence, span: tuple[int, int], entity_place=None) -> bool:
@@ -561,7 +586,7 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         _arguments(sent, cand, prefix, suffix, lv, trig_idx, entity_actor, entity_place, type_idx.get(trig.type, set()))
         pool = agents if trig.type == "PROTEST" else attackers if trig.type == "ASSAULT" else []
         if a in agent_hits:
-            _agent_noun(sent, cand, trig_idx)
+            _agent_noun(sent, cand, trig_idx, entity_actor)
         elif pool and not cand.sources:
             near = min(pool, key=lambda sp: abs(sp[0] - a))
             cand.sources = [_with_quantifier(sent, near)]
@@ -716,8 +741,10 @@ def _with_quantifier(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
     return (a, span[1])
 
 
-def _agent_noun(sent: Sentence, cand: Candidate, trig_idx: set[int]) -> None:
-    """'المتظاهرون', 'آلاف المحتجين': the trigger names the protesters themselves."""
+def _agent_noun(sent: Sentence, cand: Candidate, trig_idx: set[int], entity_actor=None) -> None:
+    """'المتظاهرون', 'آلاف المحتجين': the trigger names the protesters themselves. What they face
+    after ضد/على must be a party ('ضد الحكومة'), not a place or an issue ('على مشارف المطار',
+    'على خلفية مقتل'): otherwise the protest-target cues decide."""
     cand.sources = [_with_quantifier(sent, cand.tok)]
     cand.agentless = cand.pronoun_source = False
     if not cand.targets:
@@ -725,7 +752,9 @@ def _agent_noun(sent: Sentence, cand: Candidate, trig_idx: set[int]) -> None:
         if other:
             cand.targets = [other]
     if not cand.targets:
-        t = _find_after(sent, cand.tok[1], 8, {"ضد", "على", "علي"}, trig_idx) or _protest_target(sent, cand.tok[1], trig_idx)
+        t = _find_after(sent, cand.tok[1], 8, {"ضد", "على", "علي"}, trig_idx)
+        if t is None or not _party(sent, t, entity_actor):
+            t = _protest_target(sent, cand.tok[1], trig_idx, entity_actor)
         if t:
             cand.targets = [t]
 
@@ -1145,7 +1174,7 @@ def _skip_adverbs(toks: list[Token], j: int) -> int:
 def _protest_target(sent: Sentence, b: int, trig_idx: set[int], entity_actor=None) -> tuple[int, int] | None:
     """What a protest is against: 'احتجاجا على X', 'للاحتجاج على X', 'معادية/مناهضة لـX',
     'تندد بـX' within the rest of the sentence (a full stop ends the search), when it names a
-    party (actor head noun or linked entity), not an issue ('احتجاجا على الظلم')."""
+    party (:func:`_party`), not an issue ('احتجاجا على الظلم')."""
     toks = sent.tokens
     for k in range(b, min(len(toks), b + 25)):
         if _is_punct(toks[k]) and toks[k].text in ".؟?!":
@@ -1153,6 +1182,6 @@ def _protest_target(sent: Sentence, b: int, trig_idx: set[int], entity_actor=Non
         n = _phrase_at(toks, k, _sets()["protest_target"])
         if n:
             nps = np_forward(sent, k + n, trig_idx, max_len=5)
-            if nps and not toks[nps[0][0]].text.isdigit() and actor_like(sent, nps[0], entity_actor):
+            if nps and not toks[nps[0][0]].text.isdigit() and _party(sent, nps[0], entity_actor):
                 return nps[0]
     return None
