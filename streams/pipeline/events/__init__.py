@@ -276,6 +276,8 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
             ent_actor = None
             toks = sent.tokens
             cands = english.extract(sent, lambda j, toks=toks: ctx.text[ctx.orig_span(toks[j].start, toks[j].end)[0]].isupper())
+            for c in cands:
+                _party_target(ctx, sent, c)
             if len({c.type for c in cands}) > 1:
                 to_rank.append((sent, cands))
         for c in cands:  # a party's own quoted words about what happened: a claim
@@ -296,6 +298,61 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
     if to_rank:
         _rank_by_clause(ctx, to_rank)
     return ctx, out
+
+
+#: Words that end the clause an English trigger's target is looked for in.
+_EN_CLAUSE_END = frozenset({".", ";", "by", "after", "because", "following", "while", "when", "since", "before", "who", "whom", "which"})
+_PARTY_TYPES = _ACTOR_TYPES | {"location"}
+#: Event types whose place is where they happened, never whom they were against.
+_VIOLENT = frozenset({"ASSAULT", "COERCE"})
+
+
+def _party_target(ctx: _Ctx, sent: Sentence, cand: Candidate) -> None:
+    """PLOVER codes a target as a party (a group, person, organisation or state), not the thing
+    acted on: where the object after an English trigger names none ('halted economic aid to
+    Serbia', 'suspended aid deliveries in Baghdad', 'threatened to stop negotiations if the
+    United States ...'), the first such entity further in the same clause is the target.
+
+    An attack's object is kept when it names people ('23 people', 'two British soldiers'), and
+    otherwise gives way only to the party it belongs to ('shelled positions of the Palestinian
+    security forces'): what was hit (a bakery, a patrol) is a target too, and an attack's place
+    is its location, not its target. The clause ends at a comma before a reporting verb
+    (', police said') and at 'by' (the agent); a speaker ('X said') and the source are never
+    the target."""
+    if not ctx.entities or any(ctx.entities_in(*ctx.tok_span_orig(sent, t), _PARTY_TYPES) for t in cand.targets):
+        return
+    toks = sent.tokens
+    en = cues("en")
+    reporting = set(en["reporting"])
+    people = set(en["person_nouns"])
+    if any(toks[k].text.lower() in people or toks[k].text.isdigit() for t in cand.targets for k in range(*t)):
+        return
+    types, start, stop = _PARTY_TYPES, cand.tok[1], len(toks)
+    if cand.type in _VIOLENT:
+        types = _ACTOR_TYPES
+        if cand.targets:
+            start, stop = cand.targets[0][0], min(stop, cand.targets[-1][1] + 3)
+    if start >= stop:
+        return
+    sources = [ctx.tok_span_orig(sent, s) for s in cand.sources]
+    parties = [e for e in ctx.entities_in(*ctx.tok_span_orig(sent, (start, stop)), types)
+               if not any(e.start < sb and e.end > sa for sa, sb in sources)]
+    if not parties:
+        return
+    for k in range(start, stop):
+        word = toks[k].text.lower()
+        if word in _EN_CLAUSE_END or (word == "," and any(t.text.lower() in reporting for t in toks[k + 1:k + 5])):
+            return
+        a, b = ctx.tok_span_orig(sent, (k, k + 1))
+        ents = [e for e in parties if e.start < b and e.end > a]
+        if ents:
+            end = k + 1
+            while end < len(toks) and ctx.tok_span_orig(sent, (end, end + 1))[0] < ents[0].end:
+                end += 1
+            if any(t.text.lower() in reporting for t in toks[end:end + 3]):
+                continue  # 'X said': the speaker
+            cand.targets = [(k, end)]
+            return
 
 
 def _rank_by_clause(ctx: _Ctx, sentences: list[tuple[Sentence, list[Candidate]]]) -> None:
