@@ -277,6 +277,7 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
             toks = sent.tokens
             cands = english.extract(sent, lambda j, toks=toks: ctx.text[ctx.orig_span(toks[j].start, toks[j].end)[0]].isupper())
             for c in cands:
+                _premodifier_source(ctx, sent, c)
                 _party_target(ctx, sent, c)
             if len({c.type for c in cands}) > 1:
                 to_rank.append((sent, cands))
@@ -298,6 +299,29 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
     if to_rank:
         _rank_by_clause(ctx, to_rank)
     return ctx, out
+
+
+def _premodifier_source(ctx: _Ctx, sent: Sentence, cand: Candidate) -> None:
+    """'IS attacks', 'the IRA's attacks', '"Islamic State" raids': a linked actor right before
+    an English trigger (a possessive or a noun modifier) is who acted, unless the source found
+    already names an actor."""
+    a = cand.tok[0]
+    toks = sent.tokens
+    if not ctx.entities or any(ctx.entities_in(*ctx.tok_span_orig(sent, s), _ACTOR_TYPES) for s in cand.sources):
+        return
+    k = a - 1
+    while k >= 0 and toks[k].text in ("'s", "'", '"', "’s", "’"):
+        k -= 1
+    if k < 0:
+        return
+    start, end = ctx.tok_span_orig(sent, (k, k + 1))
+    ents = [e for e in ctx.entities_in(start, end, _ACTOR_TYPES) if e.end <= ctx.tok_span_orig(sent, (a, a + 1))[0]]
+    if ents:
+        first = k
+        while first > 0 and ctx.tok_span_orig(sent, (first - 1, first))[1] > ents[0].start:
+            first -= 1
+        cand.sources = [(first, k + 1)]
+        cand.agentless = False
 
 
 #: Words that end the clause an English trigger's target is looked for in.

@@ -78,6 +78,8 @@ def find_triggers(words: list[str]) -> list[tuple[int, int, Trigger]]:
 #: ('said on Saturday they would begin an offensive').
 _CLAUSE_WORDS = frozenset("would will could can may might must should shall to".split())
 _PRONOUNS = frozenset("they he she it we".split())
+#: Modal triggers of REQUEST: what someone must do, as a speaker demands it.
+_OBLIGATION = frozenset({"must", "should"})
 
 
 def _crosses_clause(words: list[str], span: tuple[int, int]) -> bool:
@@ -93,6 +95,11 @@ def _subject(words: list[str], i: int) -> tuple[int, int] | None:
     said = next((k for k in range(span[0], -1, -1) if words[k] in _sets()["reporting"]), None)
     if said is None or not any(words[m] in _PRONOUNS for m in range(said, span[1])):
         return None
+    return _speaker(words, said)
+
+
+def _speaker(words: list[str], said: int) -> tuple[int, int] | None:
+    """Subject of the reporting verb at ``said``."""
     head = said
     if head > 0 and words[head - 1] == ")" and "(" in words[max(0, head - 6):head]:
         head = max(k for k in range(max(0, head - 6), head) if words[k] == "(")  # 'Forces (SDF) said'
@@ -169,7 +176,8 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
         elif status == "occurred" and any(w in ("continued", "continuing", "continue", "still") for w in window):
             status = "ongoing"
         cand = Candidate(type=typ, mode=mode, trigger=Trigger(trig.pattern, typ, mode, weight, "X", trig.frame), tok=(a, b), status=status)
-        passive = a > 0 and words[a - 1] in s["passive_aux"] or (a > 1 and words[a - 2] in s["passive_aux"] and words[a - 1] in ("being", "been"))
+        # 'is refusing', 'have been pressuring': progressive, not passive
+        passive = not words[a].endswith("ing") and (a > 0 and words[a - 1] in s["passive_aux"] or (a > 1 and words[a - 2] in s["passive_aux"] and words[a - 1] in ("being", "been")))
         subj = _subject(words, a)
         if typ == "ASSAULT" and not passive and subj and any(w in s["hazards"] for w in words[subj[0]:subj[1]]):
             continue  # 'an earthquake struck the region', 'floods killed 12': no attacker, no attack
@@ -193,6 +201,13 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
                         break
             if obj:
                 cand.targets = [obj]
+        if typ == "REQUEST" and words[a] in _OBLIGATION:
+            # 'The Red Cross said US forces must ensure security': the speaker requests it of
+            # the subject
+            said = next((k for k in range(a - 1, -1, -1) if words[k] in s["reporting"]), None)
+            speaker = _speaker(words, said) if said is not None else None
+            if speaker:
+                cand.sources, cand.targets = [speaker], [subj] if subj and subj[0] > said else []
         if trig.frame == "coop" and typ in ("AGREE", "AID", "SUPPORT", "COOPERATE", "CONSULT", "YIELD"):
             rec = _recipient(words, b, is_cap)
             if rec:
