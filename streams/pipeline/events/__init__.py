@@ -263,7 +263,7 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
     ctx = _Ctx(doc, lang)
     out: list[dict] = []
     running: tuple[int, TimeRef] | None = None  # latest day-level time expression (sentence index)
-    to_rank: list[tuple[Sentence, list[Candidate]]] = []  # English sentences with several event types
+    english_sents: list[tuple[Sentence, list[Candidate]]] = []  # English sentences with candidates
     for idx, sent in enumerate(_sentences(ctx)):
         if not sent.tokens:
             continue
@@ -278,9 +278,8 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
             cands = english.extract(sent, lambda j, toks=toks: ctx.text[ctx.orig_span(toks[j].start, toks[j].end)[0]].isupper())
             for c in cands:
                 _premodifier_source(ctx, sent, c)
-                _party_target(ctx, sent, c)
-            if len({c.type for c in cands}) > 1:
-                to_rank.append((sent, cands))
+            if cands:
+                english_sents.append((sent, cands))
         for c in cands:  # a party's own quoted words about what happened: a claim
             if c.status in ("occurred", "ongoing") and ctx.speech and _in_speech(ctx, sent, c):
                 c.status = "claimed"
@@ -296,8 +295,8 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
         if day:
             running = (idx, day[-1][2])
         out.append(rec)
-    if to_rank:
-        _rank_by_clause(ctx, to_rank)
+    if english_sents:
+        _english_syntax(ctx, english_sents)
     return ctx, out
 
 
@@ -379,20 +378,57 @@ def _party_target(ctx: _Ctx, sent: Sentence, cand: Candidate) -> None:
             return
 
 
-def _rank_by_clause(ctx: _Ctx, sentences: list[tuple[Sentence, list[Candidate]]]) -> None:
-    """Events embedded below their sentence's main event lose confidence (see :mod:`.syntax`);
-    the document's sentences are parsed in one batch."""
-    from .syntax import DEPTH_PENALTY, trigger_depths
+def _english_syntax(ctx: _Ctx, sentences: list[tuple[Sentence, list[Candidate]]]) -> None:
+    """What the dependency parse (:mod:`.syntax`, one batch per document) settles, then the
+    parties: events embedded below their sentence's main event lose confidence; a trigger whose
+    source names no linked actor takes the subject of the predicate that governs it ('X staged
+    a hunger strike'); then each target is made a party (:func:`_party_target`). Only sentences
+    with several event types or such a source are parsed."""
+    from .syntax import DEPTH_PENALTY, trigger_syntax
 
+    parse = [(sent, cands, len({c.type for c in cands}) > 1) for sent, cands in sentences]
+    parse = [p for p in parse if p[2] or any(_needs_subject(ctx, p[0], c) for c in p[1])]
     texts, spans = [], []
-    for sent, cands in sentences:
+    for sent, cands, rank in parse:
         sa, sb = ctx.orig_span(sent.start, sent.end)
-        texts.append(ctx.text[sa:sb])
         spans.append([tuple(x - sa for x in ctx.tok_span_orig(sent, c.tok)) for c in cands])
-    for (_, cands), depths in zip(sentences, trigger_depths(texts, spans)):
-        top = min(depths)
-        for c, depth in zip(cands, depths):
-            c.confidence = round(max(0.05, c.confidence - DEPTH_PENALTY * (depth - top)), 3)
+        if not rank:  # a subject is to the left: parse up to the last trigger
+            sb = sa + max(end for _, end in spans[-1])
+        texts.append(ctx.text[sa:sb])
+    for (sent, cands, rank), row in zip(parse, trigger_syntax(texts, spans) if parse else []):
+        top = min(depth for depth, _ in row)
+        sa = ctx.orig_span(sent.start, sent.end)[0]
+        for c, (depth, subject) in zip(cands, row):
+            if rank:
+                c.confidence = round(max(0.05, c.confidence - DEPTH_PENALTY * (depth - top)), 3)
+            if subject and _needs_subject(ctx, sent, c):
+                tokens = _tokens_in(ctx, sent, sa + subject[0], sa + subject[1])
+                if tokens:
+                    c.sources = [tokens]
+    for sent, cands in sentences:
+        for c in cands:
+            _party_target(ctx, sent, c)
+
+
+#: Words that show a backward English subject span ran into a verb phrase or a preposition
+#: ('staged a 24-hour', 'country were converging Thursday for a', 'killing or').
+_NOT_IN_A_SUBJECT = frozenset("a an the its their his her has have had was were is are been be or and for in of at by to with from".split())
+
+
+def _needs_subject(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
+    """No source, or one that names no linked actor and is not a noun phrase."""
+    if not cand.sources:
+        return True
+    if any(ctx.entities_in(*ctx.tok_span_orig(sent, s), _ACTOR_TYPES) for s in cand.sources):
+        return False
+    words = [t.text.lower() for a, b in cand.sources for t in sent.tokens[a:b]]
+    return any(w in _NOT_IN_A_SUBJECT for w in words[1:]) or words[-1].endswith("ing")
+
+
+def _tokens_in(ctx: _Ctx, sent: Sentence, start: int, end: int) -> tuple[int, int] | None:
+    """Sentence-local token span covering original characters ``start:end``."""
+    inside = [k for k in range(len(sent.tokens)) if ctx.tok_span_orig(sent, (k, k + 1))[0] < end and ctx.tok_span_orig(sent, (k, k + 1))[1] > start]
+    return (inside[0], inside[-1] + 1) if inside else None
 
 
 def _strong(ctx: _Ctx, sent: Sentence, c: Candidate, times, ent_actor, running_day: bool = False) -> bool:

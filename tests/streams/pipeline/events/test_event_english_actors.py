@@ -15,14 +15,14 @@ def english_entities():
         pytest.skip("spaCy English model not installed")
 
 
-def _targets(text, event_type):
-    return [[a.text for a in e.target_actors] for e in run_stage(text, "en").events if e.type == event_type]
-
-
-def _roles(text, event_type):
-    """(sources, targets) of each event of ``event_type``, without the entity stage."""
+def _roles(text, event_type, with_entities=True):
+    """(sources, targets) of each event of ``event_type``."""
     return [([a.text for a in e.source_actors], [a.text for a in e.target_actors])
-            for e in run_stage(text, "en", with_entities=False).events if e.type == event_type]
+            for e in run_stage(text, "en", with_entities=with_entities).events if e.type == event_type]
+
+
+def _targets(text, event_type):
+    return [targets for _, targets in _roles(text, event_type)]
 
 
 def test_the_state_an_act_is_against_replaces_the_thing_acted_on(english_entities):
@@ -47,10 +47,15 @@ def test_a_linked_actor_before_a_nominal_trigger_is_its_source(english_entities)
 
 
 def test_a_progressive_is_not_a_passive():
-    got = _roles("The Israeli government is refusing to lift the curfew on Palestinians.", "REJECT")
+    got = _roles("The Israeli government is refusing to lift the curfew on Palestinians.", "REJECT", with_entities=False)
     assert got and any("government" in src for s, _ in got for src in s)
 
 
 def test_a_speaker_requests_what_someone_must_do():
-    got = _roles("The Red Cross said US and British forces must ensure security in the city.", "REQUEST")
+    got = _roles("The Red Cross said US and British forces must ensure security in the city.", "REQUEST", with_entities=False)
     assert got and got[0][0] == ["Red Cross"] and any("forces" in t for t in got[0][1])
+
+
+def test_a_hunger_strike_is_staged_by_the_sentence_subject(english_entities):
+    got = _roles("Salaheddine Sidhoum, a rights activist, staged a hunger strike in prison on Sunday.", "PROTEST")
+    assert any(any("Sidhoum" in s for s in src) for src, _ in got)

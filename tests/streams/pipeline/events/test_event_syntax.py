@@ -1,6 +1,6 @@
 """English events: the main clause's event outranks the events mentioned inside it."""
 
-from marsad.streams.pipeline.events.syntax import trigger_depths
+from marsad.streams.pipeline.events.syntax import trigger_depths, trigger_syntax
 
 from tests.streams.pipeline.events.test_event_extraction import events
 
@@ -44,3 +44,20 @@ def test_one_type_per_sentence_needs_no_parse(monkeypatch):
 
     monkeypatch.setattr(syntax, "trigger_depths", fail)
     assert {e.type for e in events("Rebels attacked an army post near the border on Monday.", "en")} == {"ASSAULT"}
+
+
+def _governing(text: str, word: str):
+    [[(_, span)]] = trigger_syntax([text], [[_span(text, word)]])
+    return text[span[0]:span[1]] if span else None
+
+
+def test_a_nominal_trigger_or_participle_takes_its_governing_subject():
+    assert _governing("Salaheddine Sidhoum, a rights activist, staged a hunger strike in prison.", "strike").startswith("Salaheddine Sidhoum")
+    assert _governing("Thousands of farmers were converging on Thursday for a rally in Lagos.", "rally").startswith("Thousands of farmers")
+    assert _governing("Government forces launched rocket fire on the camps, killing 50.", "killing") == "Government forces"
+
+
+def test_no_governing_subject_for_a_verb_with_its_own_a_passive_or_a_modal():
+    assert _governing("Rebels attacked the town.", "attacked") is None
+    assert _governing("A journalist was killed in a car bomb explosion in Beirut.", "explosion") is None
+    assert _governing("The Red Cross said the forces must ensure security.", "must") is None
