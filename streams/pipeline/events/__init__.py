@@ -316,10 +316,7 @@ def _premodifier_source(ctx: _Ctx, sent: Sentence, cand: Candidate) -> None:
     start, end = ctx.tok_span_orig(sent, (k, k + 1))
     ents = [e for e in ctx.entities_in(start, end, _ACTOR_TYPES) if e.end <= ctx.tok_span_orig(sent, (a, a + 1))[0]]
     if ents:
-        first = k
-        while first > 0 and ctx.tok_span_orig(sent, (first - 1, first))[1] > ents[0].start:
-            first -= 1
-        cand.sources = [(first, k + 1)]
+        cand.sources = [_tokens_in(ctx, sent, ents[0].start, ents[0].end)]
         cand.agentless = False
 
 
@@ -369,12 +366,10 @@ def _party_target(ctx: _Ctx, sent: Sentence, cand: Candidate) -> None:
         a, b = ctx.tok_span_orig(sent, (k, k + 1))
         ents = [e for e in parties if e.start < b and e.end > a]
         if ents:
-            end = k + 1
-            while end < len(toks) and ctx.tok_span_orig(sent, (end, end + 1))[0] < ents[0].end:
-                end += 1
-            if any(t.text.lower() in reporting for t in toks[end:end + 3]):
+            span = _tokens_in(ctx, sent, ents[0].start, ents[0].end)
+            if any(t.text.lower() in reporting for t in toks[span[1]:span[1] + 3]):
                 continue  # 'X said': the speaker
-            cand.targets = [(k, end)]
+            cand.targets = [span]
             return
 
 
@@ -426,7 +421,8 @@ def _needs_subject(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
 
 
 def _tokens_in(ctx: _Ctx, sent: Sentence, start: int, end: int) -> tuple[int, int] | None:
-    """Sentence-local token span covering original characters ``start:end``."""
+    """Sentence-local token span covering original characters ``start:end`` (None when no token
+    of the sentence overlaps them)."""
     inside = [k for k in range(len(sent.tokens)) if ctx.tok_span_orig(sent, (k, k + 1))[0] < end and ctx.tok_span_orig(sent, (k, k + 1))[1] > start]
     return (inside[0], inside[-1] + 1) if inside else None
 

@@ -297,7 +297,7 @@ def national(sent: Sentence, span: tuple[int, int]) -> bool:
     stems = _sets()["national"]
     for k in range(span[0], min(span[1], span[0] + 2)):
         w = bare(sent.tokens[k].text)
-        if (len(w) >= 4 and w in stems) or w[:-1] in stems and w[-1] == "ا" or w[:-2] in stems and w[-2:] == "يا":
+        if (len(w) >= 4 and w in stems) or (w[-1:] == "ا" and w[:-1] in stems) or (w[-2:] == "يا" and w[:-2] in stems):
             return True
         for end in _NISBA_ENDINGS:
             if w.endswith(end) and w[: -len(end)] in stems:
@@ -306,7 +306,7 @@ def national(sent: Sentence, span: tuple[int, int]) -> bool:
 
 
 def _party(sent: Sentence, span: tuple[int, int], entity_actor=None) -> bool:
-    """What a protest can be against: an actor, or a state named by its nationality adjective."""
+    """What a protest can be against: an actor, or a state (:func:`national`)."""
     return actor_like(sent, span, entity_actor) or national(sent, span)
 
 

@@ -79,7 +79,7 @@ def find_triggers(words: list[str]) -> list[tuple[int, int, Trigger]]:
 _CLAUSE_WORDS = frozenset("would will could can may might must should shall to".split())
 _PRONOUNS = frozenset("they he she it we".split())
 #: Modal triggers of REQUEST: what someone must do, as a speaker demands it.
-_OBLIGATION = frozenset({"must", "should"})
+_OBLIGATION = frozenset({"must"})
 
 
 def _crosses_clause(words: list[str], span: tuple[int, int]) -> bool:
