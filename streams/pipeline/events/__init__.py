@@ -375,10 +375,11 @@ def _party_target(ctx: _Ctx, sent: Sentence, cand: Candidate) -> None:
 
 def _english_syntax(ctx: _Ctx, sentences: list[tuple[Sentence, list[Candidate]]]) -> None:
     """What the dependency parse (:mod:`.syntax`, one batch per document) settles, then the
-    parties: events embedded below their sentence's main event lose confidence; a trigger whose
-    source names no linked actor takes the subject of the predicate that governs it ('X staged
-    a hunger strike'); then each target is made a party (:func:`_party_target`). Only sentences
-    with several event types or such a source are parsed."""
+    parties: events embedded below their sentence's main event lose confidence; a trigger with
+    no source, or one that is not a noun phrase, takes the acting subject from the parse
+    (:func:`.syntax.acting_subject`: 'X staged a hunger strike'); then each target is made a
+    party (:func:`_party_target`). Only sentences with several event types or such a source are
+    parsed."""
     from .syntax import DEPTH_PENALTY, trigger_syntax
 
     parse = [(sent, cands, len({c.type for c in cands}) > 1) for sent, cands in sentences]

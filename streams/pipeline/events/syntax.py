@@ -1,5 +1,5 @@
-"""How deep an English event trigger sits in its sentence's dependency tree, and whose subject
-governs it.
+"""How deep an English event trigger sits in its sentence's dependency tree, and who is the
+subject acting in it.
 
 A wire sentence reports one event in its main clause and mentions others inside it: "Hungary
 said it will support a resolution that aims to tighten sanctions" reports support (AGREE), not
@@ -13,11 +13,12 @@ Measured on the PLOVER GSR dev records (``marsad eval events --format plover-gsr
 accuracy of the most confident event 0.793 without the penalty, 0.883 at 0.1 per level and
 0.888 from 0.2 on (the same from 0.2 to 3: a plateau, not a tuned value).
 
-A nominal trigger or a participle has no subject of its own: "Salaheddine Sidhoum, Algeria's
-leading human rights activist, staged a hunger strike", "Vietnamese-led forces launched rocket
-fire, killing or wounding 50". The subject of the predicate that governs it
-(:func:`governing_subject`) is who acted. On the same records the source match rises from 0.771
-to 0.799; on the WikiEvents dev attacks, attackers from 0.379 to 0.552.
+Where the word-window rules find no subject, or one that is not a noun phrase, the parse gives
+it (:func:`acting_subject`): the trigger's own subject past an apposition ("Pakistan, a key
+U.S. ally, has refused"), the subject governing a nominal trigger or a participle ("X staged a
+hunger strike", "Vietnamese-led forces launched rocket fire, killing or wounding 50"), the
+speaker for a pronoun ("Syria says it will not accept"). On the same records the source match
+rises from 0.771 to 0.883; on the WikiEvents dev attacks, attackers from 0.379 to 0.552.
 
 The parse runs for sentences with candidates of two or more types (the whole sentence), or with a
 candidate whose rule-based source is missing or not a noun phrase (the sentence up to its last
@@ -63,8 +64,8 @@ def trigger_depths(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int
 
 
 def trigger_syntax(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]) -> list[list[tuple[int, tuple[int, int] | None]]]:
-    """Per text and trigger, ``(depth, governing subject)``: the depth as in
-    :func:`trigger_depths`, and the character span of :func:`governing_subject` (or None)."""
+    """Per text and trigger, ``(depth, acting subject)``: the depth as in
+    :func:`trigger_depths`, and the character span of :func:`acting_subject` (or None)."""
     out = []
     for doc, doc_spans in zip(_parser().pipe(texts, batch_size=BATCH_SIZE), spans, strict=True):
         row = []
@@ -74,7 +75,7 @@ def trigger_syntax(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int
                 row.append((len(doc), None))
                 continue
             head = min(hit, key=_depth)
-            row.append((_depth(head), governing_subject(head)))
+            row.append((_depth(head), acting_subject(head)))
         out.append(row)
     return out
 
@@ -83,24 +84,22 @@ def trigger_syntax(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int
 _PRONOUNS = frozenset("it they he she we i you this that which who".split())
 
 
-def governing_subject(trigger) -> tuple[int, int] | None:
-    """Character span of the subject of the predicate that governs a trigger with no subject of
-    its own: a noun ('X staged a hunger strike', 'X were converging for a rally', 'X wounded two
-    soldiers in a bomb attack') or a participle ('X launched rocket fire, killing 50'). None for
-    a trigger that has its own subject, under a passive (its subject is the victim), or when the
-    governing subject is a pronoun, or for a modal ('must': its clause's subject is the one asked).
-    """
+def acting_subject(trigger) -> tuple[int, int] | None:
+    """Character span of who acted, from the parse: the trigger's own subject ('Pakistan, a key
+    U.S. ally, has refused'), or for a trigger with none, the subject of the predicate governing
+    it: a noun ('X staged a hunger strike', 'X were converging for a rally', 'X wounded two
+    soldiers in a bomb attack') or a participle ('X launched rocket fire, killing 50'). A pronoun
+    subject stands for the subject of the clause above it ('Syria says it will not accept').
+    None under a passive (its subject is the victim), for a modal ('must': its clause's subject
+    is the one asked), or when no named subject is found."""
     if trigger.dep_ in ("aux", "auxpass"):
         return None
     token = trigger
     for _ in range(5):
-        deps = {c.dep_ for c in token.children}
-        if "nsubjpass" in deps:
+        if any(c.dep_ == "nsubjpass" for c in token.children):
             return None
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if subject is not None:
-            if token is trigger or subject.text.lower() in _PRONOUNS:
-                return None
+        if subject is not None and subject.text.lower() not in _PRONOUNS:
             return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
         if token.head.i == token.i:
             return None

@@ -46,18 +46,22 @@ def test_one_type_per_sentence_needs_no_parse(monkeypatch):
     assert {e.type for e in events("Rebels attacked an army post near the border on Monday.", "en")} == {"ASSAULT"}
 
 
-def _governing(text: str, word: str):
+def _acting(text: str, word: str):
     [[(_, span)]] = trigger_syntax([text], [[_span(text, word)]])
     return text[span[0]:span[1]] if span else None
 
 
-def test_a_nominal_trigger_or_participle_takes_its_governing_subject():
-    assert _governing("Salaheddine Sidhoum, a rights activist, staged a hunger strike in prison.", "strike").startswith("Salaheddine Sidhoum")
-    assert _governing("Thousands of farmers were converging on Thursday for a rally in Lagos.", "rally").startswith("Thousands of farmers")
-    assert _governing("Government forces launched rocket fire on the camps, killing 50.", "killing") == "Government forces"
+def test_a_nominal_trigger_or_participle_takes_the_subject_governing_it():
+    assert _acting("Salaheddine Sidhoum, a rights activist, staged a hunger strike in prison.", "strike").startswith("Salaheddine Sidhoum")
+    assert _acting("Thousands of farmers were converging on Thursday for a rally in Lagos.", "rally").startswith("Thousands of farmers")
+    assert _acting("Government forces launched rocket fire on the camps, killing 50.", "killing") == "Government forces"
 
 
-def test_no_governing_subject_for_a_verb_with_its_own_a_passive_or_a_modal():
-    assert _governing("Rebels attacked the town.", "attacked") is None
-    assert _governing("A journalist was killed in a car bomb explosion in Beirut.", "explosion") is None
-    assert _governing("The Red Cross said the forces must ensure security.", "must") is None
+def test_a_verb_s_own_subject_and_a_pronoun_stands_for_the_speaker():
+    assert _acting("Pakistan, a key ally in the war, has refused to deploy peacekeepers.", "refused") == "Pakistan, a key ally in the war,"
+    assert _acting("Syria says it will not accept any more refugees.", "accept") == "Syria"
+
+
+def test_no_acting_subject_under_a_passive_or_for_a_modal():
+    assert _acting("A journalist was killed in a car bomb explosion in Beirut.", "explosion") is None
+    assert _acting("The Red Cross said the forces must ensure security.", "must") is None
