@@ -220,7 +220,8 @@ def eval_events(path: Annotated[Path, typer.Argument()], fmt: Annotated[str, typ
 @eval_app.command("actors")
 def eval_actors(path: Annotated[Path, typer.Argument()],
                 fmt: Annotated[str, typer.Option("--format")] = "ar-event-gsr-spans") -> None:
-    """Source/target actor spans against ar-event-gsr span records."""
+    """Source/target actors against ar-event-gsr span records, or English attackers and targets
+    against WikiEvents JSON lines (--format wikievents)."""
     from marsad.streams.evaluation.events import evaluate_actors
 
     _print_json_line(evaluate_actors(path, fmt))

@@ -16,6 +16,9 @@
   gives no actor for it or its actor overlaps one of the annotators' spans for that role.
   ``both_correct`` is the share of records with both roles right; ``both_correct_nonempty`` the
   same over records whose two gold roles are non-empty.
+* ``evaluate_actors(path, "wikievents")``: English attackers and targets on WikiEvents JSON lines
+  (:func:`wikievents_scores`); an extra check of who-did-what-to-whom, not one of the issue's
+  targets.
 
 Each runs the same stage the service runs (entity stage first when importable).
 """
@@ -236,9 +239,39 @@ def score_actor_records(records: list[dict], events_for) -> dict:
     }
 
 
+#: WikiEvents (KAIROS) event types that PLOVER codes as ASSAULT, and their argument roles.
+WIKIEVENTS_ATTACKS = ("Conflict.Attack", "Life.Die", "Life.Injure")
+WIKIEVENTS_SOURCE_ROLES = frozenset({"Attacker", "Killer", "Injurer"})
+WIKIEVENTS_TARGET_ROLES = frozenset({"Target", "Victim"})
+
+
+def wikievents_scores(docs: list[dict], events_for) -> dict:
+    """Share of the gold attacks' attacker and target/victim arguments that the stage's ASSAULT
+    events in the same sentence name (a shared content word, as :func:`actor_match`)."""
+    hit = {"source": 0, "target": 0}
+    total = {"source": 0, "target": 0}
+    for doc in docs:
+        for idx, sentence in enumerate(doc["sentences"]):
+            gold = [m for m in doc["event_mentions"] if m["trigger"]["sent_idx"] == idx and m["event_type"].startswith(WIKIEVENTS_ATTACKS)]
+            if not gold:
+                continue
+            events = [e for e in events_for(sentence[1]) if e.type == "ASSAULT"]
+            for mention in gold:
+                for role, roles, field in (("source", WIKIEVENTS_SOURCE_ROLES, "source_actors"), ("target", WIKIEVENTS_TARGET_ROLES, "target_actors")):
+                    texts = [a["text"] for a in mention["arguments"] if a["role"] in roles]
+                    if texts:
+                        total[role] += 1
+                        hit[role] += any(actor_match([a.text for a in getattr(e, field)], texts) for e in events)
+    return {**{role: round(hit[role] / total[role], 4) if total[role] else 0.0 for role in hit},
+            "arguments": total, "matched": hit}
+
+
 def evaluate_actors(path: Path, fmt: str = "ar-event-gsr-spans") -> dict:
+    if fmt == "wikievents":
+        docs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+        return {"format": fmt, **wikievents_scores(docs, lambda text: run_stage(text, "en").events), "entity_stage": entity_stage_used()}
     if fmt != "ar-event-gsr-spans":
-        raise ValueError(f"unknown format {fmt!r}")
+        raise ValueError(f"unknown format {fmt!r} (supported: 'ar-event-gsr-spans', 'wikievents')")
     records = json.loads(Path(path).read_text(encoding="utf-8"))
     for r in records:
         if not r.get("event_type"):

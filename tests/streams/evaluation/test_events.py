@@ -31,6 +31,21 @@ def test_detection_arithmetic():
     assert ev.detection_scores([False], [False])["f1"] == 0.0
 
 
+def test_wikievents_scores_count_attack_arguments_the_sentence_s_assaults_name():
+    doc = {
+        "sentences": [[[], "Gunmen killed two soldiers."], [[], "Officials met in Paris."]],
+        "event_mentions": [
+            {"event_type": "Life.Die.Unspecified", "trigger": {"sent_idx": 0},
+             "arguments": [{"role": "Killer", "text": "Gunmen"}, {"role": "Victim", "text": "soldiers"}, {"role": "Place", "text": "x"}]},
+            {"event_type": "Contact.Contact.Meet", "trigger": {"sent_idx": 1}, "arguments": [{"role": "Participant", "text": "Officials"}]},
+        ],
+    }
+    found = {"Gunmen killed two soldiers.": [_E("ASSAULT", src=["gunmen"], tgt=["the town"]), _E("CONSULT", tgt=["soldiers"])]}
+    r = ev.wikievents_scores([doc], lambda text: found.get(text, []))
+    assert r["arguments"] == {"source": 1, "target": 1}
+    assert r["source"] == 1.0 and r["target"] == 0.0  # the soldiers are only a CONSULT's target
+
+
 def test_plover_scores_on_tiny_fixture():
     recs = [
         {"event": "DOCUMENT"},
@@ -87,3 +102,10 @@ def test_plover_dev_runs():
     recs = json.loads((DATA / "plover-gsr-en/PLOVER_GSR_CAMEO.json").read_text())[:20]
     r = ev.plover_scores(recs, lambda t: ev.run_stage(t, "en", with_entities=False).events)
     assert 0.0 <= r["type_accuracy"] <= 1.0
+
+
+@pytest.mark.skipif(not (DATA / "wikievents-en" / "dev.jsonl").exists(), reason="shared data absent")
+def test_wikievents_attackers_and_targets_stay_above_where_they_were():
+    # 0.310 / 0.506 before the English parse and party rules (session 7), 0.552 / 0.527 after
+    r = ev.evaluate_actors(DATA / "wikievents-en" / "dev.jsonl", "wikievents")
+    assert r["arguments"]["source"] > 0 and r["source"] > 0.45 and r["target"] > 0.45
