@@ -321,7 +321,7 @@ def _premodifier_source(ctx: _Ctx, sent: Sentence, cand: Candidate) -> None:
 
 
 #: Words that end the clause an English trigger's target is looked for in.
-_EN_CLAUSE_END = frozenset({".", ";", "by", "after", "because", "following", "while", "when", "since", "before", "who", "whom", "which"})
+_EN_CLAUSE_END = frozenset({".", ";", "after", "because", "following", "while", "when", "since", "before", "who", "whom", "which"})
 _PARTY_TYPES = _ACTOR_TYPES | {"location"}
 #: Event types whose place is where they happened, never whom they were against.
 _VIOLENT = frozenset({"ASSAULT", "COERCE"})
@@ -330,39 +330,41 @@ _VIOLENT = frozenset({"ASSAULT", "COERCE"})
 def _party_target(ctx: _Ctx, sent: Sentence, cand: Candidate) -> None:
     """PLOVER codes a target as a party (a group, person, organisation or state), not the thing
     acted on: where the object after an English trigger names none ('halted economic aid to
-    Serbia', 'suspended aid deliveries in Baghdad', 'threatened to stop negotiations if the
-    United States ...'), the first such entity further in the same clause is the target.
+    Serbia', 'suspended aid deliveries in Baghdad', 'rejected calls by Kofi Annan'), the first
+    linked actor or place further in the same clause is the target, or a state named by its
+    nationality ('rejected an Indian proposal').
 
-    An attack's object is kept when it names people ('23 people', 'two British soldiers'), and
-    otherwise gives way only to the party it belongs to ('shelled positions of the Palestinian
-    security forces'): what was hit (a bakery, a patrol) is a target too, and an attack's place
-    is its location, not its target. The clause ends at a comma before a reporting verb
-    (', police said') and at 'by' (the agent); a speaker ('X said') and the source are never
-    the target."""
+    An attack's object is kept when its head names people ('23 people', 'two British
+    soldiers'), and otherwise gives way only to the linked actor it belongs to ('shelled
+    positions of the Palestinian security forces'): what was hit (a bakery, a patrol) is a
+    target too, and an attack's place is its location, not its target. The clause ends at a
+    comma before a reporting verb (', police said') and at 'by' right after the trigger (the
+    agent); a speaker ('X said') and the source are never the target."""
     if not ctx.entities or any(ctx.entities_in(*ctx.tok_span_orig(sent, t), _PARTY_TYPES) for t in cand.targets):
         return
     toks = sent.tokens
     en = cues("en")
     reporting = set(en["reporting"])
-    people = set(en["person_nouns"])
-    if any(toks[k].text.lower() in people or toks[k].text.isdigit() for t in cand.targets for k in range(*t)):
-        return
-    types, start, stop = _PARTY_TYPES, cand.tok[1], len(toks)
-    if cand.type in _VIOLENT:
-        types = _ACTOR_TYPES
-        if cand.targets:
-            start, stop = cand.targets[0][0], min(stop, cand.targets[-1][1] + 3)
+    if any(toks[t[1] - 1].text.lower() in en["person_nouns"] or any(toks[k].text.isdigit() for k in range(*t)) for t in cand.targets):
+        return  # the head noun names people ('23 people', 'the deputy chief'; not 'all official contact')
+    violent = cand.type in _VIOLENT
+    nationalities = frozenset() if violent else frozenset(en["nationalities"])
+    start, stop = cand.tok[1], len(toks)
+    if violent and cand.targets:
+        start, stop = cand.targets[0][0], min(stop, cand.targets[-1][1] + 3)
     if start >= stop:
         return
     sources = [ctx.tok_span_orig(sent, s) for s in cand.sources]
-    parties = [e for e in ctx.entities_in(*ctx.tok_span_orig(sent, (start, stop)), types)
+    parties = [e for e in ctx.entities_in(*ctx.tok_span_orig(sent, (start, stop)), _ACTOR_TYPES if violent else _PARTY_TYPES)
                if not any(e.start < sb and e.end > sa for sa, sb in sources)]
-    if not parties:
+    if not parties and not any(t.text.lower() in nationalities for t in toks[start:stop]):
         return
     for k in range(start, stop):
         word = toks[k].text.lower()
         if word in _EN_CLAUSE_END or (word == "," and any(t.text.lower() in reporting for t in toks[k + 1:k + 5])):
             return
+        if word == "by" and k == cand.tok[1]:
+            return  # 'killed by X': the agent ('calls by Kofi Annan' names whom a rejection targets)
         a, b = ctx.tok_span_orig(sent, (k, k + 1))
         ents = [e for e in parties if e.start < b and e.end > a]
         if ents:
@@ -370,6 +372,9 @@ def _party_target(ctx: _Ctx, sent: Sentence, cand: Candidate) -> None:
             if any(t.text.lower() in reporting for t in toks[span[1]:span[1] + 3]):
                 continue  # 'X said': the speaker
             cand.targets = [span]
+            return
+        if word in nationalities and ctx.text[a].isupper() and not any(a < sb and b > sa for sa, sb in sources):
+            cand.targets = [(k, k + 1)]  # 'an Indian proposal', 'Israeli air raids': the state
             return
 
 

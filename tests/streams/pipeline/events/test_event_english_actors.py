@@ -59,3 +59,10 @@ def test_a_speaker_requests_what_someone_must_do():
 def test_a_hunger_strike_is_staged_by_the_sentence_subject(english_entities):
     got = _roles("Salaheddine Sidhoum, a rights activist, staged a hunger strike in prison on Sunday.", "PROTEST")
     assert any(any("Sidhoum" in s for s in src) for src, _ in got)
+
+
+def test_whom_a_rejection_or_a_boycott_is_aimed_at(english_entities):
+    assert ["Kofi Annan"] in _targets("The US on Thursday rejected calls by Kofi Annan to adopt far-reaching reforms.", "REJECT")
+    assert ["Indian"] in _targets("Bangladesh has rejected an Indian proposal for a free trade agreement.", "REJECT")
+    # 'official' is not the head of 'all official contact': the party is further on
+    assert ["United States"] in _targets("Palestinian leaders said they would boycott all official contact with the United States.", "THREATEN")
