@@ -6,7 +6,8 @@ The Arabic figure repeats the seed article cut to 3 KB. ``--english`` also times
 the documents of a CoNLL file with document ids (MEANTIME English:
 ``../shared/data/clustering/meantime/en/meantime.conll``), each cut to its first 3 KB, run once
 each through the service's stateless stages before the event stage (which parses the
-sentences that hold events of two types, see ``events/syntax.py``).
+sentences that hold events of two types or a trigger without a plain subject, see
+``events/syntax.py``). BLAS runs with ``MARSAD_NATIVE_THREADS`` threads, as in the NLP pool.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=50)
     ap.add_argument("--english", type=Path, help="CoNLL file of English news documents (MEANTIME en)")
     args = ap.parse_args()
+    from marsad.streams.native import limit_native_threads
+    from marsad.streams.settings import Settings
+
+    limit_native_threads(Settings().native_threads)  # as the NLP pool runs the stages
     seed = SEED.read_text(encoding="utf-8")
     text = (seed * 3)[:3 * 1024 // 2]  # Arabic is 2 bytes/char in UTF-8: ~3 KB
     while len(text.encode("utf-8")) < 3072:

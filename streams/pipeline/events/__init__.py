@@ -388,7 +388,8 @@ def _english_syntax(ctx: _Ctx, sentences: list[tuple[Sentence, list[Candidate]]]
     from .syntax import DEPTH_PENALTY, trigger_syntax
 
     parse = [(sent, cands, len({c.type for c in cands}) > 1) for sent, cands in sentences]
-    parse = [p for p in parse if p[2] or any(_needs_subject(ctx, p[0], c) for c in p[1])]
+    # a subject is to the left of its trigger: none for a trigger among the first two words
+    parse = [p for p in parse if p[2] or any(c.tok[0] >= 2 and _needs_subject(ctx, p[0], c) for c in p[1])]
     texts, spans = [], []
     for sent, cands, rank in parse:
         sa, sb = ctx.orig_span(sent.start, sent.end)

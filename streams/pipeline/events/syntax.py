@@ -23,7 +23,7 @@ rises from 0.771 to 0.883; on the WikiEvents dev attacks, attackers from 0.379 t
 The parse runs for sentences with candidates of two or more types (the whole sentence), or with a
 candidate whose rule-based source is missing or not a noun phrase (the sentence up to its last
 trigger: the subject is to the left), all of a document's in one batch: about 2 ms per 30-word
-sentence, which keeps English at 11-14 ms per 3 KB (``bench/bench_events.py``).
+sentence, which keeps English at 11.5-13.5 ms per 3 KB (``bench/bench_events.py``, five runs).
 """
 
 from __future__ import annotations
