@@ -392,8 +392,8 @@ def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list
             near = False
         n = _phrase_at(toks, k, s["agent"])
         bare_min = n == 1 and _no_conj(toks[k].text) == "من"
-        if n and bare_min and (not near or (k > 0 and _is_quantity_word(toks[k - 1].text))):
-            n = 0
+        if n and bare_min and (not near or (k > 0 and (_is_quantity_word(toks[k - 1].text) or _no_conj(toks[k - 1].text) in s["beside"]))):
+            n = 0  # 'ثلاثة من عناصر' (three of), 'بالقرب من السفارة' (near): no agent
         if n:
             nps = np_forward(sent, k + n, trig_idx)
             if nps and (not bare_min or actor_like(sent, nps[0])):

@@ -109,6 +109,13 @@ def test_national_names_states_and_their_adjectives_not_short_homographs():
     assert not is_national("سور المدينة") and not is_national("ترك المكان")
 
 
+def test_min_after_a_word_of_nearness_is_a_place_not_an_agent():
+    got = _cands("وقع هجوم بالقذائف على مدرسة للبنات بالقرب من السفارة الاميركية في صنعاء.", "ASSAULT")
+    assert got and not any("السفاره" in src for c in got for src in c["sources"])
+    agent = _cands("وقع هجوم بالقذائف على مدرسة للبنات من قبل مسلحين مجهولين.", "ASSAULT")
+    assert any("مسلحين" in src for c in agent for src in c["sources"])
+
+
 def test_crowd_noun_is_not_replaced_by_a_later_from_phrase():
     got = _cands("تجمع آلاف المتظاهرين القادمين من ولايات بعيدة أمام البرلمان.", "PROTEST")
     assert any(any("المتظاهرين" in s for s in c["sources"]) for c in got)
