@@ -214,4 +214,18 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
                 cand.targets = [rec]
         cand.confidence = round(min(0.97, 0.3 + 0.5 * weight + (0.1 if cand.sources else 0) + (0.05 if cand.targets else 0)), 3)
         cands.append(cand)
-    return cands
+    return _ultimatum(words, cands)
+
+
+def _ultimatum(words: list[str], cands: list[Candidate]) -> list[Candidate]:
+    """'Nigeria will withdraw its force from Chad unless ...': an act announced on a condition is
+    a threat (PLOVER THREATEN, ultimatums). The announced event becomes the THREATEN and the
+    'unless' trigger, which only marks the condition, is dropped."""
+    cond = next((c for c in cands if c.type == "THREATEN" and words[c.tok[0]] == "unless"), None)
+    announced = [c for c in cands if c.status == "announced" and c.type == "AGREE" and cond is not None and c.tok[1] <= cond.tok[0]]
+    if not announced:
+        return cands
+    for c in announced:
+        c.type, c.mode = "THREATEN", None
+        c.trigger = Trigger(c.trigger.pattern, "THREATEN", None, c.trigger.weight, c.trigger.pos, c.trigger.frame)
+    return [c for c in cands if c is not cond]

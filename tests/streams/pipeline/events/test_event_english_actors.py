@@ -1,7 +1,8 @@
 """English actors as PLOVER codes them: targets are parties (the entity stage's actor or state
 further in the clause replaces an object that names none; an attack keeps the people or the thing
 it hit), a linked actor before a nominal trigger is its source, a progressive is not a passive,
-and a speaker requests what someone 'must' do. Sentences are written for these tests."""
+a speaker requests what someone 'must' do, and an act announced on a condition is a threat.
+Sentences are written for these tests."""
 
 import pytest
 
@@ -66,3 +67,9 @@ def test_whom_a_rejection_or_a_boycott_is_aimed_at(english_entities):
     assert ["Indian"] in _targets("Bangladesh has rejected an Indian proposal for a free trade agreement.", "REJECT")
     # 'official' is not the head of 'all official contact': the party is further on
     assert ["United States"] in _targets("Palestinian leaders said they would boycott all official contact with the United States.", "THREATEN")
+
+
+def test_an_act_announced_on_a_condition_is_a_threat():
+    events = run_stage("Nigeria said it will withdraw its troops from Chad unless the government holds elections.", "en", with_entities=False).events
+    threats = [e for e in events if e.type == "THREATEN"]
+    assert [e.trigger.text for e in threats] == ["withdraw"] and not any(e.type == "AGREE" for e in events)
