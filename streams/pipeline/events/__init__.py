@@ -343,12 +343,12 @@ def _party_target(ctx: _Ctx, sent: Sentence, cand: Candidate) -> None:
     if not ctx.entities or any(ctx.entities_in(*ctx.tok_span_orig(sent, t), _PARTY_TYPES) for t in cand.targets):
         return
     toks = sent.tokens
-    en = cues("en")
-    reporting = set(en["reporting"])
+    en = english._sets()  # the cue lists as sets, loaded once
+    reporting = en["reporting"]
     if any(toks[t[1] - 1].text.lower() in en["person_nouns"] or any(toks[k].text.isdigit() for k in range(*t)) for t in cand.targets):
         return  # the head noun names people ('23 people', 'the deputy chief'; not 'all official contact')
     violent = cand.type in _VIOLENT
-    nationalities = frozenset() if violent else frozenset(en["nationalities"])
+    nationalities = frozenset() if violent else en["nationalities"]
     start, stop = cand.tok[1], len(toks)
     if violent and cand.targets:
         start, stop = cand.targets[0][0], min(stop, cand.targets[-1][1] + 3)
@@ -430,7 +430,8 @@ def _needs_subject(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
 def _tokens_in(ctx: _Ctx, sent: Sentence, start: int, end: int) -> tuple[int, int] | None:
     """Sentence-local token span covering original characters ``start:end`` (None when no token
     of the sentence overlaps them)."""
-    inside = [k for k in range(len(sent.tokens)) if ctx.tok_span_orig(sent, (k, k + 1))[0] < end and ctx.tok_span_orig(sent, (k, k + 1))[1] > start]
+    spans = (ctx.tok_span_orig(sent, (k, k + 1)) for k in range(len(sent.tokens)))
+    inside = [k for k, (a, b) in enumerate(spans) if a < end and b > start]
     return (inside[0], inside[-1] + 1) if inside else None
 
 

@@ -222,7 +222,9 @@ def _ultimatum(words: list[str], cands: list[Candidate]) -> list[Candidate]:
     a threat (PLOVER THREATEN, ultimatums). The announced event becomes the THREATEN and the
     'unless' trigger, which only marks the condition, is dropped."""
     cond = next((c for c in cands if c.type == "THREATEN" and words[c.tok[0]] == "unless"), None)
-    announced = [c for c in cands if c.status == "announced" and c.type == "AGREE" and cond is not None and c.tok[1] <= cond.tok[0]]
+    if cond is None:
+        return cands
+    announced = [c for c in cands if c.status == "announced" and c.type == "AGREE" and c.tok[1] <= cond.tok[0]]
     if not announced:
         return cands
     for c in announced:

@@ -56,16 +56,12 @@ def _depth(token) -> int:
     return depth
 
 
-def trigger_depths(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]) -> list[list[int]]:
-    """Per text (one sentence each, parsed in one batch), the dependency depth (root = 0) of
-    each trigger: its shallowest token among those overlapping ``(start, end)``, character
-    offsets into the text. A span no token overlaps (a caller's offsets off) ranks last."""
-    return [[depth for depth, _ in row] for row in trigger_syntax(texts, spans)]
-
-
 def trigger_syntax(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]) -> list[list[tuple[int, tuple[int, int] | None]]]:
-    """Per text and trigger, ``(depth, acting subject)``: the depth as in
-    :func:`trigger_depths`, and the character span of :func:`acting_subject` (or None)."""
+    """Per text (one sentence each, parsed in one batch) and trigger, ``(depth, acting
+    subject)``: the dependency depth (root = 0) of the trigger's shallowest token among those
+    overlapping ``(start, end)``, character offsets into the text, and the character span of
+    :func:`acting_subject` (or None). A span no token overlaps (a caller's offsets off) ranks
+    last."""
     out = []
     for doc, doc_spans in zip(_parser().pipe(texts, batch_size=BATCH_SIZE), spans, strict=True):
         row = []

@@ -1,8 +1,12 @@
 """English events: the main clause's event outranks the events mentioned inside it."""
 
-from marsad.streams.pipeline.events.syntax import trigger_depths, trigger_syntax
+from marsad.streams.pipeline.events.syntax import trigger_syntax
 
 from tests.streams.pipeline.events.test_event_extraction import events
+
+
+def trigger_depths(texts, spans):
+    return [[depth for depth, _ in row] for row in trigger_syntax(texts, spans)]
 
 
 def _span(text: str, word: str) -> tuple[int, int]:
@@ -36,13 +40,13 @@ def test_an_event_in_a_relative_clause_is_kept_but_ranks_below():
     assert by_type["PROTEST"].confidence < by_type["COERCE"].confidence
 
 
-def test_one_type_per_sentence_needs_no_parse(monkeypatch):
+def test_one_type_and_a_plain_subject_need_no_parse(monkeypatch):
     from marsad.streams.pipeline.events import syntax
 
     def fail(*args):
         raise AssertionError("parsed a sentence with a single event type")
 
-    monkeypatch.setattr(syntax, "trigger_depths", fail)
+    monkeypatch.setattr(syntax, "trigger_syntax", fail)
     assert {e.type for e in events("Rebels attacked an army post near the border on Monday.", "en")} == {"ASSAULT"}
 
 
