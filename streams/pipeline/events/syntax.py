@@ -23,7 +23,9 @@ rises from 0.771 to 0.883; on the WikiEvents dev attacks, attackers from 0.379 t
 The parse runs for sentences with candidates of two or more types (the whole sentence), or with a
 candidate whose rule-based source is missing or not a noun phrase (the sentence up to its last
 trigger: the subject is to the left), all of a document's in one batch: about 2 ms per 30-word
-sentence, which keeps English at 11.5-13.5 ms per 3 KB (``bench/bench_events.py``, five runs).
+sentence. ``bench/bench_events.py`` puts English at 11.5-13.5 ms per 3 KB on a quiet machine and
+up to 20 ms on a loaded one (the parse is then most of it): close to the 15 ms budget. Sharing
+one spaCy pass with the entity stage is the way to cut it.
 """
 
 from __future__ import annotations
