@@ -22,10 +22,11 @@ rises from 0.771 to 0.883; on the WikiEvents dev attacks, attackers from 0.379 t
 
 The parse runs for sentences with candidates of two or more types (the whole sentence), or with a
 candidate whose rule-based source is missing or not a noun phrase (the sentence up to its last
-trigger: the subject is to the left), all of a document's in one batch: about 2 ms per 30-word
-sentence. ``bench/bench_events.py`` puts English at 11.5-13.5 ms per 3 KB on a quiet machine and
-up to 20 ms on a loaded one (the parse is then most of it): close to the 15 ms budget. Sharing
-one spaCy pass with the entity stage is the way to cut it.
+trigger: the subject is to the left), all of a document's in one batch. ``bench/bench_events.py``
+puts English at 11.8-12.5 ms per 3 KB with the model's dense layers on numpy's BLAS
+(``entities/ner/spacy_tagger.load_model``; 13.2-17.6 ms on thinc's BLIS, same machine and
+hour), the parse about half of it: under the 15 ms budget with little room. The entity stage's
+NER has its own embedding layer, so sharing its spaCy pass would save only the tokenisation.
 """
 
 from __future__ import annotations
@@ -43,11 +44,9 @@ _EXCLUDE = ["tagger", "morphologizer", "senter", "attribute_ruler", "lemmatizer"
 @lru_cache(maxsize=1)
 def _parser():
     """The entity stage's English model with only its tokeniser, tok2vec and parser."""
-    import spacy
+    from marsad.streams.pipeline.entities.ner.spacy_tagger import load_model
 
-    from marsad.streams.pipeline.entities.ner.spacy_tagger import MODELS
-
-    return spacy.load(MODELS["en"], exclude=_EXCLUDE)
+    return load_model("en", _EXCLUDE)
 
 
 def _depth(token) -> int:
