@@ -337,7 +337,7 @@ def _party_target(ctx: _Ctx, sent: Sentence, cand: Candidate) -> None:
     An attack's object is kept when its head names people ('23 people', 'two British
     soldiers'), and otherwise gives way only to the linked actor it belongs to ('shelled
     positions of the Palestinian security forces'): what was hit (a bakery, a patrol) is a
-    target too, and an attack's place is its location, not its target. The clause ends at a
+    target too, and an attack's place is its location, not its target, and so is where a retreat went ('fled to Jordan'). The clause ends at a
     comma before a reporting verb (', police said') and at 'by' right after the trigger (the
     agent); a speaker ('X said') and the source are never the target."""
     if not ctx.entities or any(ctx.entities_in(*ctx.tok_span_orig(sent, t), _PARTY_TYPES) for t in cand.targets):
@@ -345,8 +345,9 @@ def _party_target(ctx: _Ctx, sent: Sentence, cand: Candidate) -> None:
     toks = sent.tokens
     en = english._sets()  # the cue lists as sets, loaded once
     reporting = en["reporting"]
-    if any(toks[t[1] - 1].text.lower() in en["person_nouns"] or any(toks[k].text.isdigit() for k in range(*t)) for t in cand.targets):
-        return  # the head noun names people ('23 people', 'the deputy chief'; not 'all official contact')
+    party_heads = en["person_nouns"] | en["institution_nouns"]
+    if any(toks[t[1] - 1].text.lower() in party_heads or any(toks[k].text.isdigit() for k in range(*t)) for t in cand.targets):
+        return  # the head names people or an institution ('23 people', 'the deputy chief', 'the government'; not 'all official contact')
     violent = cand.type in _VIOLENT
     nationalities = frozenset() if violent else en["nationalities"]
     start, stop = cand.tok[1], len(toks)
@@ -367,6 +368,8 @@ def _party_target(ctx: _Ctx, sent: Sentence, cand: Candidate) -> None:
             return  # 'killed by X': the agent ('calls by Kofi Annan' names whom a rejection targets)
         a, b = ctx.tok_span_orig(sent, (k, k + 1))
         ents = [e for e in parties if e.start < b and e.end > a]
+        if ents and cand.type == "RETREAT" and en["destination_preps"].intersection(t.text.lower() for t in toks[max(start, k - 2):k]):
+            continue
         if ents:
             span = _tokens_in(ctx, sent, ents[0].start, ents[0].end)
             if any(t.text.lower() in reporting for t in toks[span[1]:span[1] + 3]):

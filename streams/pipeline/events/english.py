@@ -80,6 +80,8 @@ _CLAUSE_WORDS = frozenset("would will could can may might must should shall to".
 _PRONOUNS = frozenset("they he she it we".split())
 #: Modal triggers of REQUEST: what someone must do, as a speaker demands it.
 _OBLIGATION = frozenset({"must"})
+#: Event types whose agent-noun triggers ('protesters', 'attackers', 'hackers') name who acted.
+_ACTING_AGENTS = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 
 
 def _crosses_clause(words: list[str], span: tuple[int, int]) -> bool:
@@ -107,6 +109,42 @@ def _speaker(words: list[str], said: int) -> tuple[int, int] | None:
     return outer if outer and not _crosses_clause(words, outer) else None
 
 
+def _agent_phrase(words: list[str], a: int, is_cap) -> tuple[int, int]:
+    """An agent-noun trigger with what qualifies it: 'Thousands of Kurdish protesters'
+    (capitalised words, numbers and crowd words before it; not 'Police dispersed')."""
+    crowd = _sets()["crowd_words"]
+    k = a
+    while k > 0 and (is_cap(k - 1) or words[k - 1].replace(",", "").isdigit() or words[k - 1] in crowd
+                     or (words[k - 1] == "of" and k > 1 and words[k - 2] in crowd)):
+        k -= 1
+    return (k, a + 1)
+
+
+def _verb_after_noun(words: list[str], a: int, b: int) -> bool:
+    """The word after a nominal trigger is a past-tense verb: 'the attack killed', 'protests
+    erupted', 'airstrikes hit' (a verbal trigger ends in -ed itself: 'attacked armed men')."""
+    if b >= len(words) or words[a].endswith("ed"):
+        return False
+    s = _sets()
+    nxt = words[b]
+    return (nxt.endswith("ed") and len(nxt) > 4 and nxt not in s["participle_adjectives"]) or nxt in s["irregular_past"]
+
+
+def _first_conjunct(words: list[str], subj: tuple[int, int], is_cap) -> tuple[int, int] | None:
+    """'Jordan and Britain have agreed', 'U.S. and Russian negotiators': the name before 'and'
+    is a source too (a compound actor). Only a short capitalised phrase, so that 'killed and
+    wounded' or a clause before 'and' is not taken for one."""
+    k = subj[0] - 1
+    while k > 0 and words[k] in _sets()["det"]:
+        k -= 1
+    if k < 1 or words[k] != "and":
+        return None
+    first = _np_back(words, k)
+    if first is None or not is_cap(first[0]) or first[1] - first[0] > 4 or _crosses_clause(words, first):
+        return None
+    return first
+
+
 def _np_back(words: list[str], i: int) -> tuple[int, int] | None:
     s = _sets()
     k = i - 1
@@ -122,11 +160,14 @@ def _np_back(words: list[str], i: int) -> tuple[int, int] | None:
 
 
 def _np_fwd(words: list[str], j: int, max_len: int = 7) -> tuple[int, int] | None:
+    """Noun phrase from ``j``: up to a stop word, or a time phrase ('fled to Jordan last week')."""
     s = _sets()
     while j < len(words) and (words[j] in ("to", "up", "out", "off", "down") or words[j] in s["det"]):
         j += 1
     k = j
     while k < len(words) and words[k] not in _PUNCT and words[k] not in s["np_stop"] and k - j < max_len:
+        if k > j and words[k] in s["time_openers"] and words[k + 1:k + 2] and words[k + 1] in s["time_nouns"]:
+            break
         k += 1
     return (j, k) if k > j else None
 
@@ -190,15 +231,29 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
                     if obj:
                         cand.sources = [obj]
                     break
+        elif b - a == 1 and words[a].endswith(("ers", "ors")) and typ in _ACTING_AGENTS:
+            # 'Kurdish protesters gathered outside the embassy': the trigger names who acted;
+            # what follows is their verb, and a target needs 'against' (received 'observers'
+            # are not the actor of a RETREAT)
+            cand.sources = [_agent_phrase(words, a, is_cap)]
+            obj = _np_fwd(words, b + 1) if words[b:b + 1] == ["against"] else None
+            cand.targets = [obj] if obj else []
         else:
             if subj:
-                cand.sources = [subj]
+                first = _first_conjunct(words, subj, is_cap)
+                cand.sources = [first, subj] if first else [subj]
             obj = _np_fwd(words, b)
-            if obj is None or (obj and words[b:b + 1] and words[b] in ("in", "on", "at")):
+            if obj and _verb_after_noun(words, a, b):
+                # 'The attack killed five soldiers', 'Airstrikes hit the town': the noun's own
+                # verb follows; an attack's target is that verb's object, others have none here
+                obj = _np_fwd(words, b + 1) if typ in ("ASSAULT", "COERCE") else None
+            elif obj is None or (obj and words[b:b + 1] and words[b] in ("in", "on", "at")):
                 for k in range(b, min(len(words), b + 6)):
                     if words[k] in s["target_preps"] and words[k] not in ("in", "at"):
                         obj = _np_fwd(words, k + 1)
                         break
+            if typ == "RETREAT" and obj and s["destination_preps"].intersection(words[b:obj[0]]):
+                obj = None  # 'fled to Jordan', 'retreated into the mountains': where to, not whom from
             if obj:
                 cand.targets = [obj]
         if typ == "REQUEST" and words[a] in _OBLIGATION:

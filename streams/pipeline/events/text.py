@@ -10,7 +10,9 @@ _MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
 _MAP.update({chr(0x0660 + i): str(i) for i in range(10)})
 _MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})
 _MAP.update({"٫": ".", "٬": ",", "،": "،"})
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:[-']\w+)*|[^\w\s]", re.UNICODE)
+#: Numbers with separators, Latin initialisms ('U.S.', 'U.N.': one token, so that 'U.S. forces'
+#: is one phrase), words with inner hyphens or apostrophes, single punctuation marks.
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|(?:[A-Za-z]\.){2,}|\w+(?:[-']\w+)*|[^\w\s]", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)

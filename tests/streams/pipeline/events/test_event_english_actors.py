@@ -1,7 +1,9 @@
 """English actors as PLOVER codes them: targets are parties (the entity stage's actor or state
 further in the clause replaces an object that names none; an attack keeps the people or the thing
 it hit), a linked actor before a nominal trigger is its source, a progressive is not a passive,
-a speaker requests what someone 'must' do, and an act announced on a condition is a threat.
+a speaker requests what someone 'must' do, an act announced on a condition is a threat, a named
+first conjunct is a source too, an agent noun ('protesters') is its own source, the verb after a
+nominal trigger and a retreat's destination are no targets, and phrases end before a time phrase.
 Sentences are written for these tests."""
 
 import pytest
@@ -73,3 +75,48 @@ def test_an_act_announced_on_a_condition_is_a_threat():
     events = run_stage("Nigeria said it will withdraw its troops from Chad unless the government holds elections.", "en", with_entities=False).events
     threats = [e for e in events if e.type == "THREATEN"]
     assert [e.trigger.text for e in threats] == ["withdraw"] and not any(e.type == "AGREE" for e in events)
+
+
+def test_a_named_first_conjunct_is_a_source_too():
+    got = _roles("Jordan and Britain have agreed to hold joint military exercises.", "AGREE", with_entities=False)
+    assert got and got[0][0] == ["Jordan", "Britain"]
+    got = _roles("Coalition aircraft and the SDF attacked the village on Saturday.", "ASSAULT", with_entities=False)
+    assert got and got[0][0] == ["Coalition aircraft", "SDF"]
+    got = _roles("Gunmen killed and wounded dozens of people in the market.", "ASSAULT", with_entities=False)
+    assert got and all(s == ["Gunmen"] for s, _ in got)  # 'killed' is no actor
+
+
+def test_a_retreat_goes_to_a_place_not_against_a_party(english_entities):
+    got = _roles("Thousands of fighters fled by boat to Jordan last week.", "RETREAT")
+    assert got and got[0][1] == []
+    assert _targets("Israeli troops withdrew from the Gaza Strip on Monday.", "RETREAT") == [["Gaza Strip"]]
+
+
+def test_an_object_ends_before_a_time_phrase():
+    got = _roles("Negotiators return to Geneva this week for talks.", "CONSULT", with_entities=False)
+    assert ["Geneva"] in [t for _, t in got] and not any("week" in t for _, ts in got for t in ts)
+    got = _roles("Thousands of protesters marched to parliament last week.", "PROTEST", with_entities=False)
+    assert ["parliament"] in [t for _, t in got]
+    assert ["last stronghold"] in [t for _, t in _roles("Rebels attacked the last stronghold of the army.", "ASSAULT", with_entities=False)]
+
+
+def test_an_agent_noun_trigger_names_who_acted_not_its_verb():
+    got = _roles("Thousands of Kurdish protesters gathered outside the embassy on Friday.", "PROTEST", with_entities=False)
+    assert got == [(["Thousands of Kurdish protesters"], [])]
+    got = _roles("Police dispersed protesters in the square.", "PROTEST", with_entities=False)
+    assert got and got[0][0] == ["protesters"]
+
+
+def test_the_verb_after_a_nominal_trigger_is_not_its_target():
+    assert ["five soldiers"] in _targets("The attack killed five soldiers near the base.", "ASSAULT")
+    assert all(t != ["hit the town"] for t in _targets("Airstrikes hit the town overnight.", "ASSAULT"))
+
+
+def test_initialisms_stay_one_token():
+    got = _roles("Gunmen attacked U.S. forces outside the base.", "ASSAULT", with_entities=False)
+    assert got and got[0][1] == ["U.S. forces"]
+
+
+def test_an_institution_object_is_already_a_party(english_entities):
+    got = _targets("Thousands of protesters marched against the government in Diyarbakir.", "PROTEST")
+    assert ["government"] in got
