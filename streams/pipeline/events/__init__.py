@@ -388,7 +388,7 @@ def _english_syntax(ctx: _Ctx, sentences: list[tuple[Sentence, list[Candidate]]]
     (:func:`.syntax.acting_subject`: 'X staged a hunger strike'); then each target is made a
     party (:func:`_party_target`). Only sentences with several event types or such a source are
     parsed."""
-    from .syntax import DEPTH_PENALTY, trigger_syntax
+    from .syntax import DEPTH_PENALTY, NO_ACTOR, trigger_syntax
 
     parse = [(sent, cands, len({c.type for c in cands}) > 1) for sent, cands in sentences]
     # a subject is to the left of its trigger: none for a trigger among the first two words
@@ -406,10 +406,12 @@ def _english_syntax(ctx: _Ctx, sentences: list[tuple[Sentence, list[Candidate]]]
         for c, (depth, subject) in zip(cands, row):
             if rank:
                 c.confidence = round(max(0.05, c.confidence - DEPTH_PENALTY * (depth - top)), 3)
-            if subject and _needs_subject(ctx, sent, c):
-                tokens = _tokens_in(ctx, sent, sa + subject[0], sa + subject[1])
-                if tokens:
-                    c.sources = [tokens]
+            if not subject or not _needs_subject(ctx, sent, c):
+                continue
+            if subject == NO_ACTOR:
+                c.sources = []  # 'The UN condemned the attack': not who attacked
+            elif tokens := _tokens_in(ctx, sent, sa + subject[0], sa + subject[1]):
+                c.sources = [tokens]
     for sent, cands in sentences:
         for c in cands:
             _party_target(ctx, sent, c)
@@ -421,11 +423,12 @@ _NOT_IN_A_SUBJECT = frozenset("a an the its their his her has have had was were 
 
 
 def _needs_subject(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
-    """No source, or one that names no linked actor and is not a noun phrase."""
+    """Not a passive (whose subject is the victim), and no source or one that is not a noun
+    phrase ('United Nations condemned the' [attack]: a linked actor inside does not make it one)."""
+    if cand.passive:
+        return False
     if not cand.sources:
         return True
-    if any(ctx.entities_in(*ctx.tok_span_orig(sent, s), _ACTOR_TYPES) for s in cand.sources):
-        return False
     words = [t.text.lower() for a, b in cand.sources for t in sent.tokens[a:b]]
     return any(w in _NOT_IN_A_SUBJECT for w in words[1:]) or words[-1].endswith("ing")
 

@@ -109,6 +109,37 @@ def _speaker(words: list[str], said: int) -> tuple[int, int] | None:
     return outer if outer and not _crosses_clause(words, outer) else None
 
 
+def _passive(words: list[str], a: int, b: int, typ: str) -> bool:
+    """'was killed', 'were also reportedly killed', 'has been shot' (not the progressive 'is
+    refusing' nor the adjective 'is ready to'); and the reduced passive of an attack verb that always takes an object: '7
+    militants killed in blasts', 'the members killed and those injured', 'two (were) wounded.'
+    (no object follows, so the phrase before it is the victim)."""
+    s = _sets()
+    if not (words[a].endswith(("ed", "en")) or words[a] in s["irregular_past"] or words[a] in s["transitive_participles"]) or words[b - 1] == "to":
+        return False  # 'is refusing', 'is ready to', 'is prepared to': no participle, no passive
+    k = a - 1
+    while k >= 0 and words[k] in s["passive_adverbs"]:
+        k -= 1
+    if k >= 0 and words[k] in s["passive_aux"]:
+        return True
+    if typ != "ASSAULT" or a == 0 or words[a] not in s["transitive_participles"]:
+        return False
+    nxt = words[b] if b < len(words) else "."
+    if nxt in ("and", "or") and b + 1 < len(words) and (words[b + 1].endswith("ed") or words[b + 1] in s["transitive_participles"]):
+        return False  # 'killed and wounded dozens': two verbs, one object
+    if nxt == "at" and words[b + 1:b + 2] == ["least"]:
+        return False  # 'killed at least 20 people'
+    return nxt in _PUNCT or nxt in s["after_reduced_passive"]
+
+
+def _by_agent(words: list[str], k: int) -> tuple[int, int] | None:
+    """The 'by' phrase right after an attack noun or its object: 'the killing of a student by
+    police'."""
+    if words[k:k + 1] == ["by"]:
+        return _np_fwd(words, k + 1)
+    return None
+
+
 def _agent_phrase(words: list[str], a: int, is_cap) -> tuple[int, int]:
     """An agent-noun trigger with what qualifies it: 'Thousands of Kurdish protesters'
     (capitalised words, numbers and crowd words before it; not 'Police dispersed')."""
@@ -118,6 +149,20 @@ def _agent_phrase(words: list[str], a: int, is_cap) -> tuple[int, int]:
                      or (words[k - 1] == "of" and k > 1 and words[k - 2] in crowd)):
         k -= 1
     return (k, a + 1)
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve at".split())
+
+
+def _verb_with_object(words: list[str], k: int) -> bool:
+    """``words[k]`` reads as a past-tense verb with its object after it ('killed three officers',
+    'hit the town'), so a noun phrase before it ends there ('displaced people' goes on)."""
+    s = _sets()
+    w = words[k]
+    if not ((w.endswith("ed") and len(w) > 4 and w not in s["participle_adjectives"]) or w in s["irregular_past"]):
+        return False
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    return nxt in s["det"] or nxt in s["crowd_words"] or nxt in _NUMBER_WORDS or nxt[:1].isdigit()
 
 
 def _verb_after_noun(words: list[str], a: int, b: int) -> bool:
@@ -168,6 +213,8 @@ def _np_fwd(words: list[str], j: int, max_len: int = 7) -> tuple[int, int] | Non
     while k < len(words) and words[k] not in _PUNCT and words[k] not in s["np_stop"] and k - j < max_len:
         if k > j and words[k] in s["time_openers"] and words[k + 1:k + 2] and words[k + 1] in s["time_nouns"]:
             break
+        if k > j and _verb_with_object(words, k):
+            break  # 'an attack on a police station killed three officers'
         k += 1
     return (j, k) if k > j else None
 
@@ -217,8 +264,7 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
         elif status == "occurred" and any(w in ("continued", "continuing", "continue", "still") for w in window):
             status = "ongoing"
         cand = Candidate(type=typ, mode=mode, trigger=Trigger(trig.pattern, typ, mode, weight, "X", trig.frame), tok=(a, b), status=status)
-        # 'is refusing', 'have been pressuring': progressive, not passive
-        passive = not words[a].endswith("ing") and (a > 0 and words[a - 1] in s["passive_aux"] or (a > 1 and words[a - 2] in s["passive_aux"] and words[a - 1] in ("being", "been")))
+        passive = cand.passive = _passive(words, a, b, typ)
         subj = _subject(words, a)
         if typ == "ASSAULT" and not passive and subj and any(w in s["hazards"] for w in words[subj[0]:subj[1]]):
             continue  # 'an earthquake struck the region', 'floods killed 12': no attacker, no attack
@@ -243,6 +289,12 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
                 first = _first_conjunct(words, subj, is_cap)
                 cand.sources = [first, subj] if first else [subj]
             obj = _np_fwd(words, b)
+            if typ == "ASSAULT" and not words[a].endswith("ed"):
+                if obj is None and words[b:b + 1] == ["of"]:
+                    obj = _np_fwd(words, b + 1)  # 'the bombing of the federal building', 'the slaying of seven demonstrators'
+                agent = _by_agent(words, obj[1] if obj else b)
+                if agent:
+                    cand.sources = [agent]  # 'the killing of a student by police', 'an attack by gunmen'
             if obj and _verb_after_noun(words, a, b):
                 # 'The attack killed five soldiers', 'Airstrikes hit the town': the noun's own
                 # verb follows; an attack's target is that verb's object, others have none here

@@ -34,6 +34,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from .resources import cues, en_stem
+
 #: Confidence an event loses per dependency level below the sentence's shallowest trigger.
 DEPTH_PENALTY = 0.2
 #: Sentences per parser batch (spaCy's ``pipe`` halves the cost per sentence against one call each).
@@ -81,6 +83,27 @@ def trigger_syntax(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int
 _PRONOUNS = frozenset("it they he she we i you this that which who".split())
 
 
+#: :func:`acting_subject` of an event the sentence's subject only reacts to: nobody named acted.
+NO_ACTOR = (0, 0)
+
+
+def _reaction(token, head) -> bool:
+    """Walking up from an event noun to ``head`` leaves the event: a reaction verb's object or
+    subordinate ('condemned the attack', 'accused Hamas of the attack') or a preposition of
+    time, cause or opposition ('arrested three men after the bombing', 'protested against the
+    killing'). The lists are ``reaction_verbs`` and ``reaction_preps`` in ``cues_en.json``."""
+    if token.dep_ == "pobj" and head.text.lower() in _reactions()[1]:
+        return True
+    return en_stem(head.text.lower()) in _reactions()[0]
+
+
+@lru_cache(maxsize=1)
+def _reactions() -> tuple[frozenset[str], frozenset[str]]:
+    """Stems of the reaction verbs (the parser runs without the lemmatiser), and the prepositions."""
+    c = cues("en")
+    return frozenset(en_stem(v) for v in c["reaction_verbs"]), frozenset(c["reaction_preps"])
+
+
 def acting_subject(trigger) -> tuple[int, int] | None:
     """Character span of who acted, from the parse: the trigger's own subject ('Pakistan, a key
     U.S. ally, has refused'), or for a trigger with none, the subject of the predicate governing
@@ -88,7 +111,8 @@ def acting_subject(trigger) -> tuple[int, int] | None:
     soldiers in a bomb attack') or a participle ('X launched rocket fire, killing 50'). A pronoun
     subject stands for the subject of the clause above it ('Syria says it will not accept').
     None under a passive (its subject is the victim), for a modal ('must': its clause's subject
-    is the one asked), or when no named subject is found."""
+    is the one asked), or when no named subject is found; :data:`NO_ACTOR` when the way up
+    leaves the event (:func:`_reaction`: 'The UN condemned the attack')."""
     if trigger.dep_ in ("aux", "auxpass"):
         return None
     token = trigger
@@ -100,5 +124,7 @@ def acting_subject(trigger) -> tuple[int, int] | None:
             return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
         if token.head.i == token.i:
             return None
+        if _reaction(token, token.head):
+            return NO_ACTOR
         token = token.head
     return None

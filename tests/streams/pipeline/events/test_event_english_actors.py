@@ -3,8 +3,9 @@ further in the clause replaces an object that names none; an attack keeps the pe
 it hit), a linked actor before a nominal trigger is its source, a progressive is not a passive,
 a speaker requests what someone 'must' do, an act announced on a condition is a threat, a named
 first conjunct is a source too, an agent noun ('protesters') is its own source, the verb after a
-nominal trigger and a retreat's destination are no targets, and phrases end before a time phrase.
-Sentences are written for these tests."""
+nominal trigger and a retreat's destination are no targets, phrases end before a time phrase, the
+victims of a (reduced) passive are targets, an attack noun takes its 'of' object and 'by' agent, and
+whoever condemned an attack did not carry it out. Sentences are written for these tests."""
 
 import pytest
 
@@ -120,3 +121,24 @@ def test_initialisms_stay_one_token():
 def test_an_institution_object_is_already_a_party(english_entities):
     got = _targets("Thousands of protesters marched against the government in Diyarbakir.", "PROTEST")
     assert ["government"] in got
+
+
+def test_the_victims_of_a_passive_are_targets_never_sources():
+    for text in ("7 militants killed in blasts in Afghanistan",
+                 "A local commander of the militia was also reportedly killed.",
+                 "Later, a man was shot dead when he answered a knock at his door."):
+        got = _roles(text, "ASSAULT", with_entities=False)
+        assert got and got[0][0] == [] and got[0][1], text
+    assert _roles("Gunmen killed at least 20 people in the market.", "ASSAULT", with_entities=False)[0][0] == ["Gunmen"]
+    assert _roles("France is ready to contribute troops to the force.", "AGREE", with_entities=False)[0][0] == ["France"]
+
+
+def test_an_attack_noun_takes_its_of_object_and_by_agent():
+    assert _roles("Hundreds protested against the killing of a student by police.", "ASSAULT", with_entities=False) == [(["police"], ["student"])]
+    got = _roles("An attack by gunmen on a police station killed three officers.", "ASSAULT", with_entities=False)
+    assert (["gunmen"], ["police station"]) in got
+
+
+def test_whoever_condemned_an_attack_did_not_carry_it_out():
+    got = _roles("The United Nations condemned the attack on the convoy.", "ASSAULT", with_entities=False)
+    assert got == [([], ["convoy"])]

@@ -69,3 +69,15 @@ def test_a_verb_s_own_subject_and_a_pronoun_stands_for_the_speaker():
 def test_no_acting_subject_under_a_passive_or_for_a_modal():
     assert _acting("A journalist was killed in a car bomb explosion in Beirut.", "explosion") is None
     assert _acting("The Red Cross said the forces must ensure security.", "must") is None
+
+
+def test_nobody_named_acted_in_an_event_the_subject_reacts_to():
+    from marsad.streams.pipeline.events.syntax import NO_ACTOR
+
+    def acting_span(text, word):
+        [[(_, span)]] = trigger_syntax([text], [[_span(text, word)]])
+        return span
+
+    assert acting_span("The United Nations condemned the attack on the convoy.", "attack") == NO_ACTOR
+    assert acting_span("Police arrested three men after the bombing of the embassy.", "bombing") == NO_ACTOR
+    assert _acting("The Taliban launched an attack on the base.", "attack") == "The Taliban"
