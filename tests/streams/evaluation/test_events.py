@@ -98,14 +98,15 @@ def test_evaluate_events_csv_fixture(tmp_path):
 
 @pytest.mark.data
 @pytest.mark.skipif(not DATA.exists(), reason="shared data absent")
-def test_plover_dev_runs():
-    recs = json.loads((DATA / "plover-gsr-en/PLOVER_GSR_CAMEO.json").read_text())[:20]
-    r = ev.plover_scores(recs, lambda t: ev.run_stage(t, "en", with_entities=False).events)
-    assert 0.0 <= r["type_accuracy"] <= 1.0
+def test_plover_dev_types_and_actors_stay_above_where_they_were():
+    # session 8: type 0.905, actor match 0.851 (0.888 / 0.536 at the start of session 7)
+    r = ev.evaluate_events(DATA / "plover-gsr-en/PLOVER_GSR_CAMEO.json", "plover-gsr")
+    assert r["counts"]["records"] > 100 and r["type_accuracy"] > 0.85 and r["actor_match"] > 0.8
 
 
 @pytest.mark.skipif(not (DATA / "wikievents-en" / "dev.jsonl").exists(), reason="shared data absent")
 def test_wikievents_attackers_and_targets_stay_above_where_they_were():
-    # 0.310 / 0.506 before the English parse and party rules (session 7), 0.552 / 0.527 after
+    # 0.310 / 0.506 before the English parse and party rules (session 7), 0.552 / 0.527 after,
+    # 0.690 / 0.681 with the passive and attack-noun rules (session 8)
     r = ev.evaluate_actors(DATA / "wikievents-en" / "dev.jsonl", "wikievents")
-    assert r["arguments"]["source"] > 0 and r["source"] > 0.45 and r["target"] > 0.45
+    assert r["arguments"]["source"] > 0 and r["source"] > 0.6 and r["target"] > 0.6
