@@ -20,7 +20,7 @@ from marsad.streams.pipeline.doc import Doc
 from . import arabic, english
 from .common import Candidate, Sentence
 from .quantities import parse_quantities
-from .resources import acled_for, cues, weapon_modes
+from .resources import acled_for, cues, en_stem, weapon_modes
 from .text import Folded, fold, split_sentences, tokenize
 from .timex import resolve_times
 
@@ -424,13 +424,16 @@ _NOT_IN_A_SUBJECT = frozenset("a an the its their his her has have had was were 
 
 def _needs_subject(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
     """Not a passive (whose subject is the victim), and no source or one that is not a noun
-    phrase ('United Nations condemned the' [attack]: a linked actor inside does not make it one)."""
+    phrase ('United Nations condemned the' [attack]: a linked actor inside does not make it one;
+    a headline's 'SDF launches final' [assault]: a support verb inside)."""
     if cand.passive:
         return False
     if not cand.sources:
         return True
     words = [t.text.lower() for a, b in cand.sources for t in sent.tokens[a:b]]
-    return any(w in _NOT_IN_A_SUBJECT for w in words[1:]) or words[-1].endswith("ing")
+    support = english.support_verb_stems()
+    return (any(w in _NOT_IN_A_SUBJECT for w in words[1:]) or words[-1].endswith("ing")
+            or any(en_stem(w) in support for w in words[1:]))  # 'SDF launches final' [assault]
 
 
 def _tokens_in(ctx: _Ctx, sent: Sentence, start: int, end: int) -> tuple[int, int] | None:

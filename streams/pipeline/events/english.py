@@ -25,6 +25,13 @@ def _index() -> dict[str, list[tuple[list[str], Trigger]]]:
 
 
 @lru_cache(maxsize=1)
+def support_verb_stems() -> frozenset[str]:
+    """Stems of the verbs that carry a nominal event ('launched an attack', 'SDF launches final
+    assault')."""
+    return frozenset(en_stem(v) for v in cues("en")["support_verbs"])
+
+
+@lru_cache(maxsize=1)
 def _sets():
     c = cues("en")
     return {k: set(v) for k, v in c.items() if isinstance(v, list)}

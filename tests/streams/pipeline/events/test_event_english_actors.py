@@ -142,3 +142,8 @@ def test_an_attack_noun_takes_its_of_object_and_by_agent():
 def test_whoever_condemned_an_attack_did_not_carry_it_out():
     got = _roles("The United Nations condemned the attack on the convoy.", "ASSAULT", with_entities=False)
     assert got == [([], ["convoy"])]
+
+
+def test_a_headline_support_verb_is_not_part_of_the_source():
+    got = _roles("US-backed SDF launches final assault on Islamic State's last enclave in Syria", "ASSAULT", with_entities=False)
+    assert got and got[0][0] == ["US-backed SDF"]
