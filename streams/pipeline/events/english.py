@@ -158,6 +158,12 @@ def _agent_phrase(words: list[str], a: int, is_cap) -> tuple[int, int]:
     return (k, a + 1)
 
 
+def _counted_of(words: list[str], j: int, k: int) -> bool:
+    """``words[k]`` is the 'of' after a count: 'thousands of', 'five of', 'more than 20 of'."""
+    crowd = _sets()["crowd_words"]
+    return words[k] == "of" and k > j and all(w in crowd or w in _NUMBER_WORDS or w[:1].isdigit() for w in words[j:k])
+
+
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve at".split())
 
 
@@ -212,12 +218,13 @@ def _np_back(words: list[str], i: int) -> tuple[int, int] | None:
 
 
 def _np_fwd(words: list[str], j: int, max_len: int = 7) -> tuple[int, int] | None:
-    """Noun phrase from ``j``: up to a stop word, or a time phrase ('fled to Jordan last week')."""
+    """Noun phrase from ``j``: up to a stop word, or a time phrase ('fled to Jordan last week');
+    through the 'of' of a count ('dozens of people', 'five of the soldiers')."""
     s = _sets()
     while j < len(words) and (words[j] in ("to", "up", "out", "off", "down") or words[j] in s["det"]):
         j += 1
     k = j
-    while k < len(words) and words[k] not in _PUNCT and words[k] not in s["np_stop"] and k - j < max_len:
+    while k < len(words) and words[k] not in _PUNCT and (words[k] not in s["np_stop"] or _counted_of(words, j, k)) and k - j < max_len:
         if k > j and words[k] in s["time_openers"] and words[k + 1:k + 2] and words[k + 1] in s["time_nouns"]:
             break
         if k > j and _verb_with_object(words, k):
@@ -303,9 +310,10 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
                 if agent:
                     cand.sources = [agent]  # 'the killing of a student by police', 'an attack by gunmen'
             if obj and _verb_after_noun(words, a, b):
-                # 'The attack killed five soldiers', 'Airstrikes hit the town': the noun's own
-                # verb follows; an attack's target is that verb's object, others have none here
-                obj = _np_fwd(words, b + 1) if typ in ("ASSAULT", "COERCE") else None
+                # 'The attack killed five soldiers', 'Airstrikes hit the town', 'Aid reached
+                # thousands': the noun's own verb follows; an attack's target or aid's recipient
+                # is that verb's object, others have none here
+                obj = _np_fwd(words, b + 1) if typ in ("ASSAULT", "COERCE", "AID") else None
             elif obj is None or (obj and words[b:b + 1] and words[b] in ("in", "on", "at")):
                 for k in range(b, min(len(words), b + 6)):
                     if words[k] in s["target_preps"] and words[k] not in ("in", "at"):

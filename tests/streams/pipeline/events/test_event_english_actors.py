@@ -147,3 +147,8 @@ def test_whoever_condemned_an_attack_did_not_carry_it_out():
 def test_a_headline_support_verb_is_not_part_of_the_source():
     got = _roles("US-backed SDF launches final assault on Islamic State's last enclave in Syria", "ASSAULT", with_entities=False)
     assert got and got[0][0] == ["US-backed SDF"]
+
+
+def test_a_count_keeps_what_it_counts():
+    assert ["dozens of people"] in _targets("Gunmen killed and wounded dozens of people.", "ASSAULT")
+    assert _targets("Aid reached thousands of displaced people in the camp.", "AID") == [["thousands of displaced people"]]
