@@ -164,6 +164,7 @@ def _counted_of(words: list[str], j: int, k: int) -> bool:
     return words[k] == "of" and k > j and all(w in crowd or w in _NUMBER_WORDS or w[:1].isdigit() for w in words[j:k])
 
 
+_POSSESSIVE_DETS = frozenset({"its", "their", "his", "her"})
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve at".split())
 
 
@@ -319,6 +320,10 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
                     if words[k] in s["target_preps"] and words[k] not in ("in", "at"):
                         obj = _np_fwd(words, k + 1)
                         break
+            if obj and words[obj[0] - 1] in _POSSESSIVE_DETS:
+                # 'withdraw its troops from Lebanon': the source's own are not its target
+                nxt = next((k for k in range(obj[1], min(len(words), obj[1] + 3)) if words[k] in s["target_preps"]), None)
+                obj = _np_fwd(words, nxt + 1) if nxt is not None else obj
             if typ == "RETREAT" and obj and s["destination_preps"].intersection(words[b:obj[0]]):
                 obj = None  # 'fled to Jordan', 'retreated into the mountains': where to, not whom from
             if obj:
@@ -336,7 +341,16 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
                 cand.targets = [rec]
         cand.confidence = round(min(0.97, 0.3 + 0.5 * weight + (0.1 if cand.sources else 0) + (0.05 if cand.targets else 0)), 3)
         cands.append(cand)
-    return _ultimatum(words, cands)
+    return _ultimatum(words, _one_event_nouns(cands))
+
+
+def _one_event_nouns(cands: list[Candidate]) -> list[Candidate]:
+    """'a bomb attack', 'a car bomb explosion': a trigger whose object is another trigger of the
+    same type names one event with it, not its target."""
+    for c in cands:
+        c.targets = [t for t in c.targets
+                     if not any(o is not c and o.type == c.type and o.tok[0] < t[1] and t[0] < o.tok[1] for o in cands)]
+    return cands
 
 
 def _ultimatum(words: list[str], cands: list[Candidate]) -> list[Candidate]:

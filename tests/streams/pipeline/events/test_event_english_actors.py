@@ -152,3 +152,10 @@ def test_a_headline_support_verb_is_not_part_of_the_source():
 def test_a_count_keeps_what_it_counts():
     assert ["dozens of people"] in _targets("Gunmen killed and wounded dozens of people.", "ASSAULT")
     assert _targets("Aid reached thousands of displaced people in the camp.", "AID") == [["thousands of displaced people"]]
+
+
+def test_own_forces_and_compound_event_nouns_are_no_targets():
+    got = _roles("Syria says it is willing to withdraw its troops from neighboring Lebanon.", "AGREE", with_entities=False)
+    assert got and all(t == ["neighboring Lebanon"] for _, t in got)
+    got = _roles("Irish guerrillas wounded two British soldiers in a bomb attack.", "ASSAULT", with_entities=False)
+    assert all("attack" not in t for _, ts in got for t in ts)
