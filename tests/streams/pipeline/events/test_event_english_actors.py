@@ -156,6 +156,6 @@ def test_a_count_keeps_what_it_counts():
 
 def test_own_forces_and_compound_event_nouns_are_no_targets():
     got = _roles("Syria says it is willing to withdraw its troops from neighboring Lebanon.", "AGREE", with_entities=False)
-    assert got and all(t == ["neighboring Lebanon"] for _, t in got)
+    assert (["Syria"], ["neighboring Lebanon"]) in got and not any("troops" in t for _, ts in got for t in ts)
     got = _roles("Irish guerrillas wounded two British soldiers in a bomb attack.", "ASSAULT", with_entities=False)
     assert all("attack" not in t for _, ts in got for t in ts)
