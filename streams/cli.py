@@ -211,7 +211,8 @@ def eval_ner(paths: Paths, fmt: Annotated[str, typer.Option("--format")] = "conl
 
 @eval_app.command("events")
 def eval_events(path: Annotated[Path, typer.Argument()], fmt: Annotated[str, typer.Option("--format")]) -> None:
-    """Event detection (ar-event-gsr CSV) or PLOVER typing (plover-gsr JSON)."""
+    """Event detection (ar-event-gsr CSV; English attacks per sentence in WikiEvents JSON lines,
+    --format wikievents) or PLOVER typing (plover-gsr JSON)."""
     from marsad.streams.evaluation.events import evaluate_events
 
     _print_json_line(evaluate_events(path, fmt))

@@ -57,15 +57,20 @@ def _match(stems: list[str], i: int, parts: list[str]) -> int:
 
 def find_triggers(words: list[str]) -> list[tuple[int, int, Trigger]]:
     """Longest trigger match at each token; words of ``not_triggers`` (cues_en.json) start
-    none: they share a stem with a trigger but name people, not acts ('critics' is not
-    'criticized')."""
+    none: they share a stem with a trigger but name people or things, not acts ('critics' is
+    not 'criticized', 'executive' not 'executed', 'shares' not 'sharing'); nor does the month
+    March."""
     stems = [en_stem(w) for w in words]
     idx = _index()
     skip = _sets()["not_triggers"]
     hits = []
+    month_context = _sets()["month_context"]
     for i, st in enumerate(stems):
         if words[i] in skip:
             continue
+        if words[i] == "march" and ((i > 0 and (words[i - 1] in month_context or words[i - 1].isdigit())) or words[i + 1:i + 2] and words[i + 1][:1].isdigit()):
+            continue  # the month: 'in March', 'March 01, 2008'
+
         best = None
         for parts, trig in idx.get(st, ()):
             end = _match(stems, i, parts)
@@ -147,6 +152,15 @@ def _by_agent(words: list[str], k: int) -> tuple[int, int] | None:
     return None
 
 
+def _gunfire(words: list[str], b: int, passive_subject: tuple[int, int] | None) -> bool:
+    """'fired on the crowd', 'fired rockets', 'shots were fired': a weapon or a target follows
+    (or, under a passive, is the subject); not 'fire us', 'was fired' (dismissed)."""
+    shots = _sets()["fire_objects"]
+    if passive_subject is not None:
+        return bool(shots.intersection(words[passive_subject[0]:passive_subject[1]]))
+    return bool(shots.intersection(words[b:b + 3]))
+
+
 def _agent_phrase(words: list[str], a: int, is_cap) -> tuple[int, int]:
     """An agent-noun trigger with what qualifies it: 'Thousands of Kurdish protesters'
     (capitalised words, numbers and crowd words before it; not 'Police dispersed')."""
@@ -162,6 +176,17 @@ def _counted_of(words: list[str], j: int, k: int) -> bool:
     """``words[k]`` is the 'of' after a count: 'thousands of', 'five of', 'more than 20 of'."""
     crowd = _sets()["crowd_words"]
     return words[k] == "of" and k > j and all(w in crowd or w in _NUMBER_WORDS or w[:1].isdigit() for w in words[j:k])
+
+
+#: Event types whose direct object is a party or a place, never a thing or an abstraction.
+_PARTY_OBJECT_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "PROTEST"})
+
+
+def _skip_det(words: list[str], j: int) -> int:
+    det = _sets()["det"]
+    while j < len(words) and words[j] in det:
+        j += 1
+    return j
 
 
 _POSSESSIVE_DETS = frozenset({"its", "their", "his", "her"})
@@ -283,6 +308,8 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
         subj = _subject(words, a)
         if typ == "ASSAULT" and not passive and subj and any(w in s["hazards"] for w in words[subj[0]:subj[1]]):
             continue  # 'an earthquake struck the region', 'floods killed 12': no attacker, no attack
+        if b - a == 1 and en_stem(words[a]) == "fire" and not _gunfire(words, b, subj if passive else None):
+            continue  # 'they will fire us', 'she was fired': a dismissal
         if passive:
             if subj:
                 cand.targets = [subj]
@@ -324,10 +351,18 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
                 # 'withdraw its troops from Lebanon': the source's own are not its target
                 nxt = next((k for k in range(obj[1], min(len(words), obj[1] + 3)) if words[k] in s["target_preps"]), None)
                 obj = _np_fwd(words, nxt + 1) if nxt is not None else obj
+            if obj and typ in _PARTY_OBJECT_TYPES and obj[0] == _skip_det(words, b) and s["abstract_objects"].intersection(words[obj[0]:obj[1]]):
+                continue  # 'struck a deal', 'killed the bill', 'released a statement', 'demonstrated their applications'
             if typ == "RETREAT" and obj and s["destination_preps"].intersection(words[b:obj[0]]):
                 obj = None  # 'fled to Jordan', 'retreated into the mountains': where to, not whom from
             if obj:
                 cand.targets = [obj]
+        if b - a == 1 and en_stem(words[a]) == "fire":
+            # 'fired tear gas at protesters', 'shots were fired at the convoy': the weapon is no
+            # target, what it was fired at is
+            at = next((k for k in range(b, min(len(words), b + 5)) if words[k] in ("at", "on", "upon", "into", "toward", "towards")), None)
+            aim = _np_fwd(words, at + 1) if at is not None else None
+            cand.targets = [aim] if aim else []
         if typ == "REQUEST" and words[a] in _OBLIGATION:
             # 'The Red Cross said US forces must ensure security': the speaker requests it of
             # the subject

@@ -159,3 +159,16 @@ def test_own_forces_and_compound_event_nouns_are_no_targets():
     assert (["Syria"], ["neighboring Lebanon"]) in got and not any("troops" in t for _, ts in got for t in ts)
     got = _roles("Irish guerrillas wounded two British soldiers in a bomb attack.", "ASSAULT", with_entities=False)
     assert all("attack" not in t for _, ts in got for t in ts)
+
+
+def test_business_news_words_are_no_events():
+    for text in ("EADS's North America CEO and ex Northrop executive commented on the deal.",
+                 "Aer Lingus shares on the Irish Stock Exchange fell 2.5 percent.",
+                 "Northrop Grumman and Airbus won the contract on March 01, 2008.",
+                 "Boeing and Airbus struck a deal on subsidies.",
+                 "A group of Washington politicians released a joint statement.",
+                 "If they don't vote, they'll be fired.",
+                 "The company said it would fire us."):
+        assert not [e for e in run_stage(text, "en", with_entities=False).events
+                    if e.type in ("ASSAULT", "COOPERATE", "PROTEST", "RETREAT")], text
+    assert _targets("Troops fired tear gas at protesters.", "ASSAULT") == [["protesters"]]
