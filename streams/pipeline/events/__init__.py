@@ -276,6 +276,7 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
             ent_actor = None
             toks = sent.tokens
             cands = english.extract(sent, lambda j, toks=toks: ctx.text[ctx.orig_span(toks[j].start, toks[j].end)[0]].isupper())
+            cands = [c for c in cands if not _released_thing(ctx, sent, c)]
             for c in cands:
                 _premodifier_source(ctx, sent, c)
             if cands:
@@ -298,6 +299,20 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
     if english_sents:
         _english_syntax(ctx, english_sents)
     return ctx, out
+
+
+def _released_thing(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
+    """PLOVER's release (RETREAT) frees people: what was released must name some (a person noun,
+    a pronoun or a linked person), not a product, a report or data ('Apple released a new
+    MacBook', 'figures released on Thursday', 'the release of the Dreamliner')."""
+    toks = sent.tokens
+    if cand.type != "RETREAT" or en_stem(toks[cand.tok[0]].text) not in english.release_stems():
+        return False
+    people = english._sets()["person_nouns"] | {"him", "her", "them"}
+    for a, b in cand.targets:
+        if any(t.text.lower() in people for t in toks[a:b]) or ctx.entities_in(*ctx.tok_span_orig(sent, (a, b)), {"person"}):
+            return False
+    return True
 
 
 def _premodifier_source(ctx: _Ctx, sent: Sentence, cand: Candidate) -> None:

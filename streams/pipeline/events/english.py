@@ -32,6 +32,13 @@ def support_verb_stems() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def release_stems() -> frozenset[str]:
+    """Stems of the RETREAT triggers that free people ('released', 'freed'), whose object must
+    name some (``release_triggers`` in cues_en.json)."""
+    return frozenset(en_stem(v) for v in cues("en")["release_triggers"])
+
+
+@lru_cache(maxsize=1)
 def _sets():
     c = cues("en")
     return {k: set(v) for k, v in c.items() if isinstance(v, list)}

@@ -167,8 +167,15 @@ def test_business_news_words_are_no_events():
                  "Northrop Grumman and Airbus won the contract on March 01, 2008.",
                  "Boeing and Airbus struck a deal on subsidies.",
                  "A group of Washington politicians released a joint statement.",
+                 "Apple Inc. released a new lineup of MacBook Air laptops.",
+                 "The release of the Dreamliner is almost two years late.",
                  "If they don't vote, they'll be fired.",
                  "The company said it would fire us."):
         assert not [e for e in run_stage(text, "en", with_entities=False).events
                     if e.type in ("ASSAULT", "COOPERATE", "PROTEST", "RETREAT")], text
     assert _targets("Troops fired tear gas at protesters.", "ASSAULT") == [["protesters"]]
+
+
+def test_a_release_frees_people():
+    assert _roles("Israel released 50 Palestinian prisoners on Monday.", "RETREAT", with_entities=False) == [(["Israel"], ["50 Palestinian prisoners"])]
+    assert _targets("The hostages were freed by troops.", "RETREAT") == [["hostages"]]
