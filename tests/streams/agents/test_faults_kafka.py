@@ -74,6 +74,24 @@ def read_outputs(bootstrap: str, prefix: str) -> dict[str, list]:
     return out
 
 
+def settled_outputs(bootstrap: str, prefix: str, expected: dict | None = None, timeout: float = 90.0) -> dict[str, list]:
+    """:func:`read_outputs` again until the final state equals ``expected`` (a fault run), or,
+    without one, until two reads in a row agree (the clean run). On a loaded machine a worker can
+    stay quiet for longer than ``consume_to_end``'s quiet period before its last outputs; a run
+    that lost or duplicated records never converges and fails the comparison after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    outputs = read_outputs(bootstrap, prefix)
+    while time.monotonic() < deadline:
+        state = final_state(outputs)
+        if expected is not None and state == expected:
+            break
+        again = read_outputs(bootstrap, prefix)
+        if expected is None and final_state(again) == state:
+            return again
+        outputs = again
+    return outputs
+
+
 def assert_reemissions_identical(records) -> None:
     by_version: dict[tuple, bytes] = {}
     for r in records:
@@ -105,7 +123,7 @@ def clean_run(broker, messages, tmp_path_factory):
     try:
         worker.wait_ready()
         paced(broker.bootstrap, prefix, messages)
-        outputs = read_outputs(broker.bootstrap, prefix)
+        outputs = settled_outputs(broker.bootstrap, prefix)
     finally:
         worker.stop()
     state = final_state(outputs)
@@ -121,7 +139,7 @@ def test_sigkill_of_one_of_two_workers_loses_nothing_and_reemits_identically(bro
         for worker in workers:
             worker.wait_ready()
         paced(broker.bootstrap, prefix, messages, on_sent=lambda i: i == KILL_AT and workers[0].kill())
-        outputs = read_outputs(broker.bootstrap, prefix)
+        outputs = settled_outputs(broker.bootstrap, prefix, clean_run)
     finally:
         for worker in workers:
             worker.stop()
@@ -139,7 +157,7 @@ def test_worker_joining_mid_stream_gives_the_same_output_as_one_worker(broker, m
     try:
         first.wait_ready()
         paced(broker.bootstrap, prefix, messages, on_sent=lambda i: i == KILL_AT and second.start())
-        outputs = read_outputs(broker.bootstrap, prefix)
+        outputs = settled_outputs(broker.bootstrap, prefix, clean_run)
         assert second.proc.poll() is None
     finally:
         first.stop()
@@ -160,7 +178,7 @@ def test_burst_with_a_killed_worker_loses_nothing(broker, messages, tmp_path):
         consume(broker.bootstrap, [topic], lambda rs: len(rs) >= len(messages) // 4)
         workers[1].kill()
         consume(broker.bootstrap, [topic], lambda rs: len({r.key for r in rs}) >= len(messages), timeout=180)
-        outputs = read_outputs(broker.bootstrap, prefix)
+        outputs = settled_outputs(broker.bootstrap, prefix)
     finally:
         for worker in workers:
             worker.stop()
@@ -182,7 +200,7 @@ def test_broker_restart_mid_stream_loses_nothing(broker, messages, clean_run, tm
         time.sleep(5)
         broker.start()
         paced(broker.bootstrap, prefix, messages[half:])
-        outputs = read_outputs(broker.bootstrap, prefix)
+        outputs = settled_outputs(broker.bootstrap, prefix, clean_run)
         assert worker.proc.poll() is None, worker.log_tail()
     finally:
         worker.stop()
