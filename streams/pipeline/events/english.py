@@ -315,6 +315,9 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
         subj = _subject(words, a)
         if typ == "ASSAULT" and not passive and subj and any(w in s["hazards"] for w in words[subj[0]:subj[1]]):
             continue  # 'an earthquake struck the region', 'floods killed 12': no attacker, no attack
+        if (typ in ("ASSAULT", "PROTEST") and not passive and subj and subj[1] == a and words[a - 1] not in s["np_stop"]
+                and s["abstract_objects"].intersection(words[subj[0]:subj[1]])):
+            continue  # 'Markets rally', 'sales hit a record': no one acted (not 'a result of torture')
         if b - a == 1 and en_stem(words[a]) == "fire" and not _gunfire(words, b, subj if passive else None):
             continue  # 'they will fire us', 'she was fired': a dismissal
         if passive:

@@ -169,6 +169,7 @@ def test_business_news_words_are_no_events():
                  "A group of Washington politicians released a joint statement.",
                  "Apple Inc. released a new lineup of MacBook Air laptops.",
                  "The release of the Dreamliner is almost two years late.",
+                 "Markets rally as the central banks infuse cash.",
                  "If they don't vote, they'll be fired.",
                  "The company said it would fire us."):
         assert not [e for e in run_stage(text, "en", with_entities=False).events
