@@ -421,9 +421,11 @@ def _english_syntax(ctx: _Ctx, sentences: list[tuple[Sentence, list[Candidate]]]
         for c, (depth, subject) in zip(cands, row):
             if rank:
                 c.confidence = round(max(0.05, c.confidence - DEPTH_PENALTY * (depth - top)), 3)
-            if not subject or not _needs_subject(ctx, sent, c):
+            if not _needs_subject(ctx, sent, c):
                 continue
-            if subject == NO_ACTOR:
+            if subject is None:
+                _clause_source(sent, c)
+            elif subject == NO_ACTOR:
                 c.sources = []  # 'The UN condemned the attack': not who attacked
             elif tokens := _tokens_in(ctx, sent, sa + subject[0], sa + subject[1]):
                 c.sources = [tokens]
@@ -449,6 +451,25 @@ def _needs_subject(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
     support = english.support_verb_stems()
     return (any(w in _NOT_IN_A_SUBJECT for w in words[1:]) or words[-1].endswith("ing")
             or any(en_stem(w) in support for w in words[1:]))  # 'SDF launches final' [assault]
+
+
+_AUXILIARIES = frozenset("is are was were has have had been be being".split())
+
+
+def _clause_source(sent: Sentence, cand: Candidate) -> None:
+    """A word-window source that runs through an auxiliary is the end of a clause, not an actor
+    ('shop window was damaged by the' [blast]): it goes, unless the clause names the culprit
+    ('34 people are involved in the' [attempt], 'those responsible are behind the'), whose
+    subject is then the source."""
+    words = [t.text.lower() for t in sent.tokens]
+    for a, b in cand.sources:
+        aux = next((k for k in range(a, b) if words[k] in _AUXILIARIES), None)
+        if aux is None:
+            continue
+        rest = " ".join(words[aux + 1:b])
+        culprit = any(rest.startswith(cue) for cue in english.culprit_cues())
+        cand.sources = [(a, aux)] if culprit and aux > a else []
+        return
 
 
 def _tokens_in(ctx: _Ctx, sent: Sentence, start: int, end: int) -> tuple[int, int] | None:

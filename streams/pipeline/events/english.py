@@ -32,6 +32,13 @@ def support_verb_stems() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def culprit_cues() -> tuple[str, ...]:
+    """What names the doer of an event after 'is/are/was': 'involved in', 'responsible for'
+    (``culprit_cues`` in cues_en.json)."""
+    return tuple(cues("en")["culprit_cues"])
+
+
+@lru_cache(maxsize=1)
 def release_stems() -> frozenset[str]:
     """Stems of the RETREAT triggers that free people ('released', 'freed'), whose object must
     name some (``release_triggers`` in cues_en.json)."""
@@ -157,6 +164,13 @@ def _by_agent(words: list[str], k: int) -> tuple[int, int] | None:
     if words[k:k + 1] == ["by"]:
         return _np_fwd(words, k + 1)
     return None
+
+
+def _negated(words: list[str], a: int) -> bool:
+    """A negation in the two words before the trigger; 'failed' only as 'failed to' ('failed to
+    attack'): a 'failed assassination attempt' was an attack."""
+    neg = _sets()["negation"]
+    return any(words[k] in neg and (words[k] != "failed" or words[k + 1] == "to") for k in range(max(0, a - 2), a))
 
 
 def _gunfire(words: list[str], b: int, passive_subject: tuple[int, int] | None) -> bool:
@@ -292,7 +306,7 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
     for a, b, trig in hits:
         typ, weight, mode, status = trig.type, trig.weight, trig.mode, "occurred"
         window = words[max(0, a - 4):a]
-        if any(w in s["negation"] for w in words[max(0, a - 2):a]) and trig.frame != "verbal":
+        if _negated(words, a) and trig.frame != "verbal":
             if any(w in ("will", "would") for w in window):
                 typ, weight, mode = "REJECT", 0.9, None
             else:
@@ -386,15 +400,18 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
                 cand.targets = [rec]
         cand.confidence = round(min(0.97, 0.3 + 0.5 * weight + (0.1 if cand.sources else 0) + (0.05 if cand.targets else 0)), 3)
         cands.append(cand)
-    return _ultimatum(words, _one_event_nouns(cands))
+    return _ultimatum(words, _one_event_nouns(words, cands))
 
 
-def _one_event_nouns(cands: list[Candidate]) -> list[Candidate]:
-    """'a bomb attack', 'a car bomb explosion': a trigger whose object is another trigger of the
-    same type names one event with it, not its target."""
+def _one_event_nouns(words: list[str], cands: list[Candidate]) -> list[Candidate]:
+    """'a bomb attack', 'a car bomb explosion', 'an assassination attempt': a trigger whose
+    object is another trigger of the same type, or a noun naming the event itself
+    (``event_nouns`` in cues_en.json), names one event with it, not its target."""
+    event_nouns = _sets()["event_nouns"]
     for c in cands:
         c.targets = [t for t in c.targets
-                     if not any(o is not c and o.type == c.type and o.tok[0] < t[1] and t[0] < o.tok[1] for o in cands)]
+                     if not any(o is not c and o.type == c.type and o.tok[0] < t[1] and t[0] < o.tok[1] for o in cands)
+                     and not (t[0] == c.tok[1] and words[t[0]] in event_nouns)]
     return cands
 
 

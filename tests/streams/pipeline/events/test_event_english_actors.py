@@ -180,3 +180,11 @@ def test_business_news_words_are_no_events():
 def test_a_release_frees_people():
     assert _roles("Israel released 50 Palestinian prisoners on Monday.", "RETREAT", with_entities=False) == [(["Israel"], ["50 Palestinian prisoners"])]
     assert _targets("The hostages were freed by troops.", "RETREAT") == [["hostages"]]
+
+
+def test_explosions_and_failed_attempts_are_attacks_with_their_culprits():
+    assert _roles("34 people are involved in the failed assassination attempt.", "ASSAULT", with_entities=False) == [(["34 people"], [])]
+    assert _roles("The shop window was damaged by the blast.", "ASSAULT", with_entities=False) == [([], [])]
+    assert _roles("A roadside IED detonated under a convoy near the city.", "ASSAULT", with_entities=False)
+    assert not _roles("Rebels failed to attack the base.", "ASSAULT", with_entities=False)
+    assert not _roles("The senator blasted the decision.", "ASSAULT", with_entities=False)
