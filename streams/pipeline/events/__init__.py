@@ -28,6 +28,7 @@ __all__ = ["EventStage", "extract_events"]
 
 _ACTOR_TYPES = {"person", "organisation", "armed_group", "government"}
 _PLACE_TYPES = {"location", "facility"}
+_NAME_TYPES = _ACTOR_TYPES | _PLACE_TYPES
 _EVENT_QTY = {
     "ASSAULT": {"killed", "injured", "missing", "fighters", "displaced"},
     "AID": {"evacuated", "displaced"},
@@ -281,6 +282,7 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
                 _premodifier_source(ctx, sent, c)
             if cands:
                 english_sents.append((sent, cands))
+        cands = [c for c in cands if not _inside_a_name(ctx, sent, c)]
         for c in cands:  # a party's own quoted words about what happened: a claim
             if c.status in ("occurred", "ongoing") and ctx.speech and _in_speech(ctx, sent, c):
                 c.status = "claimed"
@@ -299,6 +301,17 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
     if english_sents:
         _english_syntax(ctx, english_sents)
     return ctx, out
+
+
+def _inside_a_name(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
+    """The trigger is a word of a linked name ('Free Syrian Army', 'علي بن أبي طالب', 'Rally's
+    Hamburgers'): no event. Not in a Title Case headline, where the tagger takes runs of
+    capitalised words for names ('Court Convicts Friend of Boston Bombing Suspect')."""
+    a, b = ctx.tok_span_orig(sent, cand.tok)
+    words = [w for w in ctx.text[slice(*ctx.orig_span(sent.start, sent.end))].split() if w[:1].isalpha()]
+    if len(words) > 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+        return False
+    return any(e.start <= a and b <= e.end and (e.start, e.end) != (a, b) for e in ctx.entities_in(a, b, _NAME_TYPES))
 
 
 def _released_thing(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:

@@ -82,6 +82,9 @@ def _sets():
         "dawn_next": set(c["dawn_next"]),
         "violence": re.compile("|".join(c["violence_stems"])),
         "snatched": set(c["snatched_not_abducted"]),
+        "homographs": set(c["homographs"]),
+        "nisba_homographs": set(c["nisba_homographs"]),
+        "definite_reference": set(c["definite_reference_types"]),
     }
 
 
@@ -99,8 +102,6 @@ def _no_conj(word: str) -> str:
     return word[1:] if len(word) > 2 and word[0] in "وف" else word
 
 
-# tokens that contain a trigger stem but are other words ('وزارة' is not 'و+زار+ه')
-_HOMOGRAPHS = {"طالبان", "لطالبان", "وطالبان", "بطالبان", "فطالبان", "وزاره", "الوزاره", "بوزاره", "لوزاره", "للوزاره", "والوزاره", "وبوزاره", "وزارات", "الوزارات", "وزارتي", "وزارتا", "لوزارتي", "بوزارتي", "وزارتين", "الوزارتين"}
 
 
 def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple[int, int, Trigger, str, str]]:
@@ -121,10 +122,12 @@ def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple
         a, b = tok_at[start], tok_at[end_char]
         if a < 0 or b < 0:
             continue
-        if tokens[a].text in _HOMOGRAPHS or _dawn(tokens, a):
-            continue
+        if tokens[a].text in s["homographs"] or _dawn(tokens, a):
+            continue  # 'وزارة' is not 'و+زار+ه', 'على أيدي' not 'أيّد'
         prefix = folded[tokens[a].start - base:start]
         suffix = folded[end_char + 1:tokens[b].end - base]
+        if stem in s["nisba_homographs"] and suffix.startswith("ي"):
+            continue  # 'الاجتماعية' (social) is not 'الاجتماع' (the meeting)
         for trig in trigs:
             okp = (trig.pos in "NX" and prefix in s["np"]) or (trig.pos in "VX" and prefix in s["vp"])
             oks = (trig.pos in "NX" and suffix in s["ns"]) or (trig.pos in "VX" and suffix in s["vs"])
@@ -579,6 +582,8 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         lv = _light_verb(sent, a) if trig.pos != "V" else None
         if lv is not None and lv[2] == "none" and trig.pos == "X":
             lv = None
+        if lv is None and trig.pos == "N" and trig.type in _sets()["definite_reference"] and prefix.endswith(("ال", "لل")):
+            continue  # 'يصادق على الاتفاق النووي', 'تخفيف العقوبات': a standing agreement or regime named, not made
         status = _status(sent, a, prefix, lv[0] if lv else None, lv[1] if lv else None)
         if status is None:
             continue

@@ -1,0 +1,33 @@
+"""General news (politics, business, sport) does not read as conflict events: Arabic homographs
+(على أيدي is not أيّد, الاجتماعية is social, not the meeting), a definite agreement or sanctions
+regime named without a support verb is no AGREE/SANCTION event, and a trigger word inside a
+linked name ('Free Syrian Army') is none. Sentences are written for these tests."""
+
+import pytest
+
+from marsad.streams.evaluation.events import make_doc, run_stage
+from marsad.streams.pipeline.entities.ner import load_tagger
+from marsad.streams.pipeline.events import analyse
+
+
+def _types(text, language="ar"):
+    return [c.type for rec in analyse(make_doc(text, language))[1] for c in rec["cands"]]
+
+
+def test_arabic_homographs_are_no_triggers():
+    assert "SUPPORT" not in _types("قتل ثلاثة جنود على أيدي مسلحين مجهولين في المدينة.")
+    assert "CONSULT" not in _types("أطلقت وزارة الشؤون الاجتماعية برنامجا جديدا للأسر.")
+    assert "CONSULT" in _types("عقد مجلس الوزراء اجتماعا طارئا في الرياض أمس.")
+
+
+def test_a_named_standing_agreement_is_not_an_agreement_made():
+    assert "AGREE" not in _types("وقالت إيران إن الاتفاق النووي يحفظ حقوقها.")
+    assert "SANCTION" not in _types("وتأمل طهران في تخفيف العقوبات المفروضة عليها.")
+    assert "AGREE" in _types("توصلت الحكومة والمعارضة إلى الاتفاق بعد مفاوضات طويلة.")  # a support verb
+
+
+def test_a_trigger_inside_a_linked_name_is_no_event():
+    if load_tagger("en") is None:
+        pytest.skip("spaCy English model not installed")
+    events = run_stage("Fighters of the Free Syrian Army were released on Monday.", "en").events
+    assert [e.type for e in events] == ["RETREAT"]  # 'released', not 'Free'
