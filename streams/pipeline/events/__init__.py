@@ -319,7 +319,7 @@ def _released_thing(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
     a pronoun or a linked person), not a product, a report or data ('Apple released a new
     MacBook', 'figures released on Thursday', 'the release of the Dreamliner')."""
     toks = sent.tokens
-    if cand.type != "RETREAT" or en_stem(toks[cand.tok[0]].text) not in english.release_stems():
+    if cand.type != "RETREAT" or en_stem(toks[cand.tok[0]].text) not in english.stem_set("release_triggers"):
         return False
     people = english._sets()["person_nouns"] | {"him", "her", "them"}
     for a, b in cand.targets:
@@ -461,7 +461,7 @@ def _needs_subject(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
     if not cand.sources:
         return True
     words = [t.text.lower() for a, b in cand.sources for t in sent.tokens[a:b]]
-    support = english.support_verb_stems()
+    support = english.stem_set("support_verbs")
     return (any(w in _NOT_IN_A_SUBJECT for w in words[1:]) or words[-1].endswith("ing")
             or any(en_stem(w) in support for w in words[1:]))  # 'SDF launches final' [assault]
 
@@ -480,7 +480,7 @@ def _clause_source(sent: Sentence, cand: Candidate) -> None:
         if aux is None:
             continue
         rest = " ".join(words[aux + 1:b])
-        culprit = any(rest.startswith(cue) for cue in english.culprit_cues())
+        culprit = any(rest.startswith(cue) for cue in english._sets()["culprit_cues"])
         cand.sources = [(a, aux)] if culprit and aux > a else []
         return
 

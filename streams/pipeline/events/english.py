@@ -24,25 +24,12 @@ def _index() -> dict[str, list[tuple[list[str], Trigger]]]:
     return idx
 
 
-@lru_cache(maxsize=1)
-def support_verb_stems() -> frozenset[str]:
-    """Stems of the verbs that carry a nominal event ('launched an attack', 'SDF launches final
-    assault')."""
-    return frozenset(en_stem(v) for v in cues("en")["support_verbs"])
-
-
-@lru_cache(maxsize=1)
-def culprit_cues() -> tuple[str, ...]:
-    """What names the doer of an event after 'is/are/was': 'involved in', 'responsible for'
-    (``culprit_cues`` in cues_en.json)."""
-    return tuple(cues("en")["culprit_cues"])
-
-
-@lru_cache(maxsize=1)
-def release_stems() -> frozenset[str]:
-    """Stems of the RETREAT triggers that free people ('released', 'freed'), whose object must
-    name some (``release_triggers`` in cues_en.json)."""
-    return frozenset(en_stem(v) for v in cues("en")["release_triggers"])
+@lru_cache(maxsize=None)
+def stem_set(key: str) -> frozenset[str]:
+    """Snowball stems of the words of cue list ``key`` (cues_en.json), for lists matched against
+    any inflection: ``support_verbs`` ('launched an attack', 'SDF launches final assault'),
+    ``release_triggers``, ``reaction_verbs``."""
+    return frozenset(en_stem(v) for v in cues("en")[key])
 
 
 @lru_cache(maxsize=1)
@@ -78,13 +65,9 @@ def find_triggers(words: list[str]) -> list[tuple[int, int, Trigger]]:
     idx = _index()
     skip = _sets()["not_triggers"]
     hits = []
-    month_context = _sets()["month_context"]
     for i, st in enumerate(stems):
-        if words[i] in skip:
+        if words[i] in skip or _the_month(words, i):
             continue
-        if words[i] == "march" and ((i > 0 and (words[i - 1] in month_context or words[i - 1].isdigit())) or words[i + 1:i + 2] and words[i + 1][:1].isdigit()):
-            continue  # the month: 'in March', 'March 01, 2008'
-
         best = None
         for parts, trig in idx.get(st, ()):
             end = _match(stems, i, parts)
@@ -98,6 +81,15 @@ def find_triggers(words: list[str]) -> list[tuple[int, int, Trigger]]:
             continue
         out.append(h)
     return out
+
+
+def _the_month(words: list[str], i: int) -> bool:
+    """'in March', 'March 01, 2008': the month, not a march."""
+    if words[i] != "march":
+        return False
+    before = words[i - 1] if i > 0 else ""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return before in _sets()["month_context"] or before.isdigit() or after[:1].isdigit()
 
 
 #: Words no subject noun phrase contains: a backward span holding one crossed into a clause
@@ -137,9 +129,9 @@ def _speaker(words: list[str], said: int) -> tuple[int, int] | None:
 
 def _passive(words: list[str], a: int, b: int, typ: str) -> bool:
     """'was killed', 'were also reportedly killed', 'has been shot' (not the progressive 'is
-    refusing' nor the adjective 'is ready to'); and the reduced passive of an attack verb that always takes an object: '7
-    militants killed in blasts', 'the members killed and those injured', 'two (were) wounded.'
-    (no object follows, so the phrase before it is the victim)."""
+    refusing' nor the adjective 'is ready to'); and the reduced passive of an attack verb that
+    always takes an object: '7 militants killed in blasts', 'the members killed and those
+    injured', 'two (were) wounded.' (no object follows, so the phrase before it is the victim)."""
     s = _sets()
     if not (words[a].endswith(("ed", "en")) or words[a] in s["irregular_past"] or words[a] in s["transitive_participles"]) or words[b - 1] == "to":
         return False  # 'is refusing', 'is ready to', 'is prepared to': no participle, no passive
@@ -196,7 +188,7 @@ def _agent_phrase(words: list[str], a: int, is_cap) -> tuple[int, int]:
 def _counted_of(words: list[str], j: int, k: int) -> bool:
     """``words[k]`` is the 'of' after a count: 'thousands of', 'five of', 'more than 20 of'."""
     crowd = _sets()["crowd_words"]
-    return words[k] == "of" and k > j and all(w in crowd or w in _NUMBER_WORDS or w[:1].isdigit() for w in words[j:k])
+    return words[k] == "of" and k > j and all(w in crowd or w in _COUNT_WORDS or w[:1].isdigit() for w in words[j:k])
 
 
 #: Event types whose direct object is a party or a place, never a thing or an abstraction.
@@ -211,28 +203,30 @@ def _skip_det(words: list[str], j: int) -> int:
 
 
 _POSSESSIVE_DETS = frozenset({"its", "their", "his", "her"})
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve at".split())
+#: Words that open a count ('at least 20', 'five of the'), with the crowd words of cues_en.json.
+_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve at".split())
+
+
+def _past_verb(word: str) -> bool:
+    """Reads as a past-tense verb: '-ed' (not 'armed', 'so-called') or an irregular past ('hit')."""
+    s = _sets()
+    return (word.endswith("ed") and len(word) > 4 and word not in s["participle_adjectives"]) or word in s["irregular_past"]
 
 
 def _verb_with_object(words: list[str], k: int) -> bool:
     """``words[k]`` reads as a past-tense verb with its object after it ('killed three officers',
     'hit the town'), so a noun phrase before it ends there ('displaced people' goes on)."""
-    s = _sets()
-    w = words[k]
-    if not ((w.endswith("ed") and len(w) > 4 and w not in s["participle_adjectives"]) or w in s["irregular_past"]):
+    if not _past_verb(words[k]):
         return False
+    s = _sets()
     nxt = words[k + 1] if k + 1 < len(words) else ""
-    return nxt in s["det"] or nxt in s["crowd_words"] or nxt in _NUMBER_WORDS or nxt[:1].isdigit()
+    return nxt in s["det"] or nxt in s["crowd_words"] or nxt in _COUNT_WORDS or nxt[:1].isdigit()
 
 
 def _verb_after_noun(words: list[str], a: int, b: int) -> bool:
     """The word after a nominal trigger is a past-tense verb: 'the attack killed', 'protests
     erupted', 'airstrikes hit' (a verbal trigger ends in -ed itself: 'attacked armed men')."""
-    if b >= len(words) or words[a].endswith("ed"):
-        return False
-    s = _sets()
-    nxt = words[b]
-    return (nxt.endswith("ed") and len(nxt) > 4 and nxt not in s["participle_adjectives"]) or nxt in s["irregular_past"]
+    return b < len(words) and not words[a].endswith("ed") and _past_verb(words[b])
 
 
 def _first_conjunct(words: list[str], subj: tuple[int, int], is_cap) -> tuple[int, int] | None:
@@ -332,7 +326,8 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
         if (typ in ("ASSAULT", "PROTEST") and not passive and subj and subj[1] == a and words[a - 1] not in s["np_stop"]
                 and s["abstract_objects"].intersection(words[subj[0]:subj[1]])):
             continue  # 'Markets rally', 'sales hit a record': no one acted (not 'a result of torture')
-        if b - a == 1 and en_stem(words[a]) == "fire" and not _gunfire(words, b, subj if passive else None):
+        fire = b - a == 1 and en_stem(words[a]) == "fire"
+        if fire and not _gunfire(words, b, subj if passive else None):
             continue  # 'they will fire us', 'she was fired': a dismissal
         if passive:
             if subj:
@@ -381,7 +376,7 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
                 obj = None  # 'fled to Jordan', 'retreated into the mountains': where to, not whom from
             if obj:
                 cand.targets = [obj]
-        if b - a == 1 and en_stem(words[a]) == "fire":
+        if fire:
             # 'fired tear gas at protesters', 'shots were fired at the convoy': the weapon is no
             # target, what it was fired at is
             at = next((k for k in range(b, min(len(words), b + 5)) if words[k] in ("at", "on", "upon", "into", "toward", "towards")), None)

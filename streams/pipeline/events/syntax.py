@@ -34,7 +34,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .resources import cues, en_stem
+from .resources import en_stem
 
 #: Confidence an event loses per dependency level below the sentence's shallowest trigger.
 DEPTH_PENALTY = 0.2
@@ -92,16 +92,11 @@ def _reaction(token, head) -> bool:
     subordinate ('condemned the attack', 'accused Hamas of the attack') or a preposition of
     time, cause or opposition ('arrested three men after the bombing', 'protested against the
     killing'). The lists are ``reaction_verbs`` and ``reaction_preps`` in ``cues_en.json``."""
-    if token.dep_ == "pobj" and head.text.lower() in _reactions()[1]:
+    from .english import _sets, stem_set
+
+    if token.dep_ == "pobj" and head.text.lower() in _sets()["reaction_preps"]:
         return True
-    return en_stem(head.text.lower()) in _reactions()[0]
-
-
-@lru_cache(maxsize=1)
-def _reactions() -> tuple[frozenset[str], frozenset[str]]:
-    """Stems of the reaction verbs (the parser runs without the lemmatiser), and the prepositions."""
-    c = cues("en")
-    return frozenset(en_stem(v) for v in c["reaction_verbs"]), frozenset(c["reaction_preps"])
+    return en_stem(head.text) in stem_set("reaction_verbs")  # stems: the parser runs without the lemmatiser
 
 
 def acting_subject(trigger) -> tuple[int, int] | None:
