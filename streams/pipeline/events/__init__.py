@@ -365,9 +365,10 @@ def _party_target(ctx: _Ctx, sent: Sentence, cand: Candidate) -> None:
     An attack's object is kept when its head names people ('23 people', 'two British
     soldiers'), and otherwise gives way only to the linked actor it belongs to ('shelled
     positions of the Palestinian security forces'): what was hit (a bakery, a patrol) is a
-    target too, and an attack's place is its location, not its target, and so is where a retreat went ('fled to Jordan'). The clause ends at a
-    comma before a reporting verb (', police said') and at 'by' right after the trigger (the
-    agent); a speaker ('X said') and the source are never the target."""
+    target too, and an attack's place is its location, not its target, as is where a retreat
+    went ('fled to Jordan'). The clause ends at a comma before a reporting verb (', police
+    said') and at 'by' right after the trigger (the agent); a speaker ('X said') and the source
+    are never the target."""
     if not ctx.entities or any(ctx.entities_in(*ctx.tok_span_orig(sent, t), _PARTY_TYPES) for t in cand.targets):
         return
     toks = sent.tokens
@@ -397,7 +398,7 @@ def _party_target(ctx: _Ctx, sent: Sentence, cand: Candidate) -> None:
         a, b = ctx.tok_span_orig(sent, (k, k + 1))
         ents = [e for e in parties if e.start < b and e.end > a]
         if ents and cand.type == "RETREAT" and en["destination_preps"].intersection(t.text.lower() for t in toks[max(start, k - 2):k]):
-            continue
+            continue  # 'fled to Jordan': where to
         if ents:
             span = _tokens_in(ctx, sent, ents[0].start, ents[0].end)
             if any(t.text.lower() in reporting for t in toks[span[1]:span[1] + 3]):
@@ -420,7 +421,7 @@ def _english_syntax(ctx: _Ctx, sentences: list[tuple[Sentence, list[Candidate]]]
 
     parse = [(sent, cands, len({c.type for c in cands}) > 1) for sent, cands in sentences]
     # a subject is to the left of its trigger: none for a trigger among the first two words
-    parse = [p for p in parse if p[2] or any(c.tok[0] >= 2 and _needs_subject(ctx, p[0], c) for c in p[1])]
+    parse = [p for p in parse if p[2] or any(c.tok[0] >= 2 and _needs_subject(p[0], c) for c in p[1])]
     texts, spans = [], []
     for sent, cands, rank in parse:
         sa, sb = ctx.orig_span(sent.start, sent.end)
@@ -434,7 +435,7 @@ def _english_syntax(ctx: _Ctx, sentences: list[tuple[Sentence, list[Candidate]]]
         for c, (depth, subject) in zip(cands, row):
             if rank:
                 c.confidence = round(max(0.05, c.confidence - DEPTH_PENALTY * (depth - top)), 3)
-            if not _needs_subject(ctx, sent, c):
+            if not _needs_subject(sent, c):
                 continue
             if subject is None:
                 _clause_source(sent, c)
@@ -452,7 +453,7 @@ def _english_syntax(ctx: _Ctx, sentences: list[tuple[Sentence, list[Candidate]]]
 _NOT_IN_A_SUBJECT = frozenset("a an the its their his her has have had was were is are been be or and for in of at by to with from".split())
 
 
-def _needs_subject(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
+def _needs_subject(sent: Sentence, cand: Candidate) -> bool:
     """Not a passive (whose subject is the victim), and no source or one that is not a noun
     phrase ('United Nations condemned the' [attack]: a linked actor inside does not make it one;
     a headline's 'SDF launches final' [assault]: a support verb inside)."""
