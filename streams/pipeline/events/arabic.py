@@ -85,6 +85,7 @@ def _sets():
         "homographs": set(c["homographs"]),
         "nisba_homographs": set(c["nisba_homographs"]),
         "definite_reference": set(c["definite_reference_types"]),
+        "needs_ba": set(c["verbs_needing_ba"]),
     }
 
 
@@ -100,8 +101,6 @@ def bare(word: str) -> str:
 
 def _no_conj(word: str) -> str:
     return word[1:] if len(word) > 2 and word[0] in "وف" else word
-
-
 
 
 def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple[int, int, Trigger, str, str]]:
@@ -582,6 +581,8 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         lv = _light_verb(sent, a) if trig.pos != "V" else None
         if lv is not None and lv[2] == "none" and trig.pos == "X":
             lv = None
+        if trig.pattern in _sets()["needs_ba"] and not suffix and not any(_no_conj(t.text).startswith("ب") and len(t.text) > 2 for t in toks[b:b + 7]):
+            continue  # 'مصرع طالب سوداني': a student; the verb asks for something (طالب ... بـ)
         if lv is None and trig.pos == "N" and trig.type in _sets()["definite_reference"] and prefix.endswith(("ال", "لل")):
             continue  # 'يصادق على الاتفاق النووي', 'تخفيف العقوبات': a standing agreement or regime named, not made
         status = _status(sent, a, prefix, lv[0] if lv else None, lv[1] if lv else None)

@@ -1,7 +1,7 @@
 """General news (politics, business, sport) does not read as conflict events: Arabic homographs
 (على أيدي is not أيّد, الاجتماعية is social, not the meeting), a definite agreement or sanctions
-regime named without a support verb is no AGREE/SANCTION event, and a trigger word inside a
-linked name ('Free Syrian Army') is none. Sentences are written for these tests."""
+regime named without a support verb is no AGREE/SANCTION event, طالب demands only with بـ
+(else it is a student), and a trigger word inside a linked name ('Free Syrian Army') is none. Sentences are written for these tests."""
 
 import pytest
 
@@ -31,3 +31,8 @@ def test_a_trigger_inside_a_linked_name_is_no_event():
         pytest.skip("spaCy English model not installed")
     events = run_stage("Fighters of the Free Syrian Army were released on Monday.", "en").events
     assert [e.type for e in events] == ["RETREAT"]  # 'released', not 'Free'
+
+
+def test_talib_is_a_demand_only_with_what_is_demanded():
+    assert "REQUEST" not in _types("مصرع طالب سوداني من المتسللين إلى داعش في عملية أمنية.")  # a student
+    assert "REQUEST" in _types("وطالب المتظاهرون الحكومة بالاستقالة.")
