@@ -36,3 +36,10 @@ def test_a_trigger_inside_a_linked_name_is_no_event():
 def test_talib_is_a_demand_only_with_what_is_demanded():
     assert "REQUEST" not in _types("مصرع طالب سوداني من المتسللين إلى داعش في عملية أمنية.")  # a student
     assert "REQUEST" in _types("وطالب المتظاهرون الحكومة بالاستقالة.")
+
+
+def test_a_title_case_headline_keeps_its_event_whatever_the_tagger_calls_a_name():
+    if load_tagger("en") is None:
+        pytest.skip("spaCy English model not installed")
+    events = run_stage("Court Convicts Friend of Boston Bombing Suspect", "en").events
+    assert "ASSAULT" in [e.type for e in events]
