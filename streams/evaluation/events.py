@@ -122,8 +122,7 @@ def evaluate_events(path: Path, fmt: str) -> dict:
             pred.append(predicts(run_stage(r["text"], "ar"), event_type))
         return {"format": fmt, "event_type": event_type, **detection_scores(gold, pred), "entity_stage": entity_stage_used()}
     if fmt == "wikievents":
-        docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        return {"format": fmt, "event_type": "ASSAULT", **wikievents_detection(docs, lambda text: run_stage(text, "en").events),
+        return {"format": fmt, "event_type": "ASSAULT", **wikievents_detection(_json_lines(path), lambda text: run_stage(text, "en").events),
                 "entity_stage": entity_stage_used()}
     if fmt == "plover-gsr":
         records = json.loads(path.read_text(encoding="utf-8"))
@@ -249,6 +248,15 @@ WIKIEVENTS_SOURCE_ROLES = frozenset({"Attacker", "Killer", "Injurer"})
 WIKIEVENTS_TARGET_ROLES = frozenset({"Target", "Victim"})
 
 
+def _json_lines(path: Path) -> list[dict]:
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _sentence_attacks(doc: dict, idx: int) -> list[dict]:
+    """The gold attack, death and injury mentions of sentence ``idx``."""
+    return [m for m in doc["event_mentions"] if m["trigger"]["sent_idx"] == idx and m["event_type"].startswith(WIKIEVENTS_ATTACKS)]
+
+
 def wikievents_scores(docs: list[dict], events_for) -> dict:
     """Share of the gold attacks' attacker and target/victim arguments that the stage's ASSAULT
     events in the same sentence name (a shared content word, as :func:`actor_match`)."""
@@ -256,7 +264,7 @@ def wikievents_scores(docs: list[dict], events_for) -> dict:
     total = {"source": 0, "target": 0}
     for doc in docs:
         for idx, sentence in enumerate(doc["sentences"]):
-            gold = [m for m in doc["event_mentions"] if m["trigger"]["sent_idx"] == idx and m["event_type"].startswith(WIKIEVENTS_ATTACKS)]
+            gold = _sentence_attacks(doc, idx)
             if not gold:
                 continue
             events = [e for e in events_for(sentence[1]) if e.type == "ASSAULT"]
@@ -278,16 +286,14 @@ def wikievents_detection(docs: list[dict], events_for) -> dict:
     gold, pred = [], []
     for doc in docs:
         for idx, sentence in enumerate(doc["sentences"]):
-            gold.append(any(m["trigger"]["sent_idx"] == idx and m["event_type"].startswith(WIKIEVENTS_ATTACKS)
-                            for m in doc["event_mentions"]))
+            gold.append(bool(_sentence_attacks(doc, idx)))
             pred.append(any(e.type == "ASSAULT" and e.status != "denied" for e in events_for(sentence[1])))
     return detection_scores(gold, pred)
 
 
 def evaluate_actors(path: Path, fmt: str = "ar-event-gsr-spans") -> dict:
     if fmt == "wikievents":
-        docs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
-        return {"format": fmt, **wikievents_scores(docs, lambda text: run_stage(text, "en").events), "entity_stage": entity_stage_used()}
+        return {"format": fmt, **wikievents_scores(_json_lines(path), lambda text: run_stage(text, "en").events), "entity_stage": entity_stage_used()}
     if fmt != "ar-event-gsr-spans":
         raise ValueError(f"unknown format {fmt!r} (supported: 'ar-event-gsr-spans', 'wikievents')")
     records = json.loads(Path(path).read_text(encoding="utf-8"))

@@ -308,10 +308,10 @@ def _inside_a_name(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
     Hamburgers'): no event. Not in a Title Case headline, where the tagger takes runs of
     capitalised words for names ('Court Convicts Friend of Boston Bombing Suspect')."""
     a, b = ctx.tok_span_orig(sent, cand.tok)
-    words = [w for w in ctx.text[slice(*ctx.orig_span(sent.start, sent.end))].split() if w[:1].isalpha()]
-    if len(words) > 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words):
+    if not any(e.start <= a and b <= e.end and (e.start, e.end) != (a, b) for e in ctx.entities_in(a, b, _NAME_TYPES)):
         return False
-    return any(e.start <= a and b <= e.end and (e.start, e.end) != (a, b) for e in ctx.entities_in(a, b, _NAME_TYPES))
+    words = [w for w in ctx.text[slice(*ctx.orig_span(sent.start, sent.end))].split() if w[:1].isalpha()]
+    return not (len(words) > 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words))
 
 
 def _released_thing(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
