@@ -33,8 +33,9 @@ class Metrics:
             registry=r, buckets=LOOP_LAG_BUCKETS)
         self.loop_lag_max = Gauge("marsad_event_loop_lag_max_seconds", "Largest event-loop delay seen.", registry=r)
         self.stall_rewinds = Counter(
-            "marsad_stall_rewinds", "Input partitions read again after their commits stopped while records "
-            "waited (see marsad.streams.stalls).", ["topic"], registry=r)
+            "marsad_stall_rewinds", "Partitions read again after they stopped moving while records waited: "
+            "input partitions whose commits stopped, changelog partitions in table recovery "
+            "(see marsad.streams.stalls).", ["topic"], registry=r)
         self.ready = Gauge("marsad_ready", "1 once the worker loaded its models and joined the group.", registry=r)
 
 

@@ -32,7 +32,9 @@ class Settings(BaseSettings):
                              "0.15 a standby turning active can wait for good (README, Rebalances).")
     stall_rewind_s: float = Field(
         60.0, ge=0, description="An input partition whose commit has not moved for this long while records "
-                                "wait is read again from its committed offset; 0 = never (marsad.streams.stalls).")
+                                "wait is read again from its committed offset, and a changelog partition that table recovery "
+                                "stopped receiving is read again from the last record applied; 0 = never "
+                                "(marsad.streams.stalls).")
     web_port: int = Field(6066, ge=0, le=65535, description="Worker HTTP port (/metrics, /health, /ready).")
     web_host: str = Field("127.0.0.1", description="Worker HTTP bind address.")
 

@@ -21,6 +21,10 @@ ever, and no batch takes minutes. Faust also leaves some acknowledged messages i
 unacknowledged set (a message read again after a rewind whose offset was acknowledged
 before); those are not in flight (:func:`partitions_in_flight`).
 
+Table recovery can stall the same way: a changelog partition it stopped receiving while
+records wait (the offset it last applied below the end it noted) keeps the worker unready for
+good. The same decision applies, with the applied offset for the commit and nothing in flight.
+
 The decision is here, pure; the worker's timer (``agents/watchdog.py``) feeds it offsets and
 does the seek.
 """

@@ -1,17 +1,17 @@
-"""The seek-back fix on a real broker: a partition nobody committed is read again from its start."""
+"""The fixes to faust-streaming: the seek-back (on a real broker: a partition nobody committed is
+read again from its start) and the producer-buffer flush."""
 
 from __future__ import annotations
 
 import asyncio
 import uuid
+from types import SimpleNamespace
 
 import pytest
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from marsad.streams.faust_fixes import seek_to_committed_or_start
 from tests.support.cluster import produce
-
-pytestmark = pytest.mark.kafka
 
 
 async def _read_all_then_seek_back(bootstrap: str, topic: str, group: str, seek) -> int:
@@ -33,6 +33,7 @@ async def _read_all_then_seek_back(bootstrap: str, topic: str, group: str, seek)
         await consumer.stop()
 
 
+@pytest.mark.kafka
 def test_a_partition_without_a_commit_is_rewound_to_its_start(kafka):
     topic = f"fix-{uuid.uuid4().hex[:6]}"
     produce(kafka.bootstrap, topic, [(b"k", b"v%d" % i) for i in range(5)])
@@ -53,3 +54,34 @@ def test_the_fix_is_installed_on_faust_s_consumer_thread():
     import marsad.streams.app  # noqa: F401  (creating the app applies the fixes)
 
     assert getattr(AIOKafkaConsumerThread.seek_to_committed, "marsad_fix", False)
+
+
+class _SlowChannel:
+    """Sends take longer than the 100 ms after which Faust's own flush gives up."""
+
+    def __init__(self) -> None:
+        self.sent = 0
+
+    async def publish_message(self, fut, wait: bool = False) -> None:
+        await asyncio.sleep(0.3)
+        self.sent += 1
+
+
+def test_a_flush_returns_only_once_every_buffered_table_write_is_sent():
+    from faust.transport.producer import ProducerBuffer
+
+    import marsad.streams.app  # noqa: F401  (creating the app applies the fixes)
+
+    async def sent_when_flush_returns() -> int:
+        buffer = ProducerBuffer()
+        buffer.app = SimpleNamespace(conf=SimpleNamespace(producer_threaded=False))
+        await buffer.start()
+        channel = _SlowChannel()
+        for _ in range(3):
+            buffer.put(SimpleNamespace(message=SimpleNamespace(channel=channel)))
+        await buffer.flush()
+        sent = channel.sent
+        await buffer.stop()
+        return sent
+
+    assert asyncio.run(sent_when_flush_returns()) == 3

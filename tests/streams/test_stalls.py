@@ -66,3 +66,10 @@ def test_acknowledged_messages_are_not_in_flight():
     # acknowledged it (its offset was acknowledged before the rewind)
     msgs = [SimpleNamespace(tp="p0", acked=True), SimpleNamespace(tp="p1", acked=False), SimpleNamespace(tp="p1", acked=True)]
     assert partitions_in_flight(msgs) == {"p1"}
+
+
+def test_a_recovery_that_applied_nothing_of_its_changelog_is_stalled_and_an_empty_one_is_not():
+    # table recovery: (last offset applied, -1 before any; last offset of the changelog, -1 if empty)
+    d = StallDetector(after_s=5)
+    assert d.observe(0, {"log0": (-1, 5), "log1": (-1, -1), "log2": (5, 5)}) == []
+    assert d.observe(10, {"log0": (-1, 5), "log1": (-1, -1), "log2": (5, 5)}) == ["log0"]

@@ -49,14 +49,19 @@ class Worker:
     logdir: Path
     name: str = "worker"
     web_port: int = field(default_factory=free_port)
+    #: a module of ``tests.support`` imported before the worker starts (a fault injection)
+    preload: str | None = None
     proc: subprocess.Popen | None = None
 
     def start(self) -> Worker:
         env = {**self.env, "MARSAD_WEB_PORT": str(self.web_port),
                "MARSAD_STATE_DIR": str(self.logdir / f"state-{self.name}")}
         log = open(self.logdir / f"{self.name}.log", "ab")
-        self.proc = subprocess.Popen([sys.executable, "-m", "marsad.streams.cli", "worker", "--loglevel", "info"],
-                                     env=env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO)
+        command = [sys.executable, "-m", "marsad.streams.cli", "worker", "--loglevel", "info"]
+        if self.preload:
+            command[1:3] = ["-c", f"import runpy, tests.support.{self.preload}; "
+                                  "runpy.run_module('marsad.streams.cli', run_name='__main__')"]
+        self.proc = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=REPO)
         return self
 
     def get(self, path: str) -> tuple[int, bytes]:

@@ -73,3 +73,33 @@ def _tables(worker: Worker) -> dict:
     status, body = worker.get("/tables")
     assert status == 200
     return json.loads(body)
+
+
+def test_a_recovery_that_stops_receiving_its_changelog_is_read_again(kafka, tmp_path):
+    """The second worker's recovery loses its changelog records (injected); the watchdog reads
+    them again and the tables come back whole."""
+    prefix = unique_prefix("lostlog")
+    env = marsad_env(kafka.bootstrap, prefix, MARSAD_STAGES=LIGHT_STAGES, MARSAD_STALL_REWIND_S="5")
+    enriched = f"{prefix}.articles.enriched"
+    first = Worker(env, tmp_path, name="first").start()
+    try:
+        first.wait_ready()
+        produce(kafka.bootstrap, f"{prefix}.articles.raw", [_seed(SEED), _seed("03-en-baghuz-report.json")])
+        consume(kafka.bootstrap, [enriched], lambda rs: len(rs) >= 2)
+        before = _tables(first)
+    finally:
+        first.stop()
+
+    second = Worker(env, tmp_path, name="second", preload="lost_changelog_fetch").start()
+    try:
+        second.wait_ready(timeout=180)
+        after = _tables(second)
+        produce(kafka.bootstrap, f"{prefix}.articles.raw", [_seed(COPY)])
+        records = consume(kafka.bootstrap, [enriched], lambda rs: count_topic(rs, enriched) >= 3)
+    finally:
+        second.stop()
+    log = (tmp_path / "second.log").read_text(errors="replace")
+    assert "changelog partition stalled in table recovery" in log
+    assert after == before
+    copy = next(r.json() for r in records if r.key == b"syndicated-2019-02-09-baghuz-offensive")
+    assert copy["copy_of"] == "alaraby-2019-02-09-baghuz-offensive"
