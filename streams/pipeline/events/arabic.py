@@ -73,6 +73,7 @@ def _sets():
         "reflexive": set(c["reflexive"]),
         "beside": set(c["beside"]),
         "protest_target": [p.split() for p in c["protest_target"]],
+        "protest_slogans": frozenset(c["protest_slogans"]),
         "national": set(c["nationality_stems"]),
         "territorial": [p.split() for p in c["territorial_link"]],
         "hazards": _by_first_word(c["hazards"]),
@@ -1179,15 +1180,27 @@ def _skip_adverbs(toks: list[Token], j: int) -> int:
 
 def _protest_target(sent: Sentence, b: int, trig_idx: set[int], entity_actor=None) -> tuple[int, int] | None:
     """What a protest is against: 'احتجاجا على X', 'للاحتجاج على X', 'معادية/مناهضة لـX',
-    'تندد بـX' within the rest of the sentence (a full stop ends the search), when it names a
-    party (:func:`_party`), not an issue ('احتجاجا على الظلم')."""
+    'تندد بـX', a slogan ('الموت لـX', 'يسقط X') within the rest of the sentence (a full stop
+    ends the search), when it names a party (:func:`_party`), not an issue ('احتجاجا على
+    الظلم'). What is protested is often another event ('احتجاجا على زيارة بوش', 'ضد الغارات
+    الإسرائيلية'): its trigger may head the phrase, and the party after it is the target."""
     toks = sent.tokens
     for k in range(b, min(len(toks), b + 25)):
         if _is_punct(toks[k]) and toks[k].text in ".؟?!":
             break
-        n = _phrase_at(toks, k, _sets()["protest_target"])
-        if n:
-            nps = np_forward(sent, k + n, trig_idx, max_len=5)
-            if nps and not toks[nps[0][0]].text.isdigit() and _party(sent, nps[0], entity_actor):
-                return nps[0]
+        slogan = _no_conj(toks[k].text) in _sets()["protest_slogans"]
+        n = 1 if slogan else _phrase_at(toks, k, _sets()["protest_target"])
+        if not n:
+            continue
+        nps = np_forward(sent, k + n, trig_idx - {k + n}, max_len=2 if slogan else 5)
+        if not nps or toks[nps[0][0]].text.isdigit():
+            continue
+        a, e = nps[0]
+        if slogan:  # the slogan ends at its closing quote: 'الموت لأميركا» و«الموت لإسرائيل'
+            e = next((q for q in range(a, e) if _is_quote(toks[q])), e)
+        if a in trig_idx:
+            if e - a > 1 and _party(sent, (a + 1, e), entity_actor):
+                return a + 1, e
+        elif _party(sent, (a, e), entity_actor):
+            return a, e
     return None

@@ -291,3 +291,25 @@ def test_snatching_the_limelight_or_a_win_is_no_abduction():
     assert "ASSAULT" not in _all_types("وخطفت النجمة الأنظار في حفل افتتاح المهرجان أمس.")
     assert "ASSAULT" not in _all_types("وخطف الهلال الفوز من النصر في الدقيقة الأخيرة.")
     assert "ASSAULT" in _all_types("وخطف مسلحون مهندسا أجنبيا في بغداد أمس.")
+
+
+def test_the_party_behind_a_protested_event_is_the_target():
+    visit = _cands("تظاهر المئات احتجاجا على زيارة الرئيس الأميركي إلى المنطقة.", "PROTEST")
+    assert any(t.startswith("الرئيس الاميركي") for c in visit for t in c["targets"])
+    raids = _cands("تظاهر المئات احتجاجا على الغارات الإسرائيلية.", "PROTEST")
+    assert any(t == "الاسرائيليه" for c in raids for t in c["targets"])
+    cause = _cands("تظاهر المئات احتجاجا على مقتل شاب.", "PROTEST")
+    assert all(c["targets"] == [] for c in cause)
+
+
+def test_a_protest_against_those_its_protesters_oppose_or_chant_against():
+    opposed = _cands("تظاهر الآلاف من المتظاهرين المناوئين للحكومة أمام البرلمان.", "PROTEST")
+    assert any("للحكومه" in t for c in opposed for t in c["targets"])
+    slogan = _cands("وتجمع المتظاهرون في الساحة وهم يرددون «الموت لأميركا» و«الموت لإسرائيل».", "PROTEST")
+    assert any(t == "لاميركا" for c in slogan for t in c["targets"])
+
+
+def test_a_purpose_phrase_ends_the_protesters_noun_phrase():
+    got = _cands("تظاهر المئات للمطالبة باستقالة الائتلاف الحاكم.", "PROTEST")
+    assert [c["sources"] for c in got] == [["المئات"]]
+    assert any(t.startswith("الائتلاف الحاكم") for c in got for t in c["targets"])

@@ -37,7 +37,7 @@ def test_english_triggers_and_cues_load():
 
 def test_arabic_cues_are_folded():
     c = resources.cues("ar")
-    for key in ("negation", "denial", "future", "allegation", "reporting", "actor_heads", "place_heads", "agent_preps", "protest_target", "nationality_stems",
+    for key in ("negation", "denial", "future", "allegation", "reporting", "actor_heads", "place_heads", "agent_preps", "protest_target", "protest_slogans", "nationality_stems",
                 "hazards", "verbal_attack", "possessive_members", "survival_verbs", "dawn_next", "violence_stems", "snatched_not_abducted"):
         for w in c[key]:
             assert fold(w).text == w, (key, w)
