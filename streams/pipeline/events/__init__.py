@@ -85,6 +85,10 @@ class _Ctx:
     def actor_ref(self, sent: Sentence, span: tuple[int, int]) -> ActorRef:
         a, b = self.tok_span_orig(sent, span)
         ents = self.entities_in(a, b, _ACTOR_TYPES)
+        # a name the phrase stops short of completes it ('قوات سوريا' -> the SDF); one that starts
+        # before the phrase does only if it is linked: 'الموت لأميركا' is a quoted slogan the
+        # tagger took for a name, and the actor is 'لأميركا'
+        ents = [e for e in ents if e.start >= a or e.canonical_id is not None]
         if ents:
             e = max(ents, key=lambda e: (e.end - e.start))
             a, b = min(a, e.start), max(b, e.end)

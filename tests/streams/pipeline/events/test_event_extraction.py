@@ -240,3 +240,12 @@ def test_a_neighbouring_country_named_at_a_border_is_no_event_location(text, lan
     assert any(e.place and e.place.country == "IQ" for e in doc.entities), "the entity stage links the border's country"
     evs = STAGE(doc).events
     assert evs and all(not (e.place and e.place.country == "IQ") for e in evs)
+
+
+def test_an_unlinked_name_before_an_actor_phrase_does_not_swallow_it():
+    """The tagger takes the quoted slogan 'الموت لأميركا' for a name; the protest's target is
+    still the word the slogan is against, not the slogan."""
+    entities = pytest.importorskip("marsad.streams.pipeline.entities")
+    text = "تظاهر آلاف الطلاب أمس في طهران وهم يرددون «الموت لأميركا» و«الموت لإسرائيل»."
+    protest = first(STAGE(entities.EntityStage()(make_doc(text))).events, "PROTEST")
+    assert [a.text for a in protest.target_actors] == ["لأميركا"]
