@@ -536,7 +536,9 @@ def extract_events(doc: Doc) -> list[EventMention]:
             ev_start, ev_end = ctx.orig_span(sent.start, sent.end)
             evidence = Span(start=ev_start, end=ev_end, text=ctx.text[ev_start:ev_end])
             for cand in cands:
-                mentions.append(_mention(ctx, sent, cand, times, qtys, attr, evidence))
+                mention = _mention(ctx, sent, cand, times, qtys, attr, evidence)
+                if not _bare_mention(lang, cand, mention):
+                    mentions.append(mention)
             ctx.last_attr = attr or ctx.last_attr
         if times:
             t = times[-1][2]
@@ -609,6 +611,19 @@ def _weapon_mode(lang: str, sent: Sentence, cand: Candidate) -> str | None:
     else:
         words = {toks[k].text.lower() for k in positions}
     return next((mode for mode, cues_ in weapon_modes("ar" if lang == "ar" else "en") if words & cues_), None)
+
+
+#: Arabic types that the sentence classifier gates (see :func:`_gate_document`): their own
+#: evidence decides, with or without actors.
+_GATED_TYPES = ("ASSAULT", "PROTEST", "THREATEN")
+
+
+def _bare_mention(lang: str, cand: Candidate, mention: EventMention) -> bool:
+    """An Arabic noun alone ('بعد عام من المفاوضات', 'زيارة الفترة الثانية من الحمل', 'الهروب')
+    with no support verb and nobody found on either side, even from the discourse: in general
+    news such a noun names a topic, not an event an analyst could code."""
+    return (lang == "ar" and mention.type not in _GATED_TYPES and cand.trigger.pos != "V" and not cand.verbal
+            and not cand.light_verb and not mention.source_actors and not mention.target_actors)
 
 
 def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evidence: Span) -> EventMention:

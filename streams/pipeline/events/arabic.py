@@ -20,7 +20,7 @@ from .common import Candidate, Sentence
 from .resources import Trigger, cues, triggers_ar
 from .text import Token
 
-_PUNCT_STOP = set("،,.;:!?؟()[]{}؛…-–—")
+_PUNCT_STOP = set("،,.;:!?؟()[]{}؛…-–—*")
 _QUOTES = set("\"'«»“”‘’")
 _OPENING_QUOTES = set("«“")
 
@@ -84,6 +84,7 @@ def _sets():
         "violence": re.compile("|".join(c["violence_stems"])),
         "snatched": set(c["snatched_not_abducted"]),
         "homographs": set(c["homographs"]),
+        "homograph_pairs": {tuple(p.split()) for p in c["homograph_pairs"]},
         "nisba_homographs": set(c["nisba_homographs"]),
         "definite_reference": set(c["definite_reference_types"]),
         "needs_ba": set(c["verbs_needing_ba"]),
@@ -122,8 +123,8 @@ def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple
         a, b = tok_at[start], tok_at[end_char]
         if a < 0 or b < 0:
             continue
-        if tokens[a].text in s["homographs"] or _dawn(tokens, a):
-            continue  # 'وزارة' is not 'و+زار+ه', 'على أيدي' not 'أيّد'
+        if tokens[a].text in s["homographs"] or _dawn(tokens, a) or _in_homograph_pair(tokens, a):
+            continue  # 'وزارة' is not 'و+زار+ه', 'على أيدي' not 'أيّد', 'أجهزة الطرد المركزي' no expulsion
         prefix = folded[tokens[a].start - base:start]
         suffix = folded[end_char + 1:tokens[b].end - base]
         if stem in s["nisba_homographs"] and suffix.startswith("ي"):
@@ -145,6 +146,15 @@ def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple
             continue
         out.append(h)
     return out
+
+
+def _in_homograph_pair(tokens: list[Token], a: int) -> bool:
+    """The trigger word and its neighbour form another word (cues_ar.json ``homograph_pairs``):
+    'الطرد المركزي' is a centrifuge, 'خطر داهم' an imminent danger."""
+    pairs = _sets()["homograph_pairs"]
+    w = tokens[a].text
+    return ((a + 1 < len(tokens) and (w, tokens[a + 1].text) in pairs)
+            or (a > 0 and (tokens[a - 1].text, w) in pairs))
 
 
 def _dawn(tokens: list[Token], a: int) -> bool:
@@ -582,8 +592,8 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         lv = _light_verb(sent, a) if trig.pos != "V" else None
         if lv is not None and lv[2] == "none" and trig.pos == "X":
             lv = None
-        if trig.pattern in _sets()["needs_ba"] and not suffix and not any(_no_conj(t.text).startswith("ب") and len(t.text) > 2 for t in toks[b:b + 7]):
-            continue  # 'مصرع طالب سوداني': a student; the verb asks for something (طالب ... بـ)
+        if trig.pattern in _sets()["needs_ba"] and not any(_no_conj(t.text).startswith("ب") and len(t.text) > 3 for t in toks[b:b + 7]):
+            continue  # 'مصرع طالب سوداني', '53 طالبا بين ...': a student; the verb asks for something (طالب ... بـ)
         if lv is None and trig.pos == "N" and trig.type in _sets()["definite_reference"] and prefix.endswith(("ال", "لل")):
             continue  # 'يصادق على الاتفاق النووي', 'تخفيف العقوبات': a standing agreement or regime named, not made
         status = _status(sent, a, prefix, lv[0] if lv else None, lv[1] if lv else None)

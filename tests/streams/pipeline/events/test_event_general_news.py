@@ -1,7 +1,9 @@
 """General news (politics, business, sport) does not read as conflict events: Arabic homographs
-(على أيدي is not أيّد, الاجتماعية is social, not the meeting), a definite agreement or sanctions
-regime named without a support verb is no AGREE/SANCTION event, طالب demands only with بـ
-(else it is a student), and a trigger word inside a linked name ('Free Syrian Army') is none. Sentences are written for these tests."""
+(على أيدي is not أيّد, الاجتماعية is social, not the meeting, كهرباء holds no flight, الطرد
+المركزي is a centrifuge), a definite agreement or sanctions regime named without a support verb
+is no AGREE/SANCTION event, طالب demands only with بـ (else it is a student, in any form), an
+event noun with nobody on either side names a topic, and a trigger word inside a linked name
+('Free Syrian Army') is none. Sentences are written for these tests."""
 
 import pytest
 
@@ -43,3 +45,28 @@ def test_a_title_case_headline_keeps_its_event_whatever_the_tagger_calls_a_name(
         pytest.skip("spaCy English model not installed")
     events = run_stage("Court Convicts Friend of Boston Bombing Suspect", "en").events
     assert "ASSAULT" in [e.type for e in events]
+
+
+def _event_types(text):
+    return [e.type for e in run_stage(text, "ar").events]
+
+
+def test_a_bare_arabic_event_noun_with_nobody_on_either_side_names_a_topic():
+    assert "CONSULT" not in _event_types("بعد عام ونصف عام من المفاوضات أصبح ملف مشروع السيارات جاهزا.")
+    assert "RETREAT" not in _event_types("الهرب من السجون ظاهرة قديمة في البلاد.")
+    assert "CONSULT" in _event_types("وصل وزير الخارجية الروسي إلى القاهرة في زيارة رسمية أمس.")
+    assert "CONSULT" in _event_types("عقدت الحكومة والمعارضة مفاوضات في جنيف أمس.")
+
+
+def test_a_student_is_no_demand_in_any_form():
+    assert "REQUEST" not in _types("أجرى الباحثون الدراسة على 53 طالبا تتراوح أعمارهم بين 5 و18 عاما.")
+    assert "REQUEST" not in _types("كان المرتب كبيرا بالنسبة لطالبة فلم يكن من أهدافي العمل في المسرح.")
+    assert "REQUEST" in _types("طالب المتظاهرون الحكومة بالإفراج عن المعتقلين.")
+
+
+def test_words_that_contain_or_pair_with_a_trigger_are_other_words():
+    assert "RETREAT" not in _types("غسالة لا تحتاج إلى مصدر كهرباء أو مولد.")
+    assert "SUPPORT" not in _types("السيارة مجهزة بمقصورة هادئة ورحبة.")
+    assert "SANCTION" not in _types("تملك إيران آلافا من أجهزة الطرد المركزي.")
+    assert "COERCE" not in _types("واجه المجتمع خطر داهم كل عام.")
+    assert "SANCTION" in _types("طردت الحكومة السفير الإسرائيلي أمس.")
