@@ -177,8 +177,11 @@ def _stopword(word: str) -> bool:
     return word in s["stop"] or w in s["stop"] or word in s["verb_like"] or w in s["verb_like"] or w in s["reporting"]
 
 
-def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, allow_number: bool = True) -> list[tuple[int, int]]:
-    """Noun phrase(s) starting at token ``j``; coordination with و gives several conjuncts."""
+def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, allow_number: bool = True,
+               subject: bool = False) -> list[tuple[int, int]]:
+    """Noun phrase(s) starting at token ``j``; coordination with و gives several conjuncts.
+    ``subject``: the phrase is a verb's subject, so an object right after it ends it
+    (:func:`_opens_object`)."""
     toks = sent.tokens
     n = len(toks)
     while j < n and _is_quote(toks[j]):
@@ -196,6 +199,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'وشن سلاح الجو التركي الجمعة أولى غاراته': a time word ends the noun phrase
         if not allow_number and count and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS):
             break  # 'قتل الإرهابيون ثلاثة رهائن': the count opens the object
+        if subject and count and _opens_object(sent, k):
+            break
         if count and t.text.startswith("و") and len(t.text) > 3 and bare(t.text) in _sets()["actor"]:
             conjuncts.append((start, _trim(toks, start, k)))
             start, count = k, 0
@@ -206,6 +211,20 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
     if k > start and count:
         conjuncts.append((start, _trim(toks, start, k)))
     return [c for c in conjuncts if c[1] > c[0]]
+
+
+def _opens_object(sent: Sentence, k: int) -> bool:
+    """'قصفت الطائرات المدينة', 'اعتقلت الشرطة المتظاهرين', 'قصف الجيش الحر مواقع النظام': a
+    definite noun takes no genitive, and its adjectives are definite too; so after one, an actor
+    or place noun that is no nationality adjective ('الجيش السوري') starts the object of a
+    verb-subject-object clause."""
+    toks = sent.tokens
+    w, prev = toks[k].text, _no_conj(toks[k - 1].text)
+    if not prev.startswith("ال") or prev in _QUANT_HEADS or prev in _NUMBER_WORDS or national(sent, (k, k + 1)):
+        return False  # 'آلاف المتظاهرين': a count, not a definite noun
+    s = _sets()
+    head = bare(w)
+    return head in s["actor"] or w in s["actor"] or head in s["place"] or w in s["place"]
 
 
 def _trim(toks: list[Token], a: int, b: int) -> int:
@@ -919,7 +938,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             nps = np_forward(sent, nxt + 1, trig_idx)
             nps = [(nxt, nps[0][1])] + nps[1:] if nps else []
         else:
-            nps = np_forward(sent, nxt, trig_idx, allow_number=False)
+            nps = np_forward(sent, nxt, trig_idx, allow_number=False, subject=True)
         nps = [_unquantify(sent, np, trig_idx) for np in nps]
         if not nps and nxt in trig_idx and frame == "intrans":
             return [], False  # 'انفجرت قنبلة': the subject is the weapon, no actor to look for

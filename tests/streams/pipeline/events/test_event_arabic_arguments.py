@@ -6,8 +6,10 @@ reflexive suicide bombings (فجّر نفسه قرب X), counted subjects before
 one side of بين X و Y, clause boundaries between two triggers, and كان opening a coordinated
 clause; explosions whose subject is the device, quotations bounding a subject, the weak 'armed'
 noun giving way to a stronger trigger, a count opening the object, people before an objectless
-killing verb as its victims, the reflexive ending a bomber subject, tens in the nominative.
-Sentences are written for these tests (no shared data)."""
+killing verb as its victims, the reflexive ending a bomber subject, tens in the nominative;
+what a protest is against (a protested event's party, those opposed, slogans), and the object
+that ends a definite verb-subject-object subject. Sentences are written for these tests (no
+shared data)."""
 
 from marsad.streams.evaluation.events import make_doc
 from marsad.streams.pipeline.events import analyse
@@ -313,3 +315,15 @@ def test_a_purpose_phrase_ends_the_protesters_noun_phrase():
     got = _cands("تظاهر المئات للمطالبة باستقالة الائتلاف الحاكم.", "PROTEST")
     assert [c["sources"] for c in got] == [["المئات"]]
     assert any(t.startswith("الائتلاف الحاكم") for c in got for t in c["targets"])
+
+
+def test_a_definite_subject_ends_where_the_object_begins():
+    police = _cands("اعتقلت الشرطة المتظاهرين أمس.", "COERCE")
+    assert police[0]["sources"] == ["الشرطه"] and police[0]["targets"] == ["المتظاهرين"]
+    checkpoint = _cands("هاجم المسلحون الحاجز العسكري.", "ASSAULT")
+    assert checkpoint[0]["sources"] == ["المسلحون"] and checkpoint[0]["targets"] == ["الحاجز العسكري"]
+    positions = _cands("قصف الجيش الحر مواقع النظام.", "ASSAULT")
+    assert positions[0]["sources"] == ["الجيش الحر"]
+    # a nationality adjective and a count are no object
+    assert _cands("قتل الجيش السوري المسلحين.", "ASSAULT")[0]["sources"] == ["الجيش السوري"]
+    assert _cands("احتشد آلاف المتظاهرين في الساحة.", "PROTEST")[0]["sources"] == ["الاف المتظاهرين"]
