@@ -628,6 +628,8 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
             cand.sources = [_with_quantifier(sent, near)]
             cand.agentless = cand.pronoun_source = False
             cand.targets = [t for t in cand.targets if not (t[0] <= near[0] < t[1])]
+        if _threat_of_a_thing(sent, cand, entity_actor):
+            continue
         cand.sources = [_organisation_of_members(sent, sp, trig_idx, entity_actor) for sp in cand.sources]
         cand.targets = [_organisation_of_members(sent, sp, trig_idx, entity_actor) for sp in cand.targets]
         cand.confidence = _confidence(cand, totals[trig.type], lv)
@@ -642,6 +644,12 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         if survivor and c.type == "ASSAULT" and not c.targets:
             c.targets = [survivor]
     return cands
+
+
+def _threat_of_a_thing(sent: Sentence, c: Candidate, entity_actor=None) -> bool:
+    """'ما يهدد سلامة الطفل', 'تهدد المواجهة الاستقرار': a situation that threatens something is
+    no threat made (PLOVER THREATEN needs an actor); a subject found must be actor-like."""
+    return c.type == "THREATEN" and bool(c.sources) and not any(_party(sent, sp, entity_actor) for sp in c.sources)
 
 
 def _snatched(sent: Sentence, c: Candidate) -> bool:

@@ -2,7 +2,8 @@
 (على أيدي is not أيّد, الاجتماعية is social, not the meeting, كهرباء holds no flight, الطرد
 المركزي is a centrifuge), a definite agreement or sanctions regime named without a support verb
 is no AGREE/SANCTION event, طالب demands only with بـ (else it is a student, in any form), an
-event noun with nobody on either side names a topic, and a trigger word inside a linked name
+event noun with nobody on either side names a topic, a situation that threatens something is
+no threat made, and a trigger word inside a linked name
 ('Free Syrian Army') is none. Sentences are written for these tests."""
 
 import pytest
@@ -70,3 +71,10 @@ def test_words_that_contain_or_pair_with_a_trigger_are_other_words():
     assert "SANCTION" not in _types("تملك إيران آلافا من أجهزة الطرد المركزي.")
     assert "COERCE" not in _types("واجه المجتمع خطر داهم كل عام.")
     assert "SANCTION" in _types("طردت الحكومة السفير الإسرائيلي أمس.")
+
+
+def test_a_situation_that_threatens_something_is_no_threat_made():
+    assert "THREATEN" not in _types("ولا شك أن هذه الألعاب مما يهدد سلامة الطفل.")
+    assert "THREATEN" not in _types("ويخشى كثيرون من أن تهدد المواجهة الاستقرار في المدينة.")
+    assert "THREATEN" in _types("هددت إيران بإغلاق مضيق هرمز.")
+    assert "THREATEN" in _types("وقالوا إنهم وقعوا الاعترافات بعد أن هددهم المحققون.")
