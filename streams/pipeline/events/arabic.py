@@ -199,8 +199,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'وشن سلاح الجو التركي الجمعة أولى غاراته': a time word ends the noun phrase
         if not allow_number and count and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS):
             break  # 'قتل الإرهابيون ثلاثة رهائن': the count opens the object
-        if subject and count and _opens_object(sent, k):
-            break
+        if subject and (t.text.startswith(("بال", "وبال")) or (count and _opens_object(sent, k))):
+            break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase
         if count and t.text.startswith("و") and len(t.text) > 3 and bare(t.text) in _sets()["actor"]:
             conjuncts.append((start, _trim(toks, start, k)))
             start, count = k, 0

@@ -7,8 +7,8 @@ one side of بين X و Y, clause boundaries between two triggers, and كان op
 clause; explosions whose subject is the device, quotations bounding a subject, the weak 'armed'
 noun giving way to a stronger trigger, a count opening the object, people before an objectless
 killing verb as its victims, the reflexive ending a bomber subject, tens in the nominative;
-what a protest is against (a protested event's party, those opposed, slogans), and the object
-that ends a definite verb-subject-object subject. Sentences are written for these tests (no
+what a protest is against (a protested event's party, those opposed, slogans), and what ends
+a verb's subject (the object of a definite verb-subject-object clause, a بالـ phrase). Sentences are written for these tests (no
 shared data)."""
 
 from marsad.streams.evaluation.events import make_doc
@@ -327,3 +327,10 @@ def test_a_definite_subject_ends_where_the_object_begins():
     # a nationality adjective and a count are no object
     assert _cands("قتل الجيش السوري المسلحين.", "ASSAULT")[0]["sources"] == ["الجيش السوري"]
     assert _cands("احتشد آلاف المتظاهرين في الساحة.", "PROTEST")[0]["sources"] == ["الاف المتظاهرين"]
+
+
+def test_a_subject_takes_no_bal_phrase_and_no_complementizer():
+    threat = _cands("هددت الحكومة بالرد على الهجوم.", "THREATEN")
+    assert threat[0]["sources"] == ["الحكومه"]
+    vow = _cands("وتوعدت بالعثور على المدبرين.", "THREATEN")
+    assert vow and vow[0]["sources"] == []
