@@ -227,6 +227,19 @@ def _opens_object(sent: Sentence, k: int) -> bool:
     return head in s["actor"] or w in s["actor"] or head in s["place"] or w in s["place"]
 
 
+def _before_ba_phrase(sent: Sentence, span: tuple[int, int], entity_actor=None) -> tuple[int, int]:
+    """'ووافق مجلس الأمن بإجماع أعضائه', 'وتطالب السلطات الأمريكية بتسليمها': a بـ phrase after a
+    definite noun is the verb's complement, not part of its subject; unless the word is a name
+    the entity stage linked ('الرئيس بشار الأسد')."""
+    toks = sent.tokens
+    for k in range(span[0] + 1, span[1]):
+        w = _no_conj(toks[k].text)
+        if (w.startswith("ب") and len(w) > 3 and _no_conj(toks[k - 1].text).startswith("ال")
+                and not (entity_actor and entity_actor((k, k + 1)))):
+            return span[0], k
+    return span
+
+
 def _trim(toks: list[Token], a: int, b: int) -> int:
     while b > a and _is_quote(toks[b - 1]):
         b -= 1
@@ -947,7 +960,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             nps = [(nxt, nps[0][1])] + nps[1:] if nps else []
         else:
             nps = np_forward(sent, nxt, trig_idx, allow_number=False, subject=True)
-        nps = [_unquantify(sent, np, trig_idx) for np in nps]
+        nps = [_unquantify(sent, _before_ba_phrase(sent, np, entity_actor), trig_idx) for np in nps]
         if not nps and nxt in trig_idx and frame == "intrans":
             return [], False  # 'انفجرت قنبلة': the subject is the weapon, no actor to look for
         return nps, not nps

@@ -8,7 +8,7 @@ clause; explosions whose subject is the device, quotations bounding a subject, t
 noun giving way to a stronger trigger, a count opening the object, people before an objectless
 killing verb as its victims, the reflexive ending a bomber subject, tens in the nominative;
 what a protest is against (a protested event's party, those opposed, slogans), and what ends
-a verb's subject (the object of a definite verb-subject-object clause, a بالـ phrase). Sentences are written for these tests (no
+a verb's subject (the object of a definite verb-subject-object clause, a بـ phrase). Sentences are written for these tests (no
 shared data)."""
 
 from marsad.streams.evaluation.events import make_doc
@@ -334,3 +334,8 @@ def test_a_subject_takes_no_bal_phrase_and_no_complementizer():
     assert threat[0]["sources"] == ["الحكومه"]
     vow = _cands("وتوعدت بالعثور على المدبرين.", "THREATEN")
     assert vow and vow[0]["sources"] == []
+
+
+def test_a_ba_phrase_after_a_definite_subject_is_the_verbs_complement():
+    council = _cands("ووافق مجلس الأمن بإجماع أعضائه على القرار.", "AGREE")
+    assert council[0]["sources"] == ["مجلس الامن"]
