@@ -228,14 +228,21 @@ def _opens_object(sent: Sentence, k: int) -> bool:
 
 
 def _before_ba_phrase(sent: Sentence, span: tuple[int, int], entity_actor=None) -> tuple[int, int]:
-    """'ووافق مجلس الأمن بإجماع أعضائه', 'وتطالب السلطات الأمريكية بتسليمها': a بـ phrase after a
-    definite noun is the verb's complement, not part of its subject; unless the word is a name
-    the entity stage linked ('الرئيس بشار الأسد')."""
+    """'ووافق مجلس الأمن بإجماع أعضائه', 'هددت إيران بإغلاق مضيق هرمز': a بـ phrase after a
+    definite noun or a state is the verb's complement, not part of its subject; and with the
+    entity stage, a subject cannot open with one ('أفرج بكفالة'). Unless the word is a name the
+    entity stage linked ('الرئيس بشار الأسد', 'هاجم بوتين')."""
     toks = sent.tokens
-    for k in range(span[0] + 1, span[1]):
+    for k in range(span[0], span[1]):
         w = _no_conj(toks[k].text)
-        if (w.startswith("ب") and len(w) > 3 and _no_conj(toks[k - 1].text).startswith("ال")
-                and not (entity_actor and entity_actor((k, k + 1)))):
+        if not w.startswith("ب") or len(w) <= 3 or (entity_actor and entity_actor((k, k + 1))):
+            continue
+        if k == span[0]:
+            if entity_actor is not None:
+                return span[0], span[0]
+            continue
+        prev = _no_conj(toks[k - 1].text)
+        if prev.startswith("ال") or national(sent, (k - 1, k)):
             return span[0], k
     return span
 

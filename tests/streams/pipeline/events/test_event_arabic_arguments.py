@@ -339,3 +339,8 @@ def test_a_subject_takes_no_bal_phrase_and_no_complementizer():
 def test_a_ba_phrase_after_a_definite_subject_is_the_verbs_complement():
     council = _cands("ووافق مجلس الأمن بإجماع أعضائه على القرار.", "AGREE")
     assert council[0]["sources"] == ["مجلس الامن"]
+
+
+def test_a_ba_phrase_after_a_state_is_the_verbs_complement():
+    iran = _cands("هددت إيران بإغلاق مضيق هرمز.", "THREATEN")
+    assert iran[0]["sources"] == ["ايران"]
