@@ -18,6 +18,7 @@ from marsad.schemas import ActorRef, EventMention, Quantity, Span, TimeRef
 from marsad.streams.pipeline.doc import Doc
 
 from . import arabic, english
+from .classifier import TYPES as _GATED_TYPES
 from .common import Candidate, Sentence
 from .quantities import parse_quantities
 from .resources import acled_for, cues, en_stem, weapon_modes
@@ -613,15 +614,11 @@ def _weapon_mode(lang: str, sent: Sentence, cand: Candidate) -> str | None:
     return next((mode for mode, cues_ in weapon_modes("ar" if lang == "ar" else "en") if words & cues_), None)
 
 
-#: Arabic types that the sentence classifier gates (see :func:`_gate_document`; an announced
-#: attack is reported as THREATEN): their own evidence decides, with or without actors.
-_GATED_TYPES = ("ASSAULT", "PROTEST")
-
-
 def _bare_mention(lang: str, cand: Candidate, mention: EventMention) -> bool:
     """An Arabic noun alone ('بعد عام من المفاوضات', 'زيارة الفترة الثانية من الحمل', 'الهروب')
     with no support verb and nobody found on either side, even from the discourse: in general
-    news such a noun names a topic, not an event an analyst could code."""
+    news such a noun names a topic, not an event an analyst could code. The types the sentence
+    classifier gates are left to it (an announced attack, reported as THREATEN, included)."""
     return (lang == "ar" and cand.type not in _GATED_TYPES and cand.trigger.pos != "V" and not cand.verbal
             and not cand.light_verb and not mention.source_actors and not mention.target_actors)
 

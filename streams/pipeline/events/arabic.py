@@ -967,7 +967,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             nps = [(nxt, nps[0][1])] + nps[1:] if nps else []
         else:
             nps = np_forward(sent, nxt, trig_idx, allow_number=False, subject=True)
-        nps = [_unquantify(sent, _before_ba_phrase(sent, np, entity_actor), trig_idx) for np in nps]
+        nps = [_unquantify(sent, np, trig_idx) for np in (_before_ba_phrase(sent, np, entity_actor) for np in nps) if np[1] > np[0]]
         if not nps and nxt in trig_idx and frame == "intrans":
             return [], False  # 'انفجرت قنبلة': the subject is the weapon, no actor to look for
         return nps, not nps
