@@ -617,10 +617,13 @@ def _weapon_mode(lang: str, sent: Sentence, cand: Candidate) -> str | None:
 def _bare_mention(lang: str, cand: Candidate, mention: EventMention) -> bool:
     """An Arabic noun alone ('بعد عام من المفاوضات', 'زيارة الفترة الثانية من الحمل', 'الهروب')
     with no support verb and nobody found on either side, even from the discourse: in general
-    news such a noun names a topic, not an event an analyst could code. The types the sentence
-    classifier gates are left to it (an announced attack, reported as THREATEN, included)."""
-    return (lang == "ar" and cand.type not in _GATED_TYPES and cand.trigger.pos != "V" and not cand.verbal
-            and not cand.light_verb and not mention.source_actors and not mention.target_actors)
+    news such a noun names a topic, not an event an analyst could code. One somebody claims,
+    alleges or denies is kept: its attribution says who speaks of it ('نستمر في الضغط ... لحصرهم').
+    The types the sentence classifier gates are left to it (an announced attack, reported as
+    THREATEN, included)."""
+    return (lang == "ar" and cand.type not in _GATED_TYPES and mention.status in ("occurred", "ongoing")
+            and cand.trigger.pos != "V" and not cand.verbal and not cand.light_verb
+            and not mention.source_actors and not mention.target_actors)
 
 
 def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evidence: Span) -> EventMention:
