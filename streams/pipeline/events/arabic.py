@@ -220,6 +220,8 @@ def _opens_object(sent: Sentence, k: int) -> bool:
     verb-subject-object clause."""
     toks = sent.tokens
     w, prev = toks[k].text, _no_conj(toks[k - 1].text)
+    if w.startswith("و"):
+        return False  # 'هاجمت القوات والمليشيات': a second subject, coordinated
     if not prev.startswith("ال") or prev in _QUANT_HEADS or prev in _NUMBER_WORDS or national(sent, (k, k + 1)):
         return False  # 'آلاف المتظاهرين': a count, not a definite noun
     s = _sets()

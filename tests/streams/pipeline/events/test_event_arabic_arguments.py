@@ -324,6 +324,8 @@ def test_a_definite_subject_ends_where_the_object_begins():
     assert checkpoint[0]["sources"] == ["المسلحون"] and checkpoint[0]["targets"] == ["الحاجز العسكري"]
     positions = _cands("قصف الجيش الحر مواقع النظام.", "ASSAULT")
     assert positions[0]["sources"] == ["الجيش الحر"]
+    both = _cands("هاجم الجيش والشرطة المسلحين.", "ASSAULT")
+    assert both[0]["sources"] == ["الجيش", "والشرطه"] and both[0]["targets"] == ["المسلحين"]
     # a nationality adjective and a count are no object
     assert _cands("قتل الجيش السوري المسلحين.", "ASSAULT")[0]["sources"] == ["الجيش السوري"]
     assert _cands("احتشد آلاف المتظاهرين في الساحة.", "PROTEST")[0]["sources"] == ["الاف المتظاهرين"]
