@@ -224,9 +224,7 @@ def _opens_object(sent: Sentence, k: int) -> bool:
         return False  # 'هاجمت القوات والمليشيات': a second subject, coordinated
     if not prev.startswith("ال") or prev in _QUANT_HEADS or prev in _NUMBER_WORDS or national(sent, (k, k + 1)):
         return False  # 'آلاف المتظاهرين': a count, not a definite noun
-    s = _sets()
-    head = bare(w)
-    return head in s["actor"] or w in s["actor"] or head in s["place"] or w in s["place"]
+    return actor_like(sent, (k, k + 1)) or place_like(sent, (k, k + 1))
 
 
 def _before_ba_phrase(sent: Sentence, span: tuple[int, int], entity_actor=None) -> tuple[int, int]:
