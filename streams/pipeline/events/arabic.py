@@ -88,6 +88,8 @@ def _sets():
         "nisba_homographs": set(c["nisba_homographs"]),
         "definite_reference": set(c["definite_reference_types"]),
         "needs_ba": set(c["verbs_needing_ba"]),
+        "construct_homographs": set(c["construct_homographs"]),
+        "tour_sites": set(c["tour_sites"]),
     }
 
 
@@ -123,14 +125,16 @@ def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple
         a, b = tok_at[start], tok_at[end_char]
         if a < 0 or b < 0:
             continue
-        if tokens[a].text in s["homographs"] or _dawn(tokens, a) or _in_homograph_pair(tokens, a):
+        w = tokens[a].text
+        if (w in s["homographs"] or _no_conj(w) in s["homographs"] or _dawn(tokens, a)
+                or _in_homograph_pair(tokens, a)):
             continue  # 'وزارة' is not 'و+زار+ه', 'على أيدي' not 'أيّد', 'أجهزة الطرد المركزي' no expulsion
         prefix = folded[tokens[a].start - base:start]
         suffix = folded[end_char + 1:tokens[b].end - base]
         if stem in s["nisba_homographs"] and suffix.startswith("ي"):
             continue  # 'الاجتماعية' (social) is not 'الاجتماع' (the meeting)
         for trig in trigs:
-            okp = (trig.pos in "NX" and prefix in s["np"]) or (trig.pos in "VX" and prefix in s["vp"])
+            okp = (trig.pos in "NX" and prefix in s["np"]) or (trig.pos in "VX" and prefix in s["vp"] and not _bare_future(prefix, stem))
             oks = (trig.pos in "NX" and suffix in s["ns"]) or (trig.pos in "VX" and suffix in s["vs"])
             if not (okp and oks):
                 continue
@@ -148,13 +152,20 @@ def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple
     return out
 
 
+def _bare_future(prefix: str, stem: str) -> bool:
+    """The future marker س comes before a person prefix (سيفر، ستنسحب); right before the stem
+    it only fits the first person's alif ('سأنسحب', folded 'سانسحب'): 'سفر' is travel, not
+    'will flee'."""
+    return prefix in ("س", "وس", "فس") and not stem.startswith("ا")
+
+
 def _in_homograph_pair(tokens: list[Token], a: int) -> bool:
     """The trigger word and its neighbour form another word (cues_ar.json ``homograph_pairs``):
     'الطرد المركزي' is a centrifuge, 'خطر داهم' an imminent danger."""
     pairs = _sets()["homograph_pairs"]
     w = tokens[a].text
     return ((a + 1 < len(tokens) and (w, tokens[a + 1].text) in pairs)
-            or (a > 0 and (tokens[a - 1].text, w) in pairs))
+            or (a > 0 and ((tokens[a - 1].text, w) in pairs or (bare(tokens[a - 1].text), w) in pairs)))
 
 
 def _dawn(tokens: list[Token], a: int) -> bool:
@@ -243,6 +254,32 @@ def _before_ba_phrase(sent: Sentence, span: tuple[int, int], entity_actor=None) 
             continue
         prev = _no_conj(toks[k - 1].text)
         if prev.startswith("ال") or national(sent, (k - 1, k)):
+            return span[0], k
+    return span
+
+
+def _object_after_a_name(sent: Sentence, span: tuple[int, int], entity_actor=None, entity_place=None) -> tuple[int, int]:
+    """The entity stage's view of :func:`_opens_object`: a name, like a definite noun, takes no
+    genitive. So in a verb-subject-object clause a linked place after either ('زار رئيس الوزراء
+    العراقي طهران'), or an actor or place noun after a linked name and outside it ('اتهم الرئيس
+    بوتين الغرب'), opens the object. A name after a definite title is its apposition ('وزير
+    الخارجية الأمريكي جون كيري'), and a family name with the article is no actor or place noun
+    ('الأمير خالد الفيصل'): both stay in the subject."""
+    if entity_actor is None:
+        return span
+    toks = sent.tokens
+    for k in range(span[0] + 1, span[1]):
+        w = toks[k].text
+        if w.startswith("و") or national(sent, (k, k + 1)):
+            continue
+        actor_here, actor_before = entity_actor((k, k + 1)), entity_actor((k - 1, k))
+        after_name = actor_before and not actor_here
+        after_definite = toks[k - 1].text.startswith("ال") and _no_conj(toks[k - 1].text) not in _QUANT_HEADS
+        if not (after_name or after_definite):
+            continue
+        if entity_place is not None and entity_place((k, k + 1)) and not entity_place((k - 1, k)) and not actor_here:
+            return span[0], k
+        if after_name and w.startswith("ال") and (actor_like(sent, (k, k + 1)) or place_like(sent, (k, k + 1), entity_place)):
             return span[0], k
     return span
 
@@ -633,6 +670,9 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
             lv = None
         if trig.pattern in _sets()["needs_ba"] and not any(_no_conj(t.text).startswith("ب") and len(t.text) > 3 for t in toks[b:b + 7]):
             continue  # 'مصرع طالب سوداني', '53 طالبا بين ...': a student; the verb asks for something (طالب ... بـ)
+        if (trig.pattern in _sets()["construct_homographs"] and not prefix.endswith(("ال", "لل")) and b < len(toks)
+                and toks[b].text.startswith("ال") and not actor_like(sent, (b, b + 1), entity_actor)):
+            continue  # 'تحقيق الفوز', 'بتحقيق المصالحة': achieving something, not an investigation
         if lv is None and trig.pos == "N" and trig.type in _sets()["definite_reference"] and prefix.endswith(("ال", "لل")):
             continue  # 'يصادق على الاتفاق النووي', 'تخفيف العقوبات': a standing agreement or regime named, not made
         status = _status(sent, a, prefix, lv[0] if lv else None, lv[1] if lv else None)
@@ -648,7 +688,7 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
             cand.sources = [_with_quantifier(sent, near)]
             cand.agentless = cand.pronoun_source = False
             cand.targets = [t for t in cand.targets if not (t[0] <= near[0] < t[1])]
-        if _threat_of_a_thing(sent, cand, entity_actor):
+        if _threat_of_a_thing(sent, cand, entity_actor) or not _visit_between_parties(sent, cand, trig_idx, entity_actor, entity_place):
             continue
         cand.sources = [_organisation_of_members(sent, sp, trig_idx, entity_actor) for sp in cand.sources]
         cand.targets = [_organisation_of_members(sent, sp, trig_idx, entity_actor) for sp in cand.targets]
@@ -670,6 +710,77 @@ def _threat_of_a_thing(sent: Sentence, c: Candidate, entity_actor=None) -> bool:
     """'ما يهدد سلامة الطفل', 'تهدد المواجهة الاستقرار': a situation that threatens something is
     no threat made (PLOVER THREATEN needs an actor); a subject found must be actor-like."""
     return c.type == "THREATEN" and bool(c.sources) and not any(_party(sent, sp, entity_actor) for sp in c.sources)
+
+
+_TO = {"الي", "الى"}
+
+
+def _visited_after(sent: Sentence, k: int, trig_idx: set[int]) -> tuple[int, int] | None:
+    """The place or party visited, in 'إلى X' or 'لـX' within three tokens of ``k``, past an
+    adjective ('زيارة رسمية للمملكة')."""
+    toks = sent.tokens
+    for m in range(k, min(len(toks), k + 3)):
+        w = _no_conj(toks[m].text)
+        if _is_punct(toks[m]):
+            return None
+        if w in _TO:
+            nps = np_forward(sent, m + 1, trig_idx)
+            return nps[0] if nps else None
+        if w.startswith("ل") and not w.startswith("ال") and len(w) > 3:
+            nps = np_forward(sent, m, trig_idx)
+            return nps[0] if nps else None
+    return None
+
+
+def _arrived_at(sent: Sentence, a: int, trig_idx: set[int]) -> tuple[int, int] | None:
+    """'وصل الوزير إلى القاهرة في زيارة رسمية': where a visit is the purpose of a journey, the
+    visited is the 'إلى X' before it, in the same clause."""
+    toks = sent.tokens
+    if a == 0 or _no_conj(toks[a - 1].text) != "في":
+        return None
+    for m in range(a - 2, max(-1, a - 10), -1):
+        if _is_punct(toks[m]) or _no_conj(toks[m].text) in _BOUNDARY_WORDS:
+            return None
+        if _no_conj(toks[m].text) in _TO:
+            nps = np_forward(sent, m + 1, trig_idx)
+            return nps[0] if nps and nps[0][1] <= a - 1 else None
+    return None
+
+
+def _visit_between_parties(sent: Sentence, c: Candidate, trig_idx: set[int], entity_actor=None, entity_place=None) -> bool:
+    """Whether a visit is a PLOVER CONSULT, a visit between actors; its roles are set on the way.
+    After the noun, an actor is the visitor ('زيارة ولي العهد إلى واشنطن') and 'إلى X' or 'لـX'
+    the visited. What is visited must be a party or a place that is no site: a tour of a
+    hospital or a project ('زار الأمير المستشفى'), or a 'visit' with nobody on either side
+    (relatives visiting in an Eid report), is no consultation (``tour_sites`` in cues_ar.json)."""
+    if c.type != "CONSULT" or c.mode != "visit":
+        return True
+    toks = sent.tokens
+    b = c.tok[1]
+
+    def party(span: tuple[int, int]) -> bool:  # by its head: 'مستشفى الملك فهد' is a site
+        return _party(sent, (span[0], span[0] + 1), entity_actor)
+
+    if not c.verbal and not c.sources and c.targets and c.targets[0][0] == b and party(c.targets[0]):
+        start, end = c.targets[0]
+        end = next((m for m in range(start + 1, end) if _no_conj(toks[m].text) in _TO
+                    or (toks[m].text.startswith("ل") and not toks[m].text.startswith("ال"))), end)
+        c.sources, c.targets, c.agentless = [(start, end)], [], False
+    def visitable(span: tuple[int, int]) -> bool:
+        return bare(toks[span[0]].text) not in _sets()["tour_sites"] and (party(span) or place_like(sent, span, entity_place))
+
+    journey = False  # 'وصل الوزير إلى القاهرة في زيارة': the traveller is the journey verb's subject
+    if not c.verbal and not (c.targets and visitable(c.targets[0])):
+        after = max([b] + [sp[1] for sp in c.sources if sp[0] >= b])
+        visited = _visited_after(sent, after, trig_idx)
+        if visited is None:
+            visited = _arrived_at(sent, c.tok[0], trig_idx)
+            journey = visited is not None
+        c.targets = [visited] if visited else []
+    if c.targets and (party(c.targets[0]) or (journey and visitable(c.targets[0]))):
+        return True
+    # otherwise a place is visited by a party: a tourist's 'زيارة المدينة' is no consultation
+    return (not c.targets or visitable(c.targets[0])) and any(_party(sent, sp, entity_actor) for sp in c.sources)
 
 
 def _snatched(sent: Sentence, c: Candidate) -> bool:
@@ -967,7 +1078,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             nps = [(nxt, nps[0][1])] + nps[1:] if nps else []
         else:
             nps = np_forward(sent, nxt, trig_idx, allow_number=False, subject=True)
-        nps = [_unquantify(sent, np, trig_idx) for np in (_before_ba_phrase(sent, np, entity_actor) for np in nps) if np[1] > np[0]]
+        nps = [_object_after_a_name(sent, _before_ba_phrase(sent, np, entity_actor), entity_actor, entity_place) for np in nps]
+        nps = [_unquantify(sent, np, trig_idx) for np in nps if np[1] > np[0]]
         if not nps and nxt in trig_idx and frame == "intrans":
             return [], False  # 'انفجرت قنبلة': the subject is the weapon, no actor to look for
         return nps, not nps
@@ -1035,9 +1147,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             if cand.targets:
                 pass
             elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and not (toks[k].text[:1] in "بل" and not toks[k].text.startswith("ال") and is_verb):
-                nps = np_forward(sent, k, own_idx)
-                if nps:
-                    cand.targets = nps
+                nps = [_before_ba_phrase(sent, np, entity_actor) for np in np_forward(sent, k, own_idx)]
+                cand.targets = [np for np in nps if np[1] > np[0]]
         if not cand.targets:
             t = _target_after(sent, b, trig_idx)
             if t:
@@ -1224,11 +1335,14 @@ def _skip_adverbs(toks: list[Token], j: int) -> int:
         w = toks[k].text
         return w if w in _ADVERBS or w in _DAY_PARTS or w in _WEEKDAYS else _no_conj(w)
 
+    after_time = False  # 'صباح أمس الأحد': a weekday after a time word is part of the time
     while j < len(toks):
         w = word(j)
-        if (_is_punct(toks[j]) and toks[j].text in "،,") or w in _ADVERBS:
+        if (_is_punct(toks[j]) and toks[j].text in "،,") or w in _ADVERBS or (after_time and w in _WEEKDAYS and w != "من"):
+            after_time = w in _ADVERBS
             j += 1
         elif w in _DAY_PARTS and j + 1 < len(toks) and (word(j + 1) in _ADVERBS | _WEEKDAYS | _DAY_PARTS):
+            after_time = True
             j += 2
         else:
             break

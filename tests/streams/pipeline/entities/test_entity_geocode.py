@@ -131,3 +131,9 @@ def test_a_place_inside_another_latin_place_name_is_not_published(stage, make_do
     assert surfaces.get("New Mexico", "absent") is None
     # an Arabic descriptor keeps its place (مدينة الرقة is Raqqa); a Latin name is whole or not
     assert geocode("مدينة الرقة") is not None and geocode("New Mexico") is None
+
+
+@pytest.mark.parametrize("name", ["الرياض", "Riyadh"])
+def test_riyadh_is_a_place_though_its_arabic_name_also_means_the_gardens(name):
+    e = geocode(name)
+    assert e is not None and e.country == "SA" and haversine_km(24.69, 46.72, e.lat, e.lon) < 20

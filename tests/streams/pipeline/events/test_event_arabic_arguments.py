@@ -346,3 +346,18 @@ def test_a_ba_phrase_after_a_definite_subject_is_the_verbs_complement():
 def test_a_ba_phrase_after_a_state_is_the_verbs_complement():
     iran = _cands("هددت إيران بإغلاق مضيق هرمز.", "THREATEN")
     assert iran[0]["sources"] == ["ايران"]
+
+
+def _roles(text, typ):
+    from marsad.streams.evaluation.events import run_stage
+
+    return [([a.text for a in e.source_actors], [a.text for a in e.target_actors])
+            for e in run_stage(text, "ar").events if e.type == typ]
+
+
+def test_a_linked_name_ends_the_subject_where_the_object_begins():
+    assert _roles("اتهم الرئيس بوتين الغرب بالسعي إلى إضعاف روسيا.", "ACCUSE") == [(["الرئيس بوتين"], ["الغرب"])]
+    assert _roles("زار رئيس الوزراء العراقي طهران أمس.", "CONSULT") == [(["رئيس الوزراء العراقي"], ["طهران"])]
+    # a name after a title is its apposition, and a family name is part of the name
+    assert _roles("زار وزير الخارجية الأمريكي جون كيري القاهرة أمس.", "CONSULT") == [(["وزير الخارجية الأمريكي جون كيري"], ["القاهرة"])]
+    assert _roles("اتهم الأمير خالد الفيصل الحكومة بالتقصير.", "ACCUSE") == [(["الأمير خالد الفيصل"], ["الحكومة"])]

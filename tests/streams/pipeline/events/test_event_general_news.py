@@ -78,3 +78,33 @@ def test_a_situation_that_threatens_something_is_no_threat_made():
     assert "THREATEN" not in _types("ويخشى كثيرون من أن تهدد المواجهة الاستقرار في المدينة.")
     assert "THREATEN" in _types("هددت إيران بإغلاق مضيق هرمز.")
     assert "THREATEN" in _types("وقالوا إنهم وقعوا الاعترافات بعد أن هددهم المحققون.")
+
+
+def test_a_visit_is_a_consultation_only_between_parties():
+    assert "CONSULT" not in _event_types("زار أمير منطقة القصيم مستشفى الملك فهد التخصصي أمس.")  # a tour of a site
+    assert "CONSULT" not in _event_types("وشملت الزيارة أقسام التنويم ووحدة تنقية الدم.")
+    assert "CONSULT" not in _event_types("أصبح الناس يكتفون بالزيارة لمدة لا تزيد عن ساعات.")  # an Eid visit
+    assert "CONSULT" not in _event_types("يمكن زيارة موقع مديرية الجوازات على الرابط.")  # a website
+    assert "CONSULT" not in _event_types("إذا رغبت في أن ترى الهند في مدينة واحدة فعليك بزيارة مومباي.")  # a tourist
+    assert "CONSULT" in _event_types("قام الرئيس التركي بزيارة إلى موسكو الأسبوع الماضي.")  # a place, by a party
+    events = [e for e in run_stage("وتأتي هذه الزيارة بعد أسبوع من زيارة وزير الدفاع الأمريكي للرياض.", "ar").events
+              if e.type == "CONSULT"]
+    assert [([a.text for a in e.source_actors], e.location.canonical_id) for e in events] == [(["وزير الدفاع الأمريكي"], "geo:108410")]
+
+
+def test_the_future_marker_before_a_bare_stem_makes_another_word():
+    assert "RETREAT" not in _types("أثناء إنهاء إجراءات سفر ركاب الطائرة المتجهة إلى ميونخ.")  # travel, not س+فر
+    assert "RETREAT" not in _types("وانقطعت الكهرباء وكهرباء المنازل في الحي.")  # a homograph after و
+    assert "RETREAT" in _types("سأنسحب من السباق الانتخابي.")
+
+
+def test_an_investigation_is_opened_into_something_not_achieved():
+    assert "ACCUSE" not in _types("يسعى الفريق إلى تحقيق الفوز، وتحقيق الفوز هدف الجميع.")  # achieving the win
+    assert "ACCUSE" not in _types("تسلمت هيئة التحقيق والادعاء العام ملفات المتهمين.")  # a bureau's name
+    assert _roles_of("فتحت الشرطة تحقيقا في الحادث.", "ACCUSE") == [(["الشرطة"], ["الحادث"])]
+    assert _roles_of("وباشرت النيابة التحقيق مع متهمين في القضية.", "ACCUSE") == [(["النيابة"], ["متهمين"])]
+
+
+def _roles_of(text, typ):
+    return [([a.text for a in e.source_actors], [a.text for a in e.target_actors])
+            for e in run_stage(text, "ar").events if e.type == typ]
