@@ -335,6 +335,20 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
 
 
 _RELATIVE = {"التي", "الذي", "الذين", "اللذين", "اللتين"}
+
+
+def _relative_antecedent(sent: Sentence, rel: int, trig_idx: set[int]) -> tuple[int, int] | None:
+    """'الموقوفين الذين يرفضون', 'القوات الحكومية التي انسحبت': the subject of a verb right after
+    a relative pronoun (with no resumptive object pronoun) is the definite noun phrase before the
+    pronoun, with its construct head ('قوات النظام التي'); not the main clause's subject."""
+    toks = sent.tokens
+    k = rel - 1
+    while k >= 0 and toks[k].text.startswith("ال") and k not in trig_idx and not _stopword(toks[k].text) and rel - k <= 4:
+        k -= 1
+    if k >= 0 and k < rel - 1 and not _is_punct(toks[k]) and not _stopword(toks[k].text) and k not in trig_idx \
+            and not toks[k].text.startswith(("ب", "ل", "ك")) and _no_conj(toks[k].text)[:1] not in ("ب", "ل"):
+        k -= 1  # the construct head
+    return (k + 1, rel) if k + 1 < rel else None
 _LINK_PREPS = {"من", "ب", "في", "ل"}
 
 
@@ -1054,8 +1068,14 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     cand.light_verb = lv is not None
     explosion = is_verb and lv is None and frame == "intrans" and cand.type == "ASSAULT"
 
-    def subject_of(head: int, plural: bool) -> tuple[list[tuple[int, int]], bool]:
+    def subject_of(head: int, plural: bool, place: bool = False) -> tuple[list[tuple[int, int]], bool]:
+        """``place``: the subject names where the event happened ('السوق الذي شهد')."""
         back_head = head - 1 if head >= 2 and _no_conj(toks[head - 1].text) in ("قد", "لقد") else head
+        if back_head >= 1 and toks[back_head - 1].text in _RELATIVE and not suffix.endswith(("ه", "ها", "هم", "هما")):
+            antecedent = _relative_antecedent(sent, back_head - 1, trig_idx)
+            if antecedent and (place or actor_like(sent, antecedent, entity_actor)):
+                return [antecedent], False
+            return [], False
         back = np_backward(sent, back_head, trig_idx)
         if back and all(toks[m].text.isdigit() or _is_punct(toks[m]) for m in range(*back)):
             back = None
@@ -1087,7 +1107,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     if lv is not None:
         lv_idx, lv_word, role = lv
         lv_plural = lv_word.endswith("وا")
-        subj, missing = subject_of(lv_idx, lv_plural)
+        subj, missing = subject_of(lv_idx, lv_plural, place=role == "location")
         if subj and subj[0][1] - subj[0][0] == 1 and _no_conj(toks[subj[0][0]].text) in _QUANT_HEADS and subj[0][1] < len(toks) and toks[subj[0][1]].text == "من":
             subj, missing = [], True  # 'شن أكثر من 40 غارة': the count of strikes, not their agent
         if role == "source":

@@ -361,3 +361,9 @@ def test_a_linked_name_ends_the_subject_where_the_object_begins():
     # a name after a title is its apposition, and a family name is part of the name
     assert _roles("زار وزير الخارجية الأمريكي جون كيري القاهرة أمس.", "CONSULT") == [(["وزير الخارجية الأمريكي جون كيري"], ["القاهرة"])]
     assert _roles("اتهم الأمير خالد الفيصل الحكومة بالتقصير.", "ACCUSE") == [(["الأمير خالد الفيصل"], ["الحكومة"])]
+
+
+def test_a_verb_after_a_relative_pronoun_takes_the_antecedent_as_subject():
+    assert _roles("وقال المتحدث إن قوات النظام التي انسحبت من المدينة قصفت الأحياء.", "RETREAT") == [(["قوات النظام"], [])]
+    # not the main clause's subject: the detainees refuse, not the authorities
+    assert _roles("وتطالب السلطات الأمريكية بتسليمها الموقوفين الذين يرفضون ذلك.", "REJECT") == [([], [])]
