@@ -337,6 +337,27 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
 _RELATIVE = {"التي", "الذي", "الذين", "اللذين", "اللتين"}
 
 
+def _event_noun_subject(sent: Sentence, head: int, trig_idx: set[int]) -> list[tuple[int, int]] | None:
+    """'غارة أمريكية تقتل 14 جنديا', 'انفجار يهز العاصمة': where an event noun (and its adjectives)
+    is the verb's subject, what follows the verb is its object, and the party is the state the
+    noun's nationality adjective names ('أمريكية'). None where the verb has no such subject."""
+    toks = sent.tokens
+    for m in range(head - 1, max(-1, head - 4), -1):
+        if _is_punct(toks[m]) or _is_quote(toks[m]):
+            return None
+        if m in trig_idx:
+            start = m
+            while start > 0 and start - 1 in trig_idx:  # 'هجوما انتحاريا'
+                start -= 1
+            before = toks[start - 1] if start > 0 else None
+            if before is not None and not (_is_punct(before) or _no_conj(before.text) in _BOUNDARY_WORDS or before.text in _BOUNDARY_WORDS):
+                return None  # the noun is some other phrase's ('قتل 14 جنديا في غارة أمريكية')
+            return [(k, k + 1) for k in range(m + 1, head) if national(sent, (k, k + 1))][:1]
+        if not toks[m].text.startswith("ال") and not national(sent, (m, m + 1)) and m < head - 1:
+            return None
+    return None
+
+
 def _relative_antecedent(sent: Sentence, rel: int, trig_idx: set[int]) -> tuple[int, int] | None:
     """'الموقوفين الذين يرفضون', 'القوات الحكومية التي انسحبت': the subject of a verb right after
     a relative pronoun (with no resumptive object pronoun) is the definite noun phrase before the
@@ -1076,6 +1097,9 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             if antecedent and (place or actor_like(sent, antecedent, entity_actor)):
                 return [antecedent], False
             return [], False
+        event_subject = _event_noun_subject(sent, back_head, trig_idx)
+        if event_subject is not None:
+            return event_subject, False
         back = np_backward(sent, back_head, trig_idx)
         if back and all(toks[m].text.isdigit() or _is_punct(toks[m]) for m in range(*back)):
             back = None

@@ -367,3 +367,12 @@ def test_a_verb_after_a_relative_pronoun_takes_the_antecedent_as_subject():
     assert _roles("وقال المتحدث إن قوات النظام التي انسحبت من المدينة قصفت الأحياء.", "RETREAT") == [(["قوات النظام"], [])]
     # not the main clause's subject: the detainees refuse, not the authorities
     assert _roles("وتطالب السلطات الأمريكية بتسليمها الموقوفين الذين يرفضون ذلك.", "REJECT") == [([], [])]
+
+
+def test_an_event_noun_subject_leaves_what_follows_the_verb_as_its_object():
+    assert _roles("غارة أمريكية تقتل 14 جنديا أفغانيا", "ASSAULT") == [(["أمريكية"], ["14 جنديا أفغانيا"])]
+    assert _roles("وقال إن هجوما انتحاريا استهدف حاجزا للجيش.", "ASSAULT") == [([], ["حاجزا للجيش"])]
+
+
+def test_a_pronoun_after_a_preposition_is_no_actor():
+    assert _roles("وقد أفرج عنه بعد أن دفع كفالة قدرها 10 ملايين دولار.", "RETREAT") == [([], [])]
