@@ -305,6 +305,9 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
         out.append(rec)
     if english_sents:
         _english_syntax(ctx, english_sents)
+        for rec in out:
+            if rec["cands"] and lang != "ar":
+                rec["cands"] = [c for c in rec["cands"] if not _a_thing_acts(ctx, rec["sent"], c)]
     return ctx, out
 
 
@@ -317,6 +320,47 @@ def _inside_a_name(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
         return False
     words = [w for w in ctx.text[slice(*ctx.orig_span(sent.start, sent.end))].split() if w[:1].isalpha()]
     return not (len(words) > 2 and sum(w[0].isupper() for w in words) >= 0.7 * len(words))
+
+
+_EN_PRONOUNS = frozenset("he she they we i you it us them who".split())
+#: Words that open a noun phrase naming a thing ('this information', 'One question').
+_EN_DETERMINERS = frozenset("the a an this that one its their his her".split())
+
+
+def _names_a_party(ctx: _Ctx, sent: Sentence, span: tuple[int, int]) -> bool:
+    """A linked actor or place, a capitalised word (a name: not a sentence's first determiner), a person,
+    institution, nationality or other party noun (``party_nouns``), an agent noun (-ers, -ists,
+    -ants) or a pronoun."""
+    if ctx.entities_in(*ctx.tok_span_orig(sent, span), _PARTY_TYPES):
+        return True
+    s = english._sets()
+    toks = sent.tokens
+    for k in range(*span):
+        w = toks[k].text.lower()
+        if (w in s["person_nouns"] or w in s["institution_nouns"] or w in s["party_nouns"] or w in s["nationalities"] or w in _EN_PRONOUNS
+                or (len(w) > 5 and w.endswith(("ers", "ors", "ists", "ians", "ants", "ees")))):
+            return True
+        if (k > 0 or w not in _EN_DETERMINERS) and ctx.text[ctx.orig_span(toks[k].start, toks[k].end)[0]].isupper():
+            return True
+    return False
+
+
+def _a_thing_acts(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
+    """English sources must name a party; others go ('fierce' fighting, 'has taken several
+    tentative' steps). Where a noun phrase naming a thing, and no event or weapon, is all the
+    source there is ('this information provides new details', 'One question asks'), the word is
+    used of the thing: no event (True)."""
+    if cand.passive or not cand.sources:
+        return False
+    things = [sp for sp in cand.sources if not _names_a_party(ctx, sent, sp)]
+    if not things:
+        return False
+    cand.sources = [sp for sp in cand.sources if sp not in things]
+    words = [[t.text.lower() for t in sent.tokens[a:b]] for a, b in things]
+    weapons = {w for mode, cues_ in weapon_modes("en") for w in cues_}
+    # 'The explosion targeted a bakery', 'the bomb killed three': an event or a weapon acts
+    return (not cand.sources and any(w[0] in _EN_DETERMINERS for w in words)
+            and not any(english.find_triggers(w) or weapons.intersection(w) for w in words))
 
 
 def _released_thing(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:

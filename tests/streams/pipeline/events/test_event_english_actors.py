@@ -188,3 +188,14 @@ def test_explosions_and_failed_attempts_are_attacks_with_their_culprits():
     assert _roles("A roadside IED detonated under a convoy near the city.", "ASSAULT", with_entities=False)
     assert not _roles("Rebels failed to attack the base.", "ASSAULT", with_entities=False)
     assert not _roles("The senator blasted the decision.", "ASSAULT", with_entities=False)
+
+
+def test_a_source_names_a_party_and_a_thing_that_acts_is_no_event(english_entities):
+    assert not _roles("The White House said this information provides new details about the program.", "AID")
+    assert not _roles("One question asks what discussions Trump may have had.", "REQUEST")
+    # an adjective before the trigger is no source, and the event stays
+    assert _roles("Bosnia and Slovenia agreed to a ceasefire but sporadic clashes were continuing.", "ASSAULT") == [([], [])]
+    # an event or a weapon that acts is still an event
+    assert _roles("The explosion targeted a bakery in the city centre.", "ASSAULT")
+    assert _roles("The device detonated accidentally, killing the three on the spot.", "ASSAULT")
+    assert _roles("A suicide bomber blew himself up, killing six soldiers.", "ASSAULT")[0][0] == ["A suicide bomber"]
