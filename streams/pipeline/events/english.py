@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .common import Candidate, Sentence
-from .resources import Trigger, cues, en_stem, triggers_en
+from .resources import Trigger, cues, en_stem, triggers_en, weapon_modes
 
 _PUNCT = set(",.;:!?()[]\"'`")
 
@@ -323,6 +323,8 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
         subj = _subject(words, a)
         if typ == "ASSAULT" and not passive and subj and any(w in s["hazards"] for w in words[subj[0]:subj[1]]):
             continue  # 'an earthquake struck the region', 'floods killed 12': no attacker, no attack
+        if typ == "ASSAULT" and _figurative_attack(words, a, b):
+            continue  # 'missile tests', 'a trade battle', 'an assault on our democracy'
         if (typ in ("ASSAULT", "PROTEST") and not passive and subj and subj[1] == a and words[a - 1] not in s["np_stop"]
                 and s["abstract_objects"].intersection(words[subj[0]:subj[1]])):
             continue  # 'Markets rally', 'sales hit a record': no one acted (not 'a result of torture')
@@ -396,6 +398,21 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
         cand.confidence = round(min(0.97, 0.3 + 0.5 * weight + (0.1 if cand.sources else 0) + (0.05 if cand.targets else 0)), 3)
         cands.append(cand)
     return _ultimatum(words, _one_event_nouns(words, cands))
+
+
+def _figurative_attack(words: list[str], a: int, b: int) -> bool:
+    """No attack made: a weapon named as part of a programme ('nuclear and missile tests', 'the
+    nuclear weapons and missiles North Korea has built'; ``weapon_programme``), an attack word
+    used figuratively ('a trade battle', 'a legal assault'; ``figurative_modifiers``), or aimed at
+    an abstraction ('an all-out assault on our democracy'; ``abstract_targets``)."""
+    s = _sets()
+    weapons = {w for mode, cues_ in weapon_modes("en") for w in cues_}
+    if words[a] in weapons and s["weapon_programme"].intersection(words[max(0, a - 5):a] + words[b:b + 3]):
+        return True
+    if a > 0 and words[a - 1] in s["figurative_modifiers"]:
+        return True
+    on = next((k for k in range(b, min(len(words), b + 2)) if words[k] in ("on", "against")), None)
+    return on is not None and bool(s["abstract_targets"].intersection(words[on + 1:on + 4]))
 
 
 def _one_event_nouns(words: list[str], cands: list[Candidate]) -> list[Candidate]:

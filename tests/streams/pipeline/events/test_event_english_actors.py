@@ -199,3 +199,13 @@ def test_a_source_names_a_party_and_a_thing_that_acts_is_no_event(english_entiti
     assert _roles("The explosion targeted a bakery in the city centre.", "ASSAULT")
     assert _roles("The device detonated accidentally, killing the three on the spot.", "ASSAULT")
     assert _roles("A suicide bomber blew himself up, killing six soldiers.", "ASSAULT")[0][0] == ["A suicide bomber"]
+
+
+def test_weapons_programmes_and_figurative_attacks_are_no_attacks():
+    for text in ("North Korea will suspend its nuclear and missile tests, state media reported.",
+                 "In September, Kim also tested a hydrogen bomb.",
+                 "The White House is trying to soothe tensions in its trade battle with China.",
+                 "Russia launched an all-out assault on our democracy, the chairman said."):
+        assert not _roles(text, "ASSAULT", with_entities=False), text
+    assert _roles("Rebels fired missiles at the airport on Sunday.", "ASSAULT", with_entities=False)
+    assert _roles("Gunmen launched an assault on the army base.", "ASSAULT", with_entities=False)
