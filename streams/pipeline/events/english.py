@@ -323,6 +323,8 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
         subj = _subject(words, a)
         if typ == "ASSAULT" and not passive and subj and any(w in s["hazards"] for w in words[subj[0]:subj[1]]):
             continue  # 'an earthquake struck the region', 'floods killed 12': no attacker, no attack
+        if typ == "AID" and en_stem(words[a]) in _GIVING and not _aid_given(words, a, b):
+            continue  # 'provided a list of questions', 'the memos, provided to Congress'
         if typ == "ASSAULT" and _figurative_attack(words, a, b):
             continue  # 'missile tests', 'a trade battle', 'an assault on our democracy'
         if (typ in ("ASSAULT", "PROTEST") and not passive and subj and subj[1] == a and words[a - 1] not in s["np_stop"]
@@ -398,6 +400,18 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
         cand.confidence = round(min(0.97, 0.3 + 0.5 * weight + (0.1 if cand.sources else 0) + (0.05 if cand.targets else 0)), 3)
         cands.append(cand)
     return _ultimatum(words, _one_event_nouns(words, cands))
+
+
+#: Verbs of giving or arriving that are AID only when what is given or arrives is aid.
+_GIVING = frozenset(en_stem(w) for w in ("provide", "delivered", "arrived"))
+
+
+def _aid_given(words: list[str], a: int, b: int) -> bool:
+    """An aid word (``aid_objects``: food, medical supplies, weapons, troops...) in the
+    trigger's clause, after it or in the three words before it ('aid convoys arrived')."""
+    aid = _sets()["aid_objects"]
+    end = next((k for k in range(b, min(len(words), b + 8)) if words[k] in _PUNCT), min(len(words), b + 8))
+    return bool(aid.intersection(words[max(0, a - 3):a] + words[b:end]))
 
 
 def _figurative_attack(words: list[str], a: int, b: int) -> bool:
