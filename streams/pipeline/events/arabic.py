@@ -801,6 +801,7 @@ def _visit_between_parties(sent: Sentence, c: Candidate, trig_idx: set[int], ent
         end = next((m for m in range(start + 1, end) if _no_conj(toks[m].text) in _TO
                     or (toks[m].text.startswith("ل") and not toks[m].text.startswith("ال"))), end)
         c.sources, c.targets, c.agentless = [(start, end)], [], False
+
     def visitable(span: tuple[int, int]) -> bool:
         return bare(toks[span[0]].text) not in _sets()["tour_sites"] and (party(span) or place_like(sent, span, entity_place))
 
@@ -811,11 +812,17 @@ def _visit_between_parties(sent: Sentence, c: Candidate, trig_idx: set[int], ent
         if visited is None:
             visited = _arrived_at(sent, c.tok[0], trig_idx)
             journey = visited is not None
-        c.targets = [visited] if visited else []
-    if c.targets and (party(c.targets[0]) or (journey and visitable(c.targets[0]))):
+        if visited is not None:
+            c.targets = [visited]  # else the genitive stays what is visited: 'زيارة القسم'
+    if not c.targets:
+        return any(_party(sent, sp, entity_actor) for sp in c.sources)
+    visited = c.targets[0]
+    if bare(toks[visited[0]].text) in _sets()["tour_sites"]:
+        return False  # a site toured, whatever the tagger calls it ('القسم الترفيهي')
+    if party(visited):
         return True
-    # otherwise a place is visited by a party: a tourist's 'زيارة المدينة' is no consultation
-    return (not c.targets or visitable(c.targets[0])) and any(_party(sent, sp, entity_actor) for sp in c.sources)
+    # a place, visited by a party or on a journey: a tourist's 'زيارة المدينة' is no consultation
+    return place_like(sent, visited, entity_place) and (journey or any(_party(sent, sp, entity_actor) for sp in c.sources))
 
 
 def _snatched(sent: Sentence, c: Candidate) -> bool:

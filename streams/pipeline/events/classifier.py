@@ -436,6 +436,19 @@ def cross_validate(data: Prepared, C: float, folds: int = 5, seed: int = _SEED) 
             "strong_rule_only": _prf(strong_only, data.y), "lexicon_only": _prf(lexicon, data.y)}
 
 
+#: CV F1 within which two regularisation strengths count as equal: one fold split alone moves
+#: F1 by about 0.02 on these files.
+C_TOLERANCE = 0.01
+
+
+def _most_regularised(results: list[dict]) -> dict:
+    """The smallest C whose CV F1 is within ``C_TOLERANCE`` of the best (the one-standard-error
+    rule): between equally good fits the simpler model, which also held more true attacks on a
+    sample of the news stream than the best-by-a-hair C did."""
+    top = max(r["f1"] for r in results)
+    return min((r for r in results if r["f1"] >= top - C_TOLERANCE), key=lambda r: r["C"])
+
+
 def nested_cv(data: Prepared, grid=(0.5, 1.0, 2.0, 4.0), folds: int = 5, seed: int = _SEED):
     """Honest estimate: for each outer fold, C and threshold are chosen by an inner 4-fold CV on
     the outer training part only. Returns the scores and, per outer fold, its model and members
@@ -447,12 +460,11 @@ def nested_cv(data: Prepared, grid=(0.5, 1.0, 2.0, 4.0), folds: int = 5, seed: i
     for k in range(folds):
         train = [r for r in rows_all if fid[r] != k]
         train_extra = [j for j in range(len(data.extra)) if data.extra_fold(j, folds) != k]
-        best = None
+        inner = []
         for C in grid:
             th, f1 = _pick_threshold(data, train, _oof(data, train, train_extra, C, 4, seed))
-            if best is None or f1 > best[0]:
-                best = (f1, C, th)
-        _, C, th = best
+            inner.append({"C": C, "threshold": th, "f1": f1})
+        C, th = (lambda r: (r["C"], r["threshold"]))(_most_regularised(inner))
         w, b = _fit_rows(data, train, train_extra, C)
         for r in rows_all:
             if fid[r] == k:
@@ -499,12 +511,11 @@ def train(data_dir: Path, out: Path = MODEL_PATH, grid=(0.5, 1.0, 2.0, 4.0), pre
     report: dict = {"thresholds": {}, "cv": {}, "cv_nested": {}, "cv_nested_seeds": {}, "actors_cv": {}, "n": {}, "version": FEATURE_VERSION, "seed": _SEED}
     for event_type in TYPES:
         data = (prepared or {}).get(event_type) or prepare(data_dir, event_type)
-        best = None
+        cvs = []
         for C in grid:
-            cv = cross_validate(data, C)
-            print(event_type, json.dumps(cv), file=sys.stderr)
-            if best is None or cv["f1"] > best["f1"]:
-                best = cv
+            cvs.append(cross_validate(data, C))
+            print(event_type, json.dumps(cvs[-1]), file=sys.stderr)
+        best = _most_regularised(cvs)
         nested, fold_models, fold_of_text = nested_cv(data, grid)
         print(event_type, "nested", json.dumps(nested), file=sys.stderr)
         report["cv_nested"][event_type] = nested

@@ -70,6 +70,7 @@ def test_words_that_contain_or_pair_with_a_trigger_are_other_words():
     assert "SUPPORT" not in _types("السيارة مجهزة بمقصورة هادئة ورحبة.")
     assert "SANCTION" not in _types("تملك إيران آلافا من أجهزة الطرد المركزي.")
     assert "COERCE" not in _types("واجه المجتمع خطر داهم كل عام.")
+    assert "SUPPORT" not in _types("يأتي ذلك حرصا من خادم الحرمين الشريفين أيده الله على القضاء.")  # an honorific
     assert "SANCTION" in _types("طردت الحكومة السفير الإسرائيلي أمس.")
 
 
@@ -87,6 +88,8 @@ def test_a_visit_is_a_consultation_only_between_parties():
     assert "CONSULT" not in _event_types("يمكن زيارة موقع مديرية الجوازات على الرابط.")  # a website
     assert "CONSULT" not in _event_types("إذا رغبت في أن ترى الهند في مدينة واحدة فعليك بزيارة مومباي.")  # a tourist
     assert "CONSULT" in _event_types("قام الرئيس التركي بزيارة إلى موسكو الأسبوع الماضي.")  # a place, by a party
+    assert "CONSULT" not in _event_types("وتم زيارة القسم الترفيهي من قبل الدكتور ياسر الحربي.")  # a section toured
+    assert "CONSULT" in _event_types("تأتي زيارة ولي العهد إلى واشنطن في إطار تعزيز العلاقات.")  # the genitive visits
     events = [e for e in run_stage("وتأتي هذه الزيارة بعد أسبوع من زيارة وزير الدفاع الأمريكي للرياض.", "ar").events
               if e.type == "CONSULT"]
     assert [([a.text for a in e.source_actors], e.location.canonical_id) for e in events] == [(["وزير الدفاع الأمريكي"], "geo:108410")]
