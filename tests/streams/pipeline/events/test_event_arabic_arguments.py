@@ -265,6 +265,8 @@ def test_the_survivor_of_an_attempt_is_its_target():
 def test_casualties_of_accidents_and_diseases_are_no_attack():
     assert "ASSAULT" not in _all_types("لقي شخص مصرعه وأصيب 7 آخرون إثر حادث انقلاب سيارة، وقع فجر اليوم الثلاثاء على طريق الهجرة.")
     assert "ASSAULT" not in _all_types("وقتلت إنفلونزا الطيور أكثر من 48 مليون طائر منذ ديسمبر.")
+    assert "ASSAULT" not in _all_types("335 قتيلا في الهند بسبب موجة حر")
+    assert "ASSAULT" not in _all_types("انفجر الإطار الأمامي ما تسبب في انقلابها ووفاة طفلة وأصيب 7 آخرون.")
     assert "ASSAULT" in _all_types("وقتل ثلاثة أشخاص في حادث إطلاق نار في السوق.")
     assert "ASSAULT" in _all_types("أضرم مسلحون النار في منزل ما أدى إلى حريق ومقتل طفلين.")
 
