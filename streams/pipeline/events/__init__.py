@@ -307,7 +307,7 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
         _english_syntax(ctx, english_sents)
         for rec in out:
             if rec["cands"] and lang != "ar":
-                rec["cands"] = [c for c in rec["cands"] if not _a_thing_acts(ctx, rec["sent"], c)]
+                rec["cands"] = [c for c in rec["cands"] if _keeps_party_sources(ctx, rec["sent"], c)]
     return ctx, out
 
 
@@ -345,22 +345,21 @@ def _names_a_party(ctx: _Ctx, sent: Sentence, span: tuple[int, int]) -> bool:
     return False
 
 
-def _a_thing_acts(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
-    """English sources must name a party; others go ('fierce' fighting, 'has taken several
-    tentative' steps). Where a noun phrase naming a thing, and no event or weapon, is all the
-    source there is ('this information provides new details', 'One question asks'), the word is
-    used of the thing: no event (True)."""
+def _keeps_party_sources(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
+    """Keeps the English sources that name a party; others go ('fierce' fighting, 'has taken
+    several tentative' steps). False, the candidate going too, where a noun phrase naming a thing
+    and no event or weapon was all the source there was ('this information provides new details',
+    'One question asks'): the word is used of the thing."""
     if cand.passive or not cand.sources:
-        return False
+        return True
     things = [sp for sp in cand.sources if not _names_a_party(ctx, sent, sp)]
     if not things:
-        return False
+        return True
     cand.sources = [sp for sp in cand.sources if sp not in things]
     words = [[t.text.lower() for t in sent.tokens[a:b]] for a, b in things]
-    weapons = {w for mode, cues_ in weapon_modes("en") for w in cues_}
     # 'The explosion targeted a bakery', 'the bomb killed three': an event or a weapon acts
-    return (not cand.sources and any(w[0] in _EN_DETERMINERS for w in words)
-            and not any(english.find_triggers(w) or weapons.intersection(w) for w in words))
+    return not (not cand.sources and any(w[0] in _EN_DETERMINERS for w in words)
+                and not any(english.find_triggers(w) or english.weapon_words().intersection(w) for w in words))
 
 
 def _released_thing(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:

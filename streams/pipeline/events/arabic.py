@@ -335,6 +335,7 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
 
 
 _RELATIVE = {"التي", "الذي", "الذين", "اللذين", "اللتين"}
+_LINK_PREPS = {"من", "ب", "في", "ل"}
 
 
 def _event_noun_subject(sent: Sentence, head: int, trig_idx: set[int]) -> list[tuple[int, int]] | None:
@@ -353,8 +354,8 @@ def _event_noun_subject(sent: Sentence, head: int, trig_idx: set[int]) -> list[t
             if before is not None and not (_is_punct(before) or _no_conj(before.text) in _BOUNDARY_WORDS or before.text in _BOUNDARY_WORDS):
                 return None  # the noun is some other phrase's ('قتل 14 جنديا في غارة أمريكية')
             return [(k, k + 1) for k in range(m + 1, head) if national(sent, (k, k + 1))][:1]
-        if not toks[m].text.startswith("ال") and not national(sent, (m, m + 1)) and m < head - 1:
-            return None
+        if m < head - 1 and not toks[m].text.startswith("ال") and not national(sent, (m, m + 1)):
+            return None  # (the word right before the verb may be an indefinite adjective: 'انتحاريا')
     return None
 
 
@@ -366,11 +367,10 @@ def _relative_antecedent(sent: Sentence, rel: int, trig_idx: set[int]) -> tuple[
     k = rel - 1
     while k >= 0 and toks[k].text.startswith("ال") and k not in trig_idx and not _stopword(toks[k].text) and rel - k <= 4:
         k -= 1
-    if k >= 0 and k < rel - 1 and not _is_punct(toks[k]) and not _stopword(toks[k].text) and k not in trig_idx \
-            and not toks[k].text.startswith(("ب", "ل", "ك")) and _no_conj(toks[k].text)[:1] not in ("ب", "ل"):
-        k -= 1  # the construct head
+    if (0 <= k < rel - 1 and not _is_punct(toks[k]) and not _stopword(toks[k].text) and k not in trig_idx
+            and _no_conj(toks[k].text)[:1] not in "بلك"):
+        k -= 1  # the construct head, not a preposition's object ('بتسليمها الموقوفين')
     return (k + 1, rel) if k + 1 < rel else None
-_LINK_PREPS = {"من", "ب", "في", "ل"}
 
 
 def _extend_back(sent: Sentence, k: int, i: int, trig_idx: set[int]) -> int | None:

@@ -402,6 +402,12 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
     return _ultimatum(words, _one_event_nouns(words, cands))
 
 
+@lru_cache(maxsize=1)
+def weapon_words() -> frozenset[str]:
+    """Every word of ``weapon_modes`` (bomb, missiles, mortar, gunmen...)."""
+    return frozenset(w for _, words in weapon_modes("en") for w in words)
+
+
 #: Verbs of giving or arriving that are AID only when what is given or arrives is aid.
 _GIVING = frozenset(en_stem(w) for w in ("provide", "delivered", "arrived"))
 
@@ -420,8 +426,7 @@ def _figurative_attack(words: list[str], a: int, b: int) -> bool:
     used figuratively ('a trade battle', 'a legal assault'; ``figurative_modifiers``), or aimed at
     an abstraction ('an all-out assault on our democracy'; ``abstract_targets``)."""
     s = _sets()
-    weapons = {w for mode, cues_ in weapon_modes("en") for w in cues_}
-    if words[a] in weapons and s["weapon_programme"].intersection(words[max(0, a - 5):a] + words[b:b + 3]):
+    if words[a] in weapon_words() and s["weapon_programme"].intersection(words[max(0, a - 5):a] + words[b:b + 3]):
         return True
     if a > 0 and words[a - 1] in s["figurative_modifiers"]:
         return True
