@@ -94,8 +94,23 @@ class _Ctx:
             e = max(ents, key=lambda e: (e.end - e.start))
             a, b = min(a, e.start), max(b, e.end)
             return ActorRef(text=self.text[a:b], start=a, end=b, canonical_id=e.canonical_id, name_en=e.name_en)
-        return ActorRef(text=self.text[a:b], start=a, end=b)
+        return self._the_latter(sent, span, a) or ActorRef(text=self.text[a:b], start=a, end=b)
 
+    def _the_latter(self, sent: Sentence, span: tuple[int, int], a: int) -> ActorRef | None:
+        """'بعد أن انسحب الأخير', 'مهاجم الأخير': 'the latter' is the last actor named before it,
+        so the event names that actor (its own mention, with its link) instead of the pronoun."""
+        words = [t.text for t in sent.tokens[span[0]:span[1]]]
+        if len(words) != 1 or arabic._no_conj(words[0]) not in _THE_LATTER:
+            return None
+        before = [e for e in self.entities if e.end <= a and e.type in _ACTOR_TYPES]
+        if not before:
+            return None
+        e = max(before, key=lambda e: e.end)
+        return ActorRef(text=e.surface, start=e.start, end=e.end, canonical_id=e.canonical_id, name_en=e.name_en)
+
+
+#: 'The latter' (folded), an actor named by the last actor mentioned before it.
+_THE_LATTER = frozenset({"الاخير", "الاخيره"})
 
 _QUOTE_PAIRS = {"«": "»", "“": "”"}
 

@@ -378,3 +378,8 @@ def test_an_event_noun_subject_leaves_what_follows_the_verb_as_its_object():
 
 def test_a_pronoun_after_a_preposition_is_no_actor():
     assert _roles("وقد أفرج عنه بعد أن دفع كفالة قدرها 10 ملايين دولار.", "RETREAT") == [([], [])]
+
+
+def test_the_latter_is_the_last_actor_named_before_it():
+    assert _roles("فاز بلاتر في الانتخابات على الأمير الأردني علي بن الحسين بعد أن انسحب الأخير قبل الجولة الثانية.",
+                  "RETREAT") == [(["علي بن الحسين"], [])]
