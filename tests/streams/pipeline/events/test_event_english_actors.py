@@ -211,8 +211,10 @@ def test_weapons_programmes_and_figurative_attacks_are_no_attacks():
     assert _roles("Gunmen launched an assault on the army base.", "ASSAULT", with_entities=False)
 
 
-def test_giving_is_aid_only_when_aid_is_given():
+def test_giving_is_aid_only_when_aid_is_given_and_asylum_only_when_granted():
     assert not _roles("Robert Mueller provided a list of questions to Trump's lawyers.", "AID", with_entities=False)
     assert not _roles("The memos, provided to Congress late Thursday, were released.", "AID", with_entities=False)
     assert _roles("The United Nations provided food and medical supplies to the refugees.", "AID", with_entities=False)
     assert _roles("Aid convoys arrived in the besieged town on Monday.", "AID", with_entities=False)
+    assert _roles("Germany offered asylum to the dissident.", "AID", with_entities=False) == [(["Germany"], ["dissident"])]
+    assert not _roles("Migrants are expected to ask for asylum at the border.", "AID", with_entities=False)
