@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..geocode import read_ambiguous
 from .crf import CrfWeights
 from .features import FeatureExtractor
 from .gazetteer import RESOURCES, Gazetteer, read_list
@@ -34,6 +35,9 @@ class ArabicCrfTagger:
         # clitic (وبغداد -> بغداد) or part of the name (واشنطن, بالي).
         self._known = set(self.gaz.names) | self.gaz.words["per_first"]
         self._known |= {n.split(" ", 1)[0] for n in self.gaz.names}
+        # place names the geocoder never matches (they are common words or rare elsewhere: لاتر)
+        # are no evidence either: 'بلاتر' is Blatter, not ب + a town
+        self._known -= read_ambiguous()[0] - self.gaz.words["per_first"]
         self._w_words = read_list(self.model_path.parent / W_INITIAL)
 
     def split_conjunction(self, toks: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
