@@ -29,7 +29,8 @@ chosen on 5-fold out-of-fold predictions of exactly that combined decision.
 Cross-validation keeps a sentence in one fold only (folds are grouped by text: the PROTEST file
 repeats some sentences), and the extra span-file positives are split into the same folds (never
 trained on when their fold is tested). Two estimates are written to the model's meta:
-``cv`` (C and threshold chosen on the same out-of-fold curve it reports, slightly optimistic)
+``cv`` (C and threshold chosen on the same out-of-fold curve it reports, slightly optimistic;
+C is the smallest within ``C_TOLERANCE`` of the best, see :func:`_most_regularised`)
 and ``cv_nested`` (C and threshold chosen inside each outer training part by an inner 4-fold CV,
 then applied to the outer fold: the honest estimate; ``cv_nested_seeds`` repeats it over
 several fold splits, whose mean is what to compare between versions). ``actors_cv`` scores the span files'
