@@ -335,6 +335,8 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
 
 
 _RELATIVE = {"التي", "الذي", "الذين", "اللذين", "اللتين"}
+#: Words a verb follows, not a noun: 'قد', and subordinators of time ('بينما تظاهر', 'عندما هاجم').
+_BEFORE_A_VERB = {"قد", "لقد", "بينما", "عندما", "بعدما", "حينما", "لما", "كلما", "فيما", "اذ"}
 _LINK_PREPS = {"من", "ب", "في", "ل"}
 
 
@@ -1090,8 +1092,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         nxt = _no_conj(toks[b].text)
         if nxt in _QUANT_HEADS or (not toks[b].text.startswith(("ب", "ل")) and actor_like(sent, (b, b + 1))) or (b in {k for k in range(b, b + 1)} and bare(toks[b].text) in _AGENT_NOUNS):
             is_verb = True
-    if not is_verb and lv is None and cand.trigger.pos == "X" and prefix in ("", "و", "ف") and not suffix and (a == 0 or _is_punct(toks[a - 1]) or _no_conj(toks[a - 1].text) in ("قد", "لقد")):
-        is_verb = True  # clause-initial bare stem ('قتل أمس سبعة', 'وقتل شخص'): a perfect verb
+    if not is_verb and lv is None and cand.trigger.pos == "X" and prefix in ("", "و", "ف") and not suffix and (a == 0 or _is_punct(toks[a - 1]) or _no_conj(toks[a - 1].text) in _BEFORE_A_VERB):
+        is_verb = True  # clause-initial bare stem ('قتل أمس سبعة', 'وقتل شخص', 'بينما تظاهر'): a perfect verb
     cand.verbal = bool(is_verb)
     cand.light_verb = lv is not None
     explosion = is_verb and lv is None and frame == "intrans" and cand.type == "ASSAULT"

@@ -465,8 +465,8 @@ def nested_cv(data: Prepared, grid=(0.5, 1.0, 2.0, 4.0), folds: int = 5, seed: i
         for C in grid:
             th, f1 = _pick_threshold(data, train, _oof(data, train, train_extra, C, 4, seed))
             inner.append({"C": C, "threshold": th, "f1": f1})
-        chosen = _most_regularised(inner)
-        C, th = chosen["C"], chosen["threshold"]
+        pick = _most_regularised(inner)
+        C, th = pick["C"], pick["threshold"]
         w, b = _fit_rows(data, train, train_extra, C)
         for r in rows_all:
             if fid[r] == k:

@@ -383,3 +383,8 @@ def test_a_pronoun_after_a_preposition_is_no_actor():
 def test_the_latter_is_the_last_actor_named_before_it():
     assert _roles("فاز بلاتر في الانتخابات على الأمير الأردني علي بن الحسين بعد أن انسحب الأخير قبل الجولة الثانية.",
                   "RETREAT") == [(["علي بن الحسين"], [])]
+
+
+def test_a_bare_stem_after_a_time_subordinator_is_a_verb_with_its_subject():
+    got = _cands("وبينما تظاهر أمس نحو مائتي شخص أمام مقر نقابة الصحافيين في القاهرة.", "PROTEST")
+    assert got[0]["trigger"] == "تظاهر" and got[0]["sources"] == ["نحو مائتي شخص"]

@@ -60,3 +60,31 @@ def test_features_are_deterministic_and_blocked():
     f1, f2 = classifier.features(rec, "ASSAULT"), classifier.features(rec, "ASSAULT")
     assert f1 == f2
     assert any(k.startswith("w:") for k in f1) and any(k.startswith("c:") for k in f1) and f1["r:bias"] == 1.0
+
+
+def test_the_most_regularised_c_within_tolerance_is_picked():
+    results = [{"C": 0.5, "f1": 0.642}, {"C": 1.0, "f1": 0.645}, {"C": 2.0, "f1": 0.6465}, {"C": 4.0, "f1": 0.62}]
+    assert classifier._most_regularised(results)["C"] == 0.5
+    assert classifier._most_regularised([{"C": 0.5, "f1": 0.60}, {"C": 2.0, "f1": 0.65}])["C"] == 2.0
+
+
+def test_nested_cross_validation_runs_on_a_labelled_file(tmp_path):
+    """The training entry point end to end on a small file written here (the dev data is not in
+    the repository): every outer fold picks a C and a threshold."""
+    import csv
+
+    attacks = ["قتل مسلحون {} جنود في هجوم على حاجز للجيش.", "قصفت الطائرات مواقع المسلحين وقتلت {} منهم.",
+               "أصيب {} مدنيين في انفجار عبوة ناسفة."]
+    others = ["وتحدث الوزير {} مرات عن الهجوم على السفارة.", "ندد البرلمان بالهجوم الذي وقع قبل {} أعوام.",
+              "ناقش المجلس {} تقارير عن الغارات السابقة."]  # attack words, no attack reported
+    with (tmp_path / "assault_gsr.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["", "label", "text", "event_type"])
+        for n in range(3, 11):
+            for t in attacks:
+                w.writerow([n, "yes", t.format(n), "ASSAULT"])
+            for t in others:
+                w.writerow([n, "easy no", t.format(n), "ASSAULT"])
+    data = classifier.prepare(tmp_path, "ASSAULT")
+    scores, models, _ = classifier.nested_cv(data, grid=(0.5, 1.0), folds=2)
+    assert len(scores["chosen"]) == len(models) == 2 and scores["f1"] > 0.5
