@@ -321,8 +321,7 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
     if english_sents:
         _english_syntax(ctx, english_sents)
         for rec in out:
-            if rec["cands"] and lang != "ar":
-                rec["cands"] = [c for c in rec["cands"] if _keeps_party_sources(ctx, rec["sent"], c)]
+            rec["cands"] = [c for c in rec["cands"] if _keeps_party_sources(ctx, rec["sent"], c)]
     return ctx, out
 
 

@@ -14,6 +14,8 @@ shared data)."""
 from marsad.streams.evaluation.events import make_doc
 from marsad.streams.pipeline.events import analyse
 
+from tests.support.events import arabic_roles as _roles
+
 
 def _cands(text, typ):
     out = []
@@ -348,13 +350,6 @@ def test_a_ba_phrase_after_a_definite_subject_is_the_verbs_complement():
 def test_a_ba_phrase_after_a_state_is_the_verbs_complement():
     iran = _cands("هددت إيران بإغلاق مضيق هرمز.", "THREATEN")
     assert iran[0]["sources"] == ["ايران"]
-
-
-def _roles(text, typ):
-    from marsad.streams.evaluation.events import run_stage
-
-    return [([a.text for a in e.source_actors], [a.text for a in e.target_actors])
-            for e in run_stage(text, "ar").events if e.type == typ]
 
 
 def test_a_linked_name_ends_the_subject_where_the_object_begins():

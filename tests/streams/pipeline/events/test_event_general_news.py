@@ -12,6 +12,8 @@ from marsad.streams.evaluation.events import make_doc, run_stage
 from marsad.streams.pipeline.entities.ner import load_tagger
 from marsad.streams.pipeline.events import analyse
 
+from tests.support.events import arabic_roles as _roles_of
+
 
 def _types(text, language="ar"):
     return [c.type for rec in analyse(make_doc(text, language))[1] for c in rec["cands"]]
@@ -107,7 +109,3 @@ def test_an_investigation_is_opened_into_something_not_achieved():
     assert _roles_of("فتحت الشرطة تحقيقا في الحادث.", "ACCUSE") == [(["الشرطة"], ["الحادث"])]
     assert _roles_of("وباشرت النيابة التحقيق مع متهمين في القضية.", "ACCUSE") == [(["النيابة"], ["متهمين"])]
 
-
-def _roles_of(text, typ):
-    return [([a.text for a in e.source_actors], [a.text for a in e.target_actors])
-            for e in run_stage(text, "ar").events if e.type == typ]
