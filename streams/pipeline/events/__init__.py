@@ -695,7 +695,8 @@ def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evid
     sources = [ctx.actor_ref(sent, sp) for sp in cand.sources]
     targets = [ctx.actor_ref(sent, sp) for sp in cand.targets]
     if not sources and (cand.pronoun_source or cand.agentless):
-        sources = _discourse_source(ctx, cand, typ)
+        own_targets = {(t.start, t.end) for t in targets}  # 'إن 11 شخصا قتلوا': the victims are no agent
+        sources = [r for r in _discourse_source(ctx, cand, typ) if (r.start, r.end) not in own_targets]
     if not sources and (status == "announced" or (cand.agentless and cand.type in ("AID", "RETREAT"))):
         # 'قال قيادي في قسد إن ...ستبدأ هجوماً', 'وقال إنه جرى إجلاء': the speaker's organisation
         sources = _attr_actor(ctx, attr)
@@ -830,12 +831,18 @@ def _fleeing_party(ctx: _Ctx, sources: list[ActorRef]) -> list[ActorRef]:
     return out
 
 
+def _counted(text: str) -> bool:
+    words = fold(text).text.split()
+    return bool(words) and arabic._is_quantity_word(words[0])
+
+
 def _discourse_source(ctx: _Ctx, cand: Candidate, typ: str) -> list[ActorRef]:
     """Missing subject: a pronoun (اشتبكوا، هربوا) takes the previous event's target (else source);
     an agentless passive (جرى إجلاء) the last source of the same event type."""
     if cand.pronoun_source and ctx.events:
         prev = ctx.events[-1]
-        return list(prev.target_actors or prev.source_actors)
+        # a counted group ('قتل شخصين وأصاب سبعة آخرين') is the last event's victims, no agent of the next
+        return list([t for t in prev.target_actors if not _counted(t.text)] or prev.source_actors)
     if cand.agentless:
         return list(ctx.sources_by_type.get(cand.type, []))
     return []

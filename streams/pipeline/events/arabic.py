@@ -90,6 +90,8 @@ def _sets():
         "needs_ba": set(c["verbs_needing_ba"]),
         "construct_homographs": set(c["construct_homographs"]),
         "tour_sites": set(c["tour_sites"]),
+        "anonymity": [p.split() for p in c["anonymity"]],
+        "facility_heads": set(c["facility_heads"]),
     }
 
 
@@ -208,8 +210,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'فجّر انتحاري نفسه': the reflexive is the object, not part of the subject
         if count and (t.text in _ADVERBS or (t.text in _WEEKDAYS and t.text != "من")):
             break  # 'وشن سلاح الجو التركي الجمعة أولى غاراته': a time word ends the noun phrase
-        if not allow_number and count and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS):
-            break  # 'قتل الإرهابيون ثلاثة رهائن': the count opens the object
+        if not allow_number and count and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS or t.text == "بعض" or t.text in _PEOPLE_DUAL):
+            break  # 'قتل الإرهابيون ثلاثة رهائن', 'اتهم المتحدث بعض السياسيين': the count opens the object
         if subject and (t.text.startswith(("بال", "وبال")) or (count and _opens_object(sent, k))):
             break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase
         if count and t.text.startswith("و") and len(t.text) > 3 and bare(t.text) in _sets()["actor"]:
@@ -252,10 +254,18 @@ def _before_ba_phrase(sent: Sentence, span: tuple[int, int], entity_actor=None) 
             if entity_actor is not None:
                 return span[0], span[0]
             continue
+        if w in ("باسم", "باسمه"):
+            continue  # 'المتحدث باسم الرئاسة': the spokesman's title, part of the phrase
         prev = _no_conj(toks[k - 1].text)
-        if prev.startswith("ال") or national(sent, (k - 1, k)):
+        if prev.startswith("ال") or national(sent, (k - 1, k)) or (w.startswith("بال") and len(w) >= 6 and _accusative(prev)):
             return span[0], k
     return span
+
+
+def _accusative(word: str) -> bool:
+    """An indefinite noun in the accusative ('فلسطينيا', 'شخصا'): a phrase after it is the
+    verb's ('قتلت فلسطينيا بالرصاص'), not its own."""
+    return word.endswith("ا") and not word.startswith("ال") and len(word) >= 4
 
 
 def _object_after_a_name(sent: Sentence, span: tuple[int, int], entity_actor=None, entity_place=None) -> tuple[int, int]:
@@ -518,8 +528,9 @@ def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list
             near = False
         n = _phrase_at(toks, k, s["agent"])
         bare_min = n == 1 and _no_conj(toks[k].text) == "من"
-        if n and bare_min and (not near or (k > 0 and (_is_quantity_word(toks[k - 1].text) or _no_conj(toks[k - 1].text) in s["beside"]))):
-            n = 0  # 'ثلاثة من عناصر' (three of), 'بالقرب من السفارة' (near): no agent
+        if n and bare_min and (not near or (k > 0 and (_is_quantity_word(toks[k - 1].text) or _no_conj(toks[k - 1].text) in s["beside"]
+                                                       or _no_conj(toks[k - 1].text) in _PEOPLE))):
+            n = 0  # 'ثلاثة من عناصر' (three of), 'عناصر من الجيش' (members of), 'بالقرب من السفارة' (near): no agent
         if n:
             nps = np_forward(sent, k + n, trig_idx)
             if nps and (not bare_min or actor_like(sent, nps[0])):
@@ -710,6 +721,10 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         if (trig.pattern in _sets()["construct_homographs"] and not prefix.endswith(("ال", "لل")) and b < len(toks)
                 and toks[b].text.startswith("ال") and not actor_like(sent, (b, b + 1), entity_actor)):
             continue  # 'تحقيق الفوز', 'بتحقيق المصالحة': achieving something, not an investigation
+        if b < len(toks) and _phrase_at(toks, b, _sets()["anonymity"]):
+            continue  # 'رفض الكشف عن هويته': a source not to be named, no refusal reported
+        if _definite(prefix, trig) and a > 0 and _no_conj(toks[a - 1].text) in _sets()["facility_heads"]:
+            continue  # 'معسكر الاعتقال', 'مراكز الاحتجاز': a place named by its use, no event
         if lv is None and trig.pos == "N" and trig.type in _sets()["definite_reference"] and prefix.endswith(("ال", "لل")):
             continue  # 'يصادق على الاتفاق النووي', 'تخفيف العقوبات': a standing agreement or regime named, not made
         status = _status(sent, a, prefix, lv[0] if lv else None, lv[1] if lv else None)
@@ -741,6 +756,11 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         if survivor and c.type == "ASSAULT" and not c.targets:
             c.targets = [survivor]
     return cands
+
+
+def _definite(prefix: str, trig: Trigger) -> bool:
+    """The trigger carries the article ('الاعتقال', or a stem that includes it: 'الافراج')."""
+    return prefix.endswith(("ال", "لل")) or trig.pattern.startswith("ال")
 
 
 def _threat_of_a_thing(sent: Sentence, c: Candidate, entity_actor=None) -> bool:
@@ -1033,7 +1053,9 @@ def _clause_subject(sent: Sentence, head: int, trig_idx: set[int]) -> tuple[int,
     return None
 
 
-_PEOPLE = {"شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "جندي", "جنديا", "جنود", "شرطيا", "شرطيين", "مواطن", "مواطنا", "مواطنين", "طفل", "طفلا", "اطفال", "امراه", "نساء", "عنصر", "عناصر", "مسلح", "مسلحا", "مسلحين", "قتيل", "قتيلا", "اخرين", "اخرون", "اخر", "رجال", "رجل", "عمال", "عاملا", "سائحا", "سياح", "حاج", "طالبا", "طلاب", "شخصين", "جنديين", "طفلين", "رجلين", "مدنيان", "شخصان"}
+_PEOPLE = {"شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "جندي", "جنديا", "جنود", "شرطيا", "شرطيين", "مواطن", "مواطنا", "مواطنين", "طفل", "طفلا", "اطفال", "امراه", "نساء", "عنصر", "عناصر", "مسلح", "مسلحا", "مسلحين", "قتيل", "قتيلا", "اخرين", "اخرون", "اخر", "رجال", "رجل", "عمال", "عاملا", "سائحا", "سياح", "حاج", "طالبا", "طلاب", "شخصين", "جنديين", "طفلين", "رجلين", "مدنيان", "شخصان", "معتقل", "معتقلا", "معتقلين", "رهائن", "رهينه",
+           "ضابط", "ضباط", "شرطي", "صحفي", "صحفيا", "صحفيين", "ناشط", "ناشطا", "ناشطين", "اسير", "اسيرا", "اسري",
+           "فلسطيني", "فلسطينيا", "فلسطينيين", "لاجئ", "لاجئا", "لاجئين"}
 
 
 def _casualty_subject(sent: Sentence, i: int, trig_idx: set[int]) -> tuple[int, int] | None:
@@ -1097,6 +1119,9 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     cand.verbal = bool(is_verb)
     cand.light_verb = lv is not None
     explosion = is_verb and lv is None and frame == "intrans" and cand.type == "ASSAULT"
+    # 'الاتهام المذكور': a noun with the article takes no genitive; a phrase trigger ends in its
+    # preposition ('التحقيق مع'), so what follows is still its object
+    definite_noun = not is_verb and _definite(prefix, cand.trigger) and " " not in cand.trigger.pattern
 
     def subject_of(head: int, plural: bool, place: bool = False) -> tuple[list[tuple[int, int]], bool]:
         """``place``: the subject names where the event happened ('السوق الذي شهد')."""
@@ -1160,8 +1185,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         cand.targets = [t] if t else []
     elif is_verb and frame != "victim":
         subj, missing = subject_of(a, plural_verb)
-        if subj and subj[0][0] >= b and cand.type == "ASSAULT" and _passive_reading(sent, cand, prefix, suffix, subj[0]):
-            # 'وقتل شخص', 'خطف 50 شخصاً': the undiacritised verb is read as passive (قُتل),
+        if subj and subj[0][0] >= b and cand.type in ("ASSAULT", "COERCE") and _passive_reading(sent, cand, prefix, suffix, subj[0]):
+            # 'وقتل شخص', 'خطف 50 شخصاً', 'اعتقل أكثر من 200 مدرس': the undiacritised verb is read as passive (قُتل),
             # so the people after it are its victims
             cand.targets = [subj[0]]
             subj, missing = [], False
@@ -1199,7 +1224,10 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
                     cand.targets = [q]
             if cand.targets:
                 pass
-            elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and not (toks[k].text[:1] in "بل" and not toks[k].text.startswith("ال") and is_verb):
+            elif definite_noun:
+                t = _released_or_aided(sent, b, cand.type, trig_idx) if cand.type in ("RETREAT", "AID") else None
+                cand.targets = [t] if t else []
+            elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and not (is_verb and _prepositional(toks, k, entity_actor, entity_place)):
                 nps = [_before_ba_phrase(sent, np, entity_actor) for np in np_forward(sent, k, own_idx)]
                 cand.targets = [np for np in nps if np[1] > np[0]]
         if not cand.targets:
@@ -1208,6 +1236,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
                 cand.targets = [t]
     elif frame == "attack" and not cand.targets:
         t = _target_after(sent, b, trig_idx)
+        if t is None and is_verb and lv is None:
+            t = _bombed(sent, cand, after, own_idx, entity_actor, entity_place)
         if t:
             cand.targets = [t]
         if not cand.sources and cand.trigger.pos != "V" and b < len(toks):
@@ -1250,7 +1280,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             k = _skip_adverbs(toks, b)
             while k < len(toks) and _is_quote(toks[k]):
                 k += 1
-            nps = np_forward(sent, k, trig_idx)
+            nps = [] if definite_noun else np_forward(sent, k, trig_idx)
             if nps:
                 cand.targets = [_unquantify(sent, sp, trig_idx) for sp in nps]
     # agent phrases (من قبل X، برصاص X، من طائرات التحالف)
@@ -1260,7 +1290,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             cand.sources = ag
             cand.pronoun_source = False
     # nominal trigger with no support verb and no agent: genitive may be the agent or the victim
-    if cand.trigger.pos == "N" and (lv is None or result_lv) and not cand.sources and not cand.targets and b < len(toks) and frame in ("trans", "victim"):
+    if cand.trigger.pos == "N" and (lv is None or result_lv) and not cand.sources and not cand.targets and b < len(toks) and frame in ("trans", "victim") and not definite_noun:
         nps = np_forward(sent, b, trig_idx)
         if nps and not toks[b].text.startswith(("ب", "ل", "ف")):
             cand.targets = nps
@@ -1275,6 +1305,55 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     # passives with جرى/تم and bare verbs: mark agentless
     if not cand.sources and frame != "recip":
         cand.agentless = True
+
+
+def _bombed(sent: Sentence, cand: Candidate, after: int, own_idx: set[int], entity_actor=None, entity_place=None) -> tuple[int, int] | None:
+    """The direct object of an attack verb ('قصفت الطائرات مواقع المسلحين'): a party is the target;
+    of a place, the party whose it is ('مواقع المسلحين' -> 'المسلحين'), and a place alone
+    ('قصفت الطائرات بلدة كفرنبل') is where, not whom."""
+    toks = sent.tokens
+    k = _skip_adverbs(toks, after)
+    if k >= len(toks) or _stopword(toks[k].text) or _is_punct(toks[k]) or _prepositional(toks, k, entity_actor, entity_place):
+        return None
+    nps = [_before_ba_phrase(sent, np, entity_actor) for np in np_forward(sent, k, own_idx)]
+    if not nps or nps[0][1] <= nps[0][0]:
+        return None
+    a, e = nps[0]
+    if not place_like(sent, (a, e), entity_place):
+        return (a, e) if actor_like(sent, (a, e), entity_actor) or national(sent, (a, e)) else None
+    owner = (a + 1, e)
+    if e - a > 1 and actor_like(sent, owner, entity_actor) and not (entity_place and entity_place(owner)):
+        return owner
+    if cand.location is None:
+        cand.location = (a, e)
+    return None
+
+
+def _prepositional(toks: list[Token], k: int, entity_actor=None, entity_place=None) -> bool:
+    """Token ``k`` opens a ب or ل phrase ('بقصف', 'بالجيش', 'لمدة'), not a word that starts with
+    the letter: 'بعض', 'بلدة', or a name the entity stage linked ('بغداد', 'بريطانيا')."""
+    w = toks[k].text
+    if w[:1] not in "بل" or w.startswith("ال") or w in ("بعض", "بلده", "بلدات", "بيوت", "بيان"):
+        return False
+    if w.startswith(("بال", "لل")):
+        return True
+    return not ((entity_actor and entity_actor((k, k + 1))) or (entity_place and entity_place((k, k + 1))))
+
+
+def _released_or_aided(sent: Sentence, b: int, event_type: str, trig_idx: set[int]) -> tuple[int, int] | None:
+    """Who a definite release or aid noun is for, past its adjectives: 'الإفراج فوراً عن
+    المختطفين', 'المساعدات العاجلة للشعب اليمني'."""
+    if event_type == "RETREAT":
+        return _find_after(sent, b, 3, {"عن"}, trig_idx)
+    toks = sent.tokens
+    for k in range(b, min(len(toks), b + 3)):
+        w = _no_conj(toks[k].text)
+        if w.startswith("ل") and not w.startswith("ال") and len(w) > 3:
+            nps = np_forward(sent, k, trig_idx, max_len=4)
+            return nps[0] if nps else None
+        if not w.startswith("ال"):
+            return None
+    return None
 
 
 def _with_included(sent: Sentence, targets: list[tuple[int, int]], trig_idx: set[int]) -> list[tuple[int, int]]:
@@ -1362,7 +1441,10 @@ def _resolve_territory(sent, cand, targets, trig_idx, entity_actor, entity_place
     return out
 
 
-_PASSIVE_VERBS = {"قتل", "جرح", "خطف", "اختطف", "اعدم", "اغتيل", "ذبح", "طعن", "عذب"}
+_PEOPLE_DUAL = {"شخصين", "شخصان", "جنديين", "جنديان", "طفلين", "رجلين", "مدنيان"}  # 'قتل مسلحون شخصين': two, a count
+
+
+_PASSIVE_VERBS = {"قتل", "جرح", "خطف", "اختطف", "اعدم", "اغتيل", "ذبح", "طعن", "عذب", "اعتقل", "احتجز"}
 
 
 def _passive_reading(sent: Sentence, cand: Candidate, prefix: str, suffix: str, span: tuple[int, int]) -> bool:
@@ -1372,10 +1454,11 @@ def _passive_reading(sent: Sentence, cand: Candidate, prefix: str, suffix: str, 
         return False
     toks = sent.tokens
     first = _no_conj(toks[span[0]].text)
-    return _is_quantity_word(toks[span[0]].text) or first in _PEOPLE or bare(toks[span[0]].text) in _PEOPLE or first in ("اكثر", "نحو", "حوالي")
+    counted = any(_is_quantity_word(t.text) for t in toks[cand.tok[1]:span[0] + 1])  # 'أكثر من 200 مدرس'
+    return counted or first in _PEOPLE or bare(toks[span[0]].text) in _PEOPLE
 
 
-_ADVERBS = {"امس", "اليوم", "ليلا", "نهارا", "صباحا", "مساء", "ظهرا", "فجرا", "ايضا", "بالفعل", "مجددا", "اخيرا", "مساءا",
+_ADVERBS = {"امس", "اليوم", "ليلا", "نهارا", "صباحا", "مساء", "ظهرا", "فجرا", "ايضا", "بالفعل", "مجددا", "اخيرا", "مساءا", "فورا",
             "ميدانيا", "انذاك", "حينها", "حينذاك", "بالكامل", "كذلك", "لاحقا", "سابقا", "فعلا", "تماما",
             "خلالها", "خلاله", "خلالهما", "فيها", "فيه"}
 _DAY_PARTS = {"صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "بعد", "قبل", "عصر", "اول"}

@@ -8,10 +8,11 @@ clause; explosions whose subject is the device, quotations bounding a subject, t
 noun giving way to a stronger trigger, a count opening the object, people before an objectless
 killing verb as its victims, the reflexive ending a bomber subject, tens in the nominative;
 what a protest is against (a protested event's party, those opposed, slogans), and what ends
-a verb's subject (the object of a definite verb-subject-object clause, a بـ phrase). Sentences are written for these tests (no
+a verb's subject (the object of a definite verb-subject-object clause, a بـ phrase); a definite
+event noun taking no genitive, members and counted people as victims, what an attack verb hits. Sentences are written for these tests (no
 shared data)."""
 
-from marsad.streams.evaluation.events import make_doc
+from marsad.streams.evaluation.events import make_doc, run_stage
 from marsad.streams.pipeline.events import analyse
 
 from tests.support.events import arabic_roles as _roles
@@ -383,3 +384,33 @@ def test_the_latter_is_the_last_actor_named_before_it():
 def test_a_bare_stem_after_a_time_subordinator_is_a_verb_with_its_subject():
     got = _cands("وبينما تظاهر أمس نحو مائتي شخص أمام مقر نقابة الصحافيين في القاهرة.", "PROTEST")
     assert got[0]["trigger"] == "تظاهر" and got[0]["sources"] == ["نحو مائتي شخص"]
+
+
+def test_a_definite_event_noun_takes_no_genitive():
+    # 'the aforementioned charge': an adjective, not whom the charge is against
+    assert _cands("ودفع المحامي ببطلان الاتهام المذكور.", "ACCUSE")[0]["targets"] == []
+    # release from 'عن', aid to 'لـ', past the adjectives
+    assert _roles("دعا المبعوث الأممي إلى الإفراج فوراً عن الصحافيين المختطفين.", "RETREAT") == [([], ["الصحافيين المختطفين"])]
+    assert _roles("أمر الملك بتقديم المساعدات العاجلة للشعب اليمني.", "AID") == [([], ["للشعب اليمني"])]
+    assert _cands("وباشرت النيابة التحقيق مع متهمين في القضية.", "ACCUSE")[0]["targets"] == ["متهمين"]  # a phrase trigger
+
+
+def test_members_counted_and_arrested_are_victims_not_agents():
+    # 'من' after members names whose they are, not who killed them
+    assert _cands("قتل ثلاثة عناصر من الجيش والشرطة في تفجير سيارة مفخخة.", "ASSAULT")[0]["sources"] == []
+    # an undiacritised arrest verb before a count is passive
+    assert _roles("اعتقل أكثر من 200 مدرس خلال عملية قمع لمظاهرة في طهران.", "COERCE") == [([], ["مدرس"])]
+    assert _cands("قتل ضابط و3 جنود بالجيش المصري في انفجار عبوة ناسفة.", "ASSAULT")[0]["targets"] == ["ضابط و3 جنود"]
+
+
+def test_where_an_object_ends_and_a_title_goes_on():
+    assert _roles("وقالت مصادر إن القوات الإسرائيلية قتلت فلسطينيا بالرصاص أمس.", "ASSAULT") == [(["القوات الإسرائيلية"], ["فلسطينيا"])]
+    assert _roles("واتهم المتحدث باسم الرئاسة التركية بعض السياسيين باستغلال التفجير.", "ACCUSE") == [(["المتحدث باسم الرئاسة التركية"], ["بعض السياسيين"])]
+
+
+def test_what_an_attack_verb_hits():
+    assert _roles("قصفت الطائرات الروسية مواقع المعارضة في ريف إدلب.", "ASSAULT") == [(["الطائرات الروسية"], ["المعارضة"])]
+    assert _roles("وقصفت المدفعية التركية القوات الكردية أمس.", "ASSAULT") == [(["المدفعية التركية"], ["القوات الكردية"])]
+    town = [e for e in run_stage("قصفت الطائرات الروسية بلدة كفرنبل في ريف إدلب.", "ar").events if e.type == "ASSAULT"]
+    assert [(e.target_actors, e.location.text) for e in town] == [([], "كفرنبل")]  # a place is where, not whom
+    assert _cands("قتل مسلحون شخصين في هجوم على سينما.", "ASSAULT")[0]["sources"] == ["مسلحون"]  # a dual is a count

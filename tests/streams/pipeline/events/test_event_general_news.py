@@ -109,3 +109,10 @@ def test_an_investigation_is_opened_into_something_not_achieved():
     assert _roles_of("فتحت الشرطة تحقيقا في الحادث.", "ACCUSE") == [(["الشرطة"], ["الحادث"])]
     assert _roles_of("وباشرت النيابة التحقيق مع متهمين في القضية.", "ACCUSE") == [(["النيابة"], ["متهمين"])]
 
+
+
+def test_idioms_and_names_made_of_event_words_hold_no_event():
+    assert "REJECT" not in _types("وقال مسؤول رفض الكشف عن هويته إن الوفد وصل.")  # declined to be named
+    assert "REJECT" in _types("ورفضت الحكومة الكشف عن نتائج التحقيق.")  # a refusal reported
+    assert "COERCE" not in _types("وداخل معسكر الاعتقال الألماني، وجد الجنود آلاف الجثث.")  # a camp
+    assert "MOBILIZE" not in _types("وتقدمت قوات الحشد الشعبي نحو المدينة.")  # the Popular Mobilisation Forces
