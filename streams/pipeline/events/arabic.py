@@ -359,12 +359,8 @@ def _event_noun_subject(sent: Sentence, head: int, trig_idx: set[int]) -> list[t
         if _is_punct(toks[m]) or _is_quote(toks[m]):
             return None
         if m in trig_idx:
-            start = m
-            while start > 0 and start - 1 in trig_idx:  # 'هجوما انتحاريا'
-                start -= 1
-            before = toks[start - 1] if start > 0 else None
-            if before is not None and not (_is_punct(before) or _no_conj(before.text) in _BOUNDARY_WORDS or before.text in _BOUNDARY_WORDS):
-                return None  # the noun is some other phrase's ('قتل 14 جنديا في غارة أمريكية')
+            # also inside another phrase: 'في هجوم مماثل استهدف حافلتهم' (a verb after an
+            # indefinite noun describes it)
             return [(k, k + 1) for k in range(m + 1, head) if national(sent, (k, k + 1))][:1]
         if m < head - 1 and not toks[m].text.startswith("ال") and not national(sent, (m, m + 1)):
             return None  # (the word right before the verb may be an indefinite adjective: 'انتحاريا')
@@ -532,7 +528,7 @@ def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list
                                                        or _no_conj(toks[k - 1].text) in _PEOPLE))):
             n = 0  # 'ثلاثة من عناصر' (three of), 'عناصر من الجيش' (members of), 'بالقرب من السفارة' (near): no agent
         if n:
-            nps = np_forward(sent, k + n, trig_idx)
+            nps = _members_of(sent, np_forward(sent, k + n, trig_idx), trig_idx)
             if nps and (not bare_min or actor_like(sent, nps[0])):
                 return nps
         w = toks[k].text
@@ -542,6 +538,17 @@ def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list
                 if nps:
                     return nps
     return []
+
+
+def _members_of(sent: Sentence, nps: list[tuple[int, int]], trig_idx: set[int]) -> list[tuple[int, int]]:
+    """'نفذه أعضاء من حركة الشباب': members named by their group stand for the group."""
+    toks = sent.tokens
+    if len(nps) == 1 and nps[0][1] - nps[0][0] == 1 and nps[0][1] < len(toks) and toks[nps[0][1]].text == "من":
+        if _no_conj(toks[nps[0][0]].text) in _sets()["members"]:
+            group = np_forward(sent, nps[0][1] + 1, trig_idx)
+            if group:
+                return group[:1]
+    return nps
 
 
 def _is_quantity_word(word: str) -> bool:
@@ -1119,9 +1126,10 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     cand.verbal = bool(is_verb)
     cand.light_verb = lv is not None
     explosion = is_verb and lv is None and frame == "intrans" and cand.type == "ASSAULT"
-    # 'الاتهام المذكور': a noun with the article takes no genitive; a phrase trigger ends in its
-    # preposition ('التحقيق مع'), so what follows is still its object
-    definite_noun = not is_verb and _definite(prefix, cand.trigger) and " " not in cand.trigger.pattern
+    # 'الاتهام المذكور', 'حصارا خانقا': a noun with the article or with nunation takes no genitive,
+    # what follows it is its adjective; a phrase trigger ends in its preposition ('التحقيق مع'),
+    # so what follows is still its object
+    no_genitive = not is_verb and (_definite(prefix, cand.trigger) or suffix == "ا") and " " not in cand.trigger.pattern
 
     def subject_of(head: int, plural: bool, place: bool = False) -> tuple[list[tuple[int, int]], bool]:
         """``place``: the subject names where the event happened ('السوق الذي شهد')."""
@@ -1224,7 +1232,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
                     cand.targets = [q]
             if cand.targets:
                 pass
-            elif definite_noun:
+            elif no_genitive:
                 t = _released_or_aided(sent, b, cand.type, trig_idx) if cand.type in ("RETREAT", "AID") else None
                 cand.targets = [t] if t else []
             elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and not (is_verb and _prepositional(toks, k, entity_actor, entity_place)):
@@ -1280,7 +1288,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             k = _skip_adverbs(toks, b)
             while k < len(toks) and _is_quote(toks[k]):
                 k += 1
-            nps = [] if definite_noun else np_forward(sent, k, trig_idx)
+            nps = [] if no_genitive else np_forward(sent, k, trig_idx)
             if nps:
                 cand.targets = [_unquantify(sent, sp, trig_idx) for sp in nps]
     # agent phrases (من قبل X، برصاص X، من طائرات التحالف)
@@ -1290,7 +1298,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             cand.sources = ag
             cand.pronoun_source = False
     # nominal trigger with no support verb and no agent: genitive may be the agent or the victim
-    if cand.trigger.pos == "N" and (lv is None or result_lv) and not cand.sources and not cand.targets and b < len(toks) and frame in ("trans", "victim") and not definite_noun:
+    if cand.trigger.pos == "N" and (lv is None or result_lv) and not cand.sources and not cand.targets and b < len(toks) and frame in ("trans", "victim") and not no_genitive:
         nps = np_forward(sent, b, trig_idx)
         if nps and not toks[b].text.startswith(("ب", "ل", "ف")):
             cand.targets = nps

@@ -414,3 +414,17 @@ def test_what_an_attack_verb_hits():
     town = [e for e in run_stage("قصفت الطائرات الروسية بلدة كفرنبل في ريف إدلب.", "ar").events if e.type == "ASSAULT"]
     assert [(e.target_actors, e.location.text) for e in town] == [([], "كفرنبل")]  # a place is where, not whom
     assert _cands("قتل مسلحون شخصين في هجوم على سينما.", "ASSAULT")[0]["sources"] == ["مسلحون"]  # a dual is a count
+
+
+def test_an_event_noun_inside_a_phrase_is_still_the_subject_of_the_verb_after_it():
+    cands = _cands("وأصيب عشرون شرطيا في طريقهم لقضاء إجازتهم في هجوم مماثل استهدف حافلتهم في العريش.", "ASSAULT")
+    assert [(c["sources"], c["targets"]) for c in cands if c["trigger"] == "استهدف"] == [([], ["حافلتهم"])]
+
+
+def test_members_named_by_their_group_stand_for_it():
+    assert _roles("قتل أمس ستة على الأقل في هجوم انتحاري نفذه أعضاء من حركة الشباب.", "ASSAULT")[0] == (["حركة الشباب"], ["ستة"])
+
+
+def test_nunation_and_background_are_no_target():
+    assert _cands("تفرض المقاومة حصارا خانقا على مليشيا الحوثي.", "COERCE")[0]["targets"] == ["مليشيا الحوثي"]  # an adjective
+    assert _cands("تتواصل حالات التهديد المتبادلة على خلفية الاتفاق النووي.", "THREATEN")[0]["targets"] == []  # 'against the background of'

@@ -116,3 +116,4 @@ def test_idioms_and_names_made_of_event_words_hold_no_event():
     assert "REJECT" in _types("ورفضت الحكومة الكشف عن نتائج التحقيق.")  # a refusal reported
     assert "COERCE" not in _types("وداخل معسكر الاعتقال الألماني، وجد الجنود آلاف الجثث.")  # a camp
     assert "MOBILIZE" not in _types("وتقدمت قوات الحشد الشعبي نحو المدينة.")  # the Popular Mobilisation Forces
+    assert "REQUEST" not in _types("وقال طالب جامعي أقدم على الانتحار إن بيته بعيد.")  # a university student
