@@ -65,7 +65,7 @@ class _Ctx:
         self.last_time: TimeRef | None = None
         self.last_attr: list[ActorRef] = []
         self.events: list[EventMention] = []
-        self.sources_by_type: dict[str, list[ActorRef]] = {}
+        self.sources_by_type: dict[str, tuple[int, list[ActorRef]]] = {}  # type -> (sentence, its own sources)
         self.speech = _speech_quotes(self.folded.text)
         self.last_place = None
         self.sent_index = 0
@@ -746,8 +746,8 @@ def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evid
         trigger=Span(start=ta, end=tb, text=ctx.text[ta:tb]),
         confidence=max(0.05, round(cand.confidence - conf_penalty, 3)),
     )
-    if sources:
-        ctx.sources_by_type[cand.type] = sources
+    if cand.sources:  # named in this sentence, not inherited: junk must not travel down the article
+        ctx.sources_by_type[cand.type] = (ctx.sent_index, sources)
     ctx.events.append(m)
     return m
 
@@ -831,6 +831,10 @@ def _fleeing_party(ctx: _Ctx, sources: list[ActorRef]) -> list[ActorRef]:
     return out
 
 
+#: Sentences back that an agentless event ('جرى إجلاء') looks for the last source of its type.
+AGENTLESS_REACH = 3
+
+
 def _counted(text: str) -> bool:
     words = fold(text).text.split()
     return bool(words) and arabic._is_quantity_word(words[0])
@@ -843,8 +847,10 @@ def _discourse_source(ctx: _Ctx, cand: Candidate, typ: str) -> list[ActorRef]:
         prev = ctx.events[-1]
         # a counted group ('قتل شخصين وأصاب سبعة آخرين') is the last event's victims, no agent of the next
         return list([t for t in prev.target_actors if not _counted(t.text)] or prev.source_actors)
-    if cand.agentless:
-        return list(ctx.sources_by_type.get(cand.type, []))
+    if cand.agentless and cand.type in ctx.sources_by_type:
+        sent_index, sources = ctx.sources_by_type[cand.type]
+        if ctx.sent_index - sent_index <= AGENTLESS_REACH:
+            return list(sources)
     return []
 
 

@@ -214,6 +214,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'قتل الإرهابيون ثلاثة رهائن', 'اتهم المتحدث بعض السياسيين': the count opens the object
         if subject and (t.text.startswith(("بال", "وبال")) or (count and _opens_object(sent, k))):
             break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase
+        if subject and count and toks[k - 1].text.endswith("ون") and _no_conj(toks[k - 1].text) not in _NUMBER_WORDS and _accusative(t.text):
+            break  # 'هاجم مسلحون حاجزا': a nominative plural, then an accusative: the object
         if count and t.text.startswith("و") and len(t.text) > 3 and bare(t.text) in _sets()["actor"]:
             conjuncts.append((start, _trim(toks, start, k)))
             start, count = k, 0

@@ -428,3 +428,10 @@ def test_members_named_by_their_group_stand_for_it():
 def test_nunation_and_background_are_no_target():
     assert _cands("تفرض المقاومة حصارا خانقا على مليشيا الحوثي.", "COERCE")[0]["targets"] == ["مليشيا الحوثي"]  # an adjective
     assert _cands("تتواصل حالات التهديد المتبادلة على خلفية الاتفاق النووي.", "THREATEN")[0]["targets"] == []  # 'against the background of'
+
+
+def test_an_agentless_event_takes_a_source_named_nearby_not_one_inherited_down_the_article():
+    far = ("هاجم مسلحون حاجزا للجيش. " + "وقال المسؤول إن الوضع هادئ. " * 4 + "وجرى اغتيال القيادي في الحركة.")
+    near = "هاجم مسلحون حاجزا للجيش. وجرى اغتيال القيادي في الحركة."
+    assert _roles(near, "ASSAULT")[-1][0] == ["مسلحون"]
+    assert _roles(far, "ASSAULT")[-1][0] == []
