@@ -159,10 +159,12 @@ def _by_agent(words: list[str], k: int) -> tuple[int, int] | None:
 
 
 def _negated(words: list[str], a: int) -> bool:
-    """A negation in the two words before the trigger; 'failed' only as 'failed to' ('failed to
-    attack'): a 'failed assassination attempt' was an attack."""
+    """A negation in the two words before the trigger, or 'without' in the four ('without any
+    government aid'); 'failed' only as 'failed to' ('failed to attack'): a 'failed
+    assassination attempt' was an attack."""
     neg = _sets()["negation"]
-    return any(words[k] in neg and (words[k] != "failed" or words[k + 1] == "to") for k in range(max(0, a - 2), a))
+    return (any(words[k] in neg and (words[k] != "failed" or words[k + 1] == "to") for k in range(max(0, a - 2), a))
+            or "without" in words[max(0, a - 4):a])
 
 
 def _gunfire(words: list[str], b: int, passive_subject: tuple[int, int] | None) -> bool:
@@ -323,10 +325,12 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
         subj = _subject(words, a)
         if typ == "ASSAULT" and not passive and subj and any(w in s["hazards"] for w in words[subj[0]:subj[1]]):
             continue  # 'an earthquake struck the region', 'floods killed 12': no attacker, no attack
+        if typ == "PROTEST" and words[a].startswith("demonstrat") and words[b:b + 1] and words[b] in s["demonstration_senses"]:
+            continue  # 'Fiat has demonstrated that it can build': shown, not protested
         if typ == "AID" and en_stem(words[a]) in _GIVING and not _aid_given(words, a, b):
             continue  # 'provided a list of questions', 'the memos, provided to Congress'
-        if typ == "ASSAULT" and _figurative_attack(words, a, b):
-            continue  # 'missile tests', 'a trade battle', 'an assault on our democracy'
+        if typ == "ASSAULT" and (_figurative_attack(words, a, b) or _accident(words, a)):
+            continue  # 'missile tests', 'a trade battle', 'an assault on our democracy', 'crashed, killing all 228'
         if (typ in ("ASSAULT", "PROTEST") and not passive and subj and subj[1] == a and words[a - 1] not in s["np_stop"]
                 and s["abstract_objects"].intersection(words[subj[0]:subj[1]])):
             continue  # 'Markets rally', 'sales hit a record': no one acted (not 'a result of torture')
@@ -432,6 +436,14 @@ def _figurative_attack(words: list[str], a: int, b: int) -> bool:
         return True
     on = next((k for k in range(b, min(len(words), b + 2)) if words[k] in ("on", "against")), None)
     return on is not None and bool(s["abstract_targets"].intersection(words[on + 1:on + 4]))
+
+
+def _accident(words: list[str], a: int) -> bool:
+    """'The jetliner crashed into the Atlantic, killing all 228 people on board': deaths in a crash
+    or collision (``accidents``) named before the trigger, with no weapon in the sentence, are
+    no attack."""
+    return (bool(_sets()["accidents"].intersection(words[max(0, a - 12):a]))
+            and not weapon_words().intersection(words))
 
 
 def _one_event_nouns(words: list[str], cands: list[Candidate]) -> list[Candidate]:

@@ -177,6 +177,19 @@ def test_business_news_words_are_no_events():
     assert _targets("Troops fired tear gas at protesters.", "ASSAULT") == [["protesters"]]
 
 
+def test_shown_crashed_launched_or_done_without_is_no_event():
+    def types(text):
+        return [e.type for e in run_stage(text, "en", with_entities=False).events]
+
+    assert "PROTEST" not in types("Fiat has demonstrated that it can build the cars.")  # shown
+    assert "PROTEST" not in types("Airbus will continue its tour of Asia demonstrating the plane.")
+    assert "PROTEST" in types("Thousands demonstrated against the war in London.")
+    assert "ASSAULT" not in types("The jetliner crashed into the Atlantic Ocean, killing all 228 people on board.")
+    assert "ASSAULT" in types("A car bomb exploded near the crash site, killing 12 people.")  # a weapon named
+    assert "ASSAULT" not in types("Atlas V and Delta IV are two types of expendable rocket.")  # a space launcher
+    assert "AID" not in types("Ford said it can make it through this year without any government aid.")
+
+
 def test_a_release_frees_people():
     assert _roles("Israel released 50 Palestinian prisoners on Monday.", "RETREAT", with_entities=False) == [(["Israel"], ["50 Palestinian prisoners"])]
     assert _targets("The hostages were freed by troops.", "RETREAT") == [["hostages"]]
