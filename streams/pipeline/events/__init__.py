@@ -677,10 +677,19 @@ def _bare_mention(lang: str, cand: Candidate, mention: EventMention) -> bool:
     news such a noun names a topic, not an event an analyst could code. One somebody claims,
     alleges or denies is kept: its attribution says who speaks of it ('نستمر في الضغط ... لحصرهم').
     The types the sentence classifier gates are left to it (an announced attack, reported as
-    THREATEN, included)."""
-    return (lang == "ar" and cand.type not in _GATED_TYPES and mention.status in ("occurred", "ongoing")
-            and cand.trigger.pos != "V" and not cand.verbal and not cand.light_verb
-            and not mention.source_actors and not mention.target_actors)
+    THREATEN, included). In English, where the extractor tells no noun from verb, a statement,
+    meeting or agreement word with nobody on either side ('the rejection', 'a host of features',
+    'the necessary support') is one too; material acts (an attack, an arrest, a protest) are
+    kept: that they happened is news."""
+    if mention.source_actors or mention.target_actors or mention.status not in ("occurred", "ongoing"):
+        return False
+    if lang == "ar":
+        return cand.type not in _GATED_TYPES and cand.trigger.pos != "V" and not cand.verbal and not cand.light_verb
+    return cand.type not in _MATERIAL_TYPES
+
+
+#: PLOVER types of material acts, reported in English even when their actors are not named.
+_MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "RETREAT", "MOBILIZE"})
 
 
 def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evidence: Span) -> EventMention:

@@ -190,6 +190,16 @@ def test_shown_crashed_launched_or_done_without_is_no_event():
     assert "AID" not in types("Ford said it can make it through this year without any government aid.")
 
 
+def test_an_english_statement_or_meeting_word_with_nobody_on_either_side_names_a_topic():
+    def types(text):
+        return [e.type for e in run_stage(text, "en", with_entities=False).events]
+
+    assert "REJECT" not in types("Republican Senator Bob Corker was also unhappy about the rejection.")
+    assert "CONSULT" not in types("Trump confirmed reports of the meeting in a tweet Wednesday morning.")
+    assert "AGREE" in types("The two parties struck a deal on Monday.")
+    assert "ASSAULT" in types("A bomb exploded in the market on Monday.")  # a material act stays
+
+
 def test_a_release_frees_people():
     assert _roles("Israel released 50 Palestinian prisoners on Monday.", "RETREAT", with_entities=False) == [(["Israel"], ["50 Palestinian prisoners"])]
     assert _targets("The hostages were freed by troops.", "RETREAT") == [["hostages"]]
