@@ -84,12 +84,13 @@ def find_triggers(words: list[str]) -> list[tuple[int, int, Trigger]]:
 
 
 def _the_month(words: list[str], i: int) -> bool:
-    """'in March', 'March 01, 2008': the month, not a march."""
+    """'in March', 'March 01, 2008', 'March of 2008': the month, not a march."""
     if words[i] != "march":
         return False
     before = words[i - 1] if i > 0 else ""
     after = words[i + 1] if i + 1 < len(words) else ""
-    return before in _sets()["month_context"] or before.isdigit() or after[:1].isdigit()
+    of_year = after == "of" and words[i + 2:i + 3] and words[i + 2].isdigit()
+    return before in _sets()["month_context"] or before.isdigit() or after[:1].isdigit() or bool(of_year)
 
 
 #: Words no subject noun phrase contains: a backward span holding one crossed into a clause
@@ -327,6 +328,8 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
             continue  # 'an earthquake struck the region', 'floods killed 12': no attacker, no attack
         if typ == "PROTEST" and words[a].startswith("demonstrat") and words[b:b + 1] and words[b] in s["demonstration_senses"]:
             continue  # 'Fiat has demonstrated that it can build': shown, not protested
+        if typ == "PROTEST" and words[a].startswith("rall") and s["abstract_objects"].intersection(words[:a]):
+            continue  # 'shares fell ten percent before rallying': a market rally (an abstract subject earlier on)
         if typ == "AID" and en_stem(words[a]) in _GIVING and not _aid_given(words, a, b):
             continue  # 'provided a list of questions', 'the memos, provided to Congress'
         if typ == "ASSAULT" and (_figurative_attack(words, a, b) or _accident(words, a)):

@@ -188,6 +188,11 @@ def test_shown_crashed_launched_or_done_without_is_no_event():
     assert "ASSAULT" in types("A car bomb exploded near the crash site, killing 12 people.")  # a weapon named
     assert "ASSAULT" not in types("Atlas V and Delta IV are two types of expendable rocket.")  # a space launcher
     assert "AID" not in types("Ford said it can make it through this year without any government aid.")
+    assert "PROTEST" not in types("The first test flight may take place as early as March, the airline said.")  # the month
+    assert "PROTEST" not in types("Sales dropped 23% compared to March of 2008.")
+    assert "PROTEST" in types("The administration doesn't even talk to us, we had to come out and march.")
+    assert "PROTEST" not in types("Indian shares fell ten percent before rallying to a modest decline.")  # a market rally
+    assert "SANCTION" not in types("Markets closed in severely negative numbers.")  # 'severely' is no 'sever'
 
 
 def test_an_english_statement_or_meeting_word_with_nobody_on_either_side_names_a_topic():
