@@ -316,8 +316,8 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
         if _is_quote(t):
             k -= 1
             continue
-        if _is_punct(t) or k in trig_idx or _stopword(t.text) or count >= max_len or _no_conj(t.text) in _ADVERBS:
-            break  # 'ميدانياً قتل نحو 30 مسلحاً': an adverb is no subject
+        if _is_punct(t) or k in trig_idx or _stopword(t.text) or count >= max_len or _no_conj(t.text) in _ADVERBS or _no_conj(t.text) in _BEFORE_A_VERB:
+            break  # 'ميدانياً قتل نحو 30 مسلحاً', 'وحينما رفض المصلون': an adverb or a subordinator is no subject
         count += 1
         k -= 1
     if not count:
@@ -1470,7 +1470,7 @@ def _passive_reading(sent: Sentence, cand: Candidate, prefix: str, suffix: str, 
 
 _ADVERBS = {"امس", "اليوم", "ليلا", "نهارا", "صباحا", "مساء", "ظهرا", "فجرا", "ايضا", "بالفعل", "مجددا", "اخيرا", "مساءا", "فورا",
             "ميدانيا", "انذاك", "حينها", "حينذاك", "بالكامل", "كذلك", "لاحقا", "سابقا", "فعلا", "تماما",
-            "خلالها", "خلاله", "خلالهما", "فيها", "فيه"}
+            "خلالها", "خلاله", "خلالهما", "فيها", "فيه", "اولا", "ثانيا", "ثالثا", "رابعا", "خامسا"}
 _DAY_PARTS = {"صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "بعد", "قبل", "عصر", "اول"}
 _WEEKDAYS = {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "من"}
 

@@ -435,3 +435,8 @@ def test_an_agentless_event_takes_a_source_named_nearby_not_one_inherited_down_t
     near = "هاجم مسلحون حاجزا للجيش. وجرى اغتيال القيادي في الحركة."
     assert _roles(near, "ASSAULT")[-1][0] == ["مسلحون"]
     assert _roles(far, "ASSAULT")[-1][0] == []
+
+
+def test_a_subordinator_or_an_ordinal_is_no_subject():
+    assert _cands("منع المصلين من الصلاة، وحينما رفض المصلون الانصياع له صدم المسجد.", "REJECT")[0]["sources"][0].startswith("المصلون")
+    assert _cands("وجدد الوزير رفضه للتدخل الأجنبي في شؤون البلاد.", "REJECT")[0]["sources"] == ["الوزير"]  # a support verb
