@@ -111,6 +111,11 @@ def _subject(words: list[str], i: int) -> tuple[int, int] | None:
     """Subject before token ``i``; a pronoun subject of a reported clause ('X said they would
     begin an offensive') stands for the subject of the reporting verb, X."""
     span = _np_back(words, i)
+    if span is not None:
+        # 'Reports suggest Trump will meet Kim': the subject starts after the reporting verb
+        said_in = [m for m in range(span[0], span[1] - 1) if words[m] in _sets()["reporting"]]
+        if said_in:
+            span = (said_in[-1] + 1, span[1])
     if span is None or not _crosses_clause(words, span):
         return span
     said = next((k for k in range(span[0], -1, -1) if words[k] in _sets()["reporting"]), None)

@@ -246,3 +246,7 @@ def test_giving_is_aid_only_when_aid_is_given_and_asylum_only_when_granted():
     assert _roles("Aid convoys arrived in the besieged town on Monday.", "AID", with_entities=False)
     assert _roles("Germany offered asylum to the dissident.", "AID", with_entities=False) == [(["Germany"], ["dissident"])]
     assert not _roles("Migrants are expected to ask for asylum at the border.", "AID", with_entities=False)
+
+
+def test_a_subject_starts_after_the_reporting_verb():
+    assert _roles("Reports suggest Trump will meet Kim in Singapore.", "AGREE", with_entities=False) == [(["Trump"], ["Kim"])]
