@@ -95,6 +95,7 @@ def _sets():
     }
 
 
+@lru_cache(maxsize=1 << 16)
 def bare(word: str) -> str:
     """Token without the conjunction/preposition/article clitics."""
     for p in ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال"):
