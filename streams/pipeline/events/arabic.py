@@ -528,8 +528,11 @@ def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list
         n = _phrase_at(toks, k, s["agent"])
         bare_min = n == 1 and _no_conj(toks[k].text) == "من"
         if n and bare_min and (not near or (k > 0 and (_is_quantity_word(toks[k - 1].text) or _no_conj(toks[k - 1].text) in s["beside"]
-                                                       or _no_conj(toks[k - 1].text) in _PEOPLE))):
-            n = 0  # 'ثلاثة من عناصر' (three of), 'عناصر من الجيش' (members of), 'بالقرب من السفارة' (near): no agent
+                                                       or _no_conj(toks[k - 1].text) in _PEOPLE
+                                                       or (k > 1 and _is_quantity_word(toks[k - 2].text))))):
+            # 'ثلاثة من عناصر' (three of), 'عناصر من الجيش', '25 عنصرا من داعش' (members of),
+            # 'بالقرب من السفارة' (near): no agent
+            n = 0
         if n:
             nps = _members_of(sent, np_forward(sent, k + n, trig_idx), trig_idx)
             if nps and (not bare_min or actor_like(sent, nps[0])):
@@ -1064,7 +1067,7 @@ def _clause_subject(sent: Sentence, head: int, trig_idx: set[int]) -> tuple[int,
 
 
 _PEOPLE = {"شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "جندي", "جنديا", "جنود", "شرطيا", "شرطيين", "مواطن", "مواطنا", "مواطنين", "طفل", "طفلا", "اطفال", "امراه", "نساء", "عنصر", "عناصر", "مسلح", "مسلحا", "مسلحين", "قتيل", "قتيلا", "اخرين", "اخرون", "اخر", "رجال", "رجل", "عمال", "عاملا", "سائحا", "سياح", "حاج", "طالبا", "طلاب", "شخصين", "جنديين", "طفلين", "رجلين", "مدنيان", "شخصان", "معتقل", "معتقلا", "معتقلين", "رهائن", "رهينه",
-           "ضابط", "ضباط", "شرطي", "صحفي", "صحفيا", "صحفيين", "ناشط", "ناشطا", "ناشطين", "اسير", "اسيرا", "اسري",
+           "ضابط", "ضباط", "شرطي", "عامل", "عنصرا", "عنصران", "عنصرين", "عضو", "عضوا", "اعضاء", "صحفي", "صحفيا", "صحفيين", "ناشط", "ناشطا", "ناشطين", "اسير", "اسيرا", "اسري",
            "فلسطيني", "فلسطينيا", "فلسطينيين", "لاجئ", "لاجئا", "لاجئين"}
 
 

@@ -414,6 +414,9 @@ def test_what_an_attack_verb_hits():
     town = [e for e in run_stage("قصفت الطائرات الروسية بلدة كفرنبل في ريف إدلب.", "ar").events if e.type == "ASSAULT"]
     assert [(e.target_actors, e.location.text) for e in town] == [([], "كفرنبل")]  # a place is where, not whom
     assert _cands("قتل مسلحون شخصين في هجوم على سينما.", "ASSAULT")[0]["sources"] == ["مسلحون"]  # a dual is a count
+    # a counted noun before 'من' names whose members were killed, not who killed them
+    assert _roles("قتل 25 عنصرًا من تنظيم داعش وأصيب 30 آخرون في مدينة الفلوجة.", "ASSAULT")[0] == ([], ["25 عنصرًا"])
+    assert _roles("وقتل عامل في شركة السكك الحديدية في هجوم بالأسلحة.", "ASSAULT")[0] == ([], ["عامل"])
 
 
 def test_an_event_noun_inside_a_phrase_is_still_the_subject_of_the_verb_after_it():
