@@ -244,8 +244,9 @@ def _opens_object(sent: Sentence, k: int) -> bool:
 
 
 def _before_ba_phrase(sent: Sentence, span: tuple[int, int], entity_actor=None) -> tuple[int, int]:
-    """'ووافق مجلس الأمن بإجماع أعضائه', 'هددت إيران بإغلاق مضيق هرمز': a بـ phrase after a
-    definite noun or a state is the verb's complement, not part of its subject; and with the
+    """'ووافق مجلس الأمن بإجماع أعضائه', 'هددت إيران بإغلاق مضيق هرمز', 'تعهدت غوغل بتوفير': a بـ
+    phrase after a definite noun, a state or a linked name is the verb's complement, not part of
+    its subject; and with the
     entity stage, a subject cannot open with one ('أفرج بكفالة'). Unless the word is a name the
     entity stage linked ('الرئيس بشار الأسد', 'هاجم بوتين')."""
     toks = sent.tokens
@@ -260,7 +261,8 @@ def _before_ba_phrase(sent: Sentence, span: tuple[int, int], entity_actor=None) 
         if w in ("باسم", "باسمه"):
             continue  # 'المتحدث باسم الرئاسة': the spokesman's title, part of the phrase
         prev = _no_conj(toks[k - 1].text)
-        if prev.startswith("ال") or national(sent, (k - 1, k)) or (w.startswith("بال") and len(w) >= 6 and _accusative(prev)):
+        if (prev.startswith("ال") or national(sent, (k - 1, k)) or (entity_actor and entity_actor((k - 1, k)))
+                or (w.startswith("بال") and len(w) >= 6 and _accusative(prev))):
             return span[0], k
     return span
 
@@ -731,9 +733,9 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
             lv = None
         if trig.pattern in _sets()["needs_ba"] and not any(_no_conj(t.text).startswith("ب") and len(t.text) > 3 for t in toks[b:b + 7]):
             continue  # 'مصرع طالب سوداني', '53 طالبا بين ...': a student; the verb asks for something (طالب ... بـ)
-        if (trig.pattern in _sets()["construct_homographs"] and not prefix.endswith(("ال", "لل")) and b < len(toks)
-                and toks[b].text.startswith("ال") and not actor_like(sent, (b, b + 1), entity_actor)):
-            continue  # 'تحقيق الفوز', 'بتحقيق المصالحة': achieving something, not an investigation
+        if (trig.pattern in _sets()["construct_homographs"] and not prefix.endswith(("ال", "لل")) and suffix in ("", "ا") and b < len(toks)
+                and not actor_like(sent, (b, b + 1), entity_actor) and _achieved(toks[b].text)):
+            continue  # 'تحقيق الفوز', 'لتحقيق نجاحات', 'تحقيقا للأهداف': achieving something, not an investigation
         if b < len(toks) and _phrase_at(toks, b, _sets()["anonymity"]):
             continue  # 'رفض الكشف عن هويته': a source not to be named, no refusal reported
         if _definite(prefix, trig) and a > 0 and _no_conj(toks[a - 1].text) in _sets()["facility_heads"]:
@@ -769,6 +771,13 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         if survivor and c.type == "ASSAULT" and not c.targets:
             c.targets = [survivor]
     return cands
+
+
+def _achieved(word: str) -> bool:
+    """What follows 'تحقيق' when it means achieving: a noun ('الفوز', 'نجاحات', 'للأهداف'), not
+    the adjective ('دولي', 'أمني') or the preposition ('حول', 'بشأن') of an investigation."""
+    w = _no_conj(word)
+    return w.startswith(("ال", "لل")) or not (w.endswith(("ي", "يه", "يا")) or w in ("حول", "بشان", "بخصوص", "عن"))
 
 
 def _definite(prefix: str, trig: Trigger) -> bool:

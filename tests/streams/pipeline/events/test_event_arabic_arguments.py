@@ -443,3 +443,8 @@ def test_an_agentless_event_takes_a_source_named_nearby_not_one_inherited_down_t
 def test_a_subordinator_or_an_ordinal_is_no_subject():
     assert _cands("منع المصلين من الصلاة، وحينما رفض المصلون الانصياع له صدم المسجد.", "REJECT")[0]["sources"][0].startswith("المصلون")
     assert _cands("وجدد الوزير رفضه للتدخل الأجنبي في شؤون البلاد.", "REJECT")[0]["sources"] == ["الوزير"]  # a support verb
+
+
+def test_a_ba_phrase_after_a_linked_name_is_the_complement():
+    assert _roles("وهدد رجب طيب أردوغان بإغلاق الحدود.", "THREATEN") == [(["رجب طيب أردوغان"], [])]
+    assert _roles("وكان 6 أشخاص قتلوا الخميس في عملية انتحارية نفذتها حركة طالبان ضد الشرطة.", "ASSAULT")[0][0] == ["حركة طالبان"]
