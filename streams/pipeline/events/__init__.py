@@ -769,11 +769,14 @@ def _attr_actor(ctx: _Ctx, attr: list[ActorRef]) -> list[ActorRef]:
     """The organisation behind an attribution ('المسؤول الإعلامي بقوات سورية الديمقراطية' ->
     the SDF): a linked armed group/government/organisation entity inside it (not a news outlet
     cited with نقلت/بحسب), else the part from its first actor-head noun on."""
+    media = set(cues("ar")["media_heads"])
     for rank in _ORG_TYPES:
         for ref in attr:
             for e in ctx.entities_in(ref.start, ref.end, {rank}):
                 if rank == "organisation" and ref.start == e.start and len(attr) > 1:
                     continue  # 'وكالة رويترز' cited before 'عن قيادي في ...'
+                if arabic.bare(fold(e.surface).text.split()[0]) in media:
+                    continue  # 'قالت المصادر لوكالة الأنباء الألمانية': the outlet reports, it is no party
                 return [ActorRef(text=e.surface, start=e.start, end=e.end, canonical_id=e.canonical_id, name_en=e.name_en)]
     if ctx.lang != "ar":
         return []
@@ -786,6 +789,8 @@ def _attr_actor(ctx: _Ctx, attr: list[ActorRef]) -> list[ActorRef]:
             if w in _PERSON_HEADS or arabic._no_conj(w) in _PERSON_HEADS:
                 continue
             cands = {w, arabic.bare(w), arabic._no_conj(w), w[1:] if w[:1] in "بل" else w}
+            if cands & media:
+                break  # 'قالت المصادر لوكالة الأنباء الألمانية': the outlet reports, it is no party
             if k > 0 and cands & heads:
                 a = ref.start + f.origin[t.start]
                 return [ActorRef(text=ctx.text[a:ref.end], start=a, end=ref.end)]

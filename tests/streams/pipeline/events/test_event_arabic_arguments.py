@@ -448,3 +448,9 @@ def test_a_subordinator_or_an_ordinal_is_no_subject():
 def test_a_ba_phrase_after_a_linked_name_is_the_complement():
     assert _roles("وهدد رجب طيب أردوغان بإغلاق الحدود.", "THREATEN") == [(["رجب طيب أردوغان"], [])]
     assert _roles("وكان 6 أشخاص قتلوا الخميس في عملية انتحارية نفذتها حركة طالبان ضد الشرطة.", "ASSAULT")[0][0] == ["حركة طالبان"]
+
+
+def test_who_withdraws_is_the_source_and_an_outlet_that_reports_is_no_party():
+    assert _roles("أعلنت واشنطن انسحاب القوات الأمريكية من العراق.", "RETREAT") == [(["القوات الأمريكية"], [])]
+    got = _roles("وقالت المصادر لوكالة الأنباء الألمانية، إن معارك دارت في كرش أسفرت عن تقدم المقاومة وانسحاب مقاتلي الحوثي.", "RETREAT")
+    assert got == [(["مقاتلي الحوثي"], [])]
