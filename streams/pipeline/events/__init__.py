@@ -769,7 +769,7 @@ def _attr_actor(ctx: _Ctx, attr: list[ActorRef]) -> list[ActorRef]:
     """The organisation behind an attribution ('المسؤول الإعلامي بقوات سورية الديمقراطية' ->
     the SDF): a linked armed group/government/organisation entity inside it (not a news outlet
     cited with نقلت/بحسب), else the part from its first actor-head noun on."""
-    media = set(cues("ar")["media_heads"])
+    media = arabic._sets()["media"]
     for rank in _ORG_TYPES:
         for ref in attr:
             for e in ctx.entities_in(ref.start, ref.end, {rank}):
@@ -850,6 +850,7 @@ AGENTLESS_REACH = 3
 
 
 def _counted(text: str) -> bool:
+    """'11 شخصا', 'ثلاثة جنود': a count of people, the victims of an event, never its agent."""
     words = fold(text).text.split()
     return bool(words) and arabic._is_quantity_word(words[0])
 

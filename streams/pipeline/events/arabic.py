@@ -92,6 +92,7 @@ def _sets():
         "tour_sites": set(c["tour_sites"]),
         "anonymity": [p.split() for p in c["anonymity"]],
         "facility_heads": set(c["facility_heads"]),
+        "media": set(c["media_heads"]),
     }
 
 
@@ -1364,8 +1365,8 @@ def _prepositional(toks: list[Token], k: int, entity_actor=None, entity_place=No
 
 
 def _released_or_aided(sent: Sentence, b: int, event_type: str, trig_idx: set[int]) -> tuple[int, int] | None:
-    """Who a definite release or aid noun is for, past its adjectives: 'الإفراج فوراً عن
-    المختطفين', 'المساعدات العاجلة للشعب اليمني'."""
+    """Who a release or aid noun that takes no genitive is for, past its adjectives: 'الإفراج
+    فوراً عن المختطفين', 'المساعدات العاجلة للشعب اليمني'."""
     if event_type == "RETREAT":
         return _find_after(sent, b, 3, {"عن"}, trig_idx)
     toks = sent.tokens

@@ -89,8 +89,8 @@ def _the_month(words: list[str], i: int) -> bool:
         return False
     before = words[i - 1] if i > 0 else ""
     after = words[i + 1] if i + 1 < len(words) else ""
-    of_year = after == "of" and words[i + 2:i + 3] and words[i + 2].isdigit()
-    return before in _sets()["month_context"] or before.isdigit() or after[:1].isdigit() or bool(of_year)
+    of_year = after == "of" and i + 2 < len(words) and words[i + 2].isdigit()
+    return before in _sets()["month_context"] or before.isdigit() or after[:1].isdigit() or of_year
 
 
 #: Words no subject noun phrase contains: a backward span holding one crossed into a clause
