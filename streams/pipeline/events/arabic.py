@@ -724,6 +724,10 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
                 # the 'armed' noun before it, carries the event
                 cands.pop()
             else:
+                if prev is not None and trig.frame == "victim" and not prev.targets and b < len(toks):
+                    # 'تفجيراً بشاحنة مفخخة أسفر عن مقتل 15 شخصاً': one event, whose victims the
+                    # casualty noun names
+                    prev.targets = [_unquantify(sent, sp, trig_idx) for sp in np_forward(sent, b, trig_idx)[:1]]
                 last_by_type[trig.type] = b
                 continue
         # protest "مسيرة" after طائرة = drone
@@ -767,10 +771,10 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
     for c in cands:
         if _verbal_attack(sent, c):
             c.type, c.mode = "ACCUSE", "disapprove"
-    survivor = _survivor(sent, trig_idx) if any(c.type == "ASSAULT" and not c.targets for c in cands) else None
+    survivor = _survivor(sent, trig_idx) if any(c.type == "ASSAULT" for c in cands) else None
     for c in cands:
-        if survivor and c.type == "ASSAULT" and not c.targets:
-            c.targets = [survivor]
+        if survivor and c.type == "ASSAULT" and survivor not in c.targets:
+            c.targets = [survivor] + c.targets  # whom it was aimed at, before whom it hit ('أدى إلى مقتل أحد المارة')
     return cands
 
 

@@ -454,3 +454,11 @@ def test_who_withdraws_is_the_source_and_an_outlet_that_reports_is_no_party():
     assert _roles("أعلنت واشنطن انسحاب القوات الأمريكية من العراق.", "RETREAT") == [(["القوات الأمريكية"], [])]
     got = _roles("وقالت المصادر لوكالة الأنباء الألمانية، إن معارك دارت في كرش أسفرت عن تقدم المقاومة وانسحاب مقاتلي الحوثي.", "RETREAT")
     assert got == [(["مقاتلي الحوثي"], [])]
+
+
+def test_a_casualty_noun_merged_into_the_attack_names_its_victims():
+    text = "وشهدت كابول ليل الخميس تفجيرا بشاحنة مفخخة أسفر عن مقتل 15 شخصا وإصابة أكثر من 200."
+    assert [c["targets"] for c in _cands(text, "ASSAULT") if c["trigger"] == "تفجيرا"] == [["15 شخصا"]]
+    # whom it was aimed at comes first, then whom it hit
+    assert _roles("نجا قائد شرطة النجدة في بغداد من محاولة اغتيال اثر تعرض موكبه لانفجار سيارة مفخخة أدى الى مقتل أحد المارة.",
+                  "ASSAULT") == [([], ["قائد شرطة النجدة", "أحد المارة"])]
