@@ -17,7 +17,7 @@ from functools import lru_cache
 import ahocorasick
 
 from .common import Candidate, Sentence
-from .resources import Trigger, cues, triggers_ar
+from .resources import Trigger, cues, triggers_ar, weapon_modes
 from .text import Token
 
 _PUNCT_STOP = set("،,.;:!?؟()[]{}؛…-–—*")
@@ -93,6 +93,7 @@ def _sets():
         "anonymity": [p.split() for p in c["anonymity"]],
         "facility_heads": set(c["facility_heads"]),
         "media": set(c["media_heads"]),
+        "sports": _by_first_word(c["sports_context"]),
     }
 
 
@@ -767,7 +768,7 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         cand.confidence = _confidence(cand, totals[trig.type], lv)
         cands.append(cand)
         last_by_type[trig.type] = b
-    cands = [c for c in _without_hazard_casualties(sent, cands) if not _snatched(sent, c)]
+    cands = [c for c in _without_hazard_casualties(sent, cands) if not _snatched(sent, c) and not _in_a_match(sent, c)]
     for c in cands:
         if _verbal_attack(sent, c):
             c.type, c.mode = "ACCUSE", "disapprove"
@@ -933,6 +934,26 @@ def _without_hazard_casualties(sent: Sentence, cands: list[Candidate]) -> list[C
     if any(c.type == "ASSAULT" and not casualty_only(c) for c in cands):
         return cands
     return [c for c in cands if not casualty_only(c)]
+
+
+def _in_a_match(sent: Sentence, c: Candidate) -> bool:
+    """'شن لاعبو الهلال هجوماً على مرمى النصر', 'وقتل الفريق المباراة', 'إصابة اللاعب': an attack,
+    a kill or an injury in a sentence about a match (cues_ar.json ``sports_context``) is play,
+    unless a weapon is named ('اشتباكات بالأسلحة قرب الملعب')."""
+    if c.type != "ASSAULT":
+        return False
+    toks = sent.tokens
+    by_first = _sets()["sports"]
+    forms = [{t.text, bare(t.text), _no_conj(t.text)} for t in toks]
+    sports = any(all(p[m] in forms[k + m] for m in range(1, len(p))) for k, form in enumerate(forms)
+                 for w in form & by_first.keys() for p in by_first[w] if k + len(p) <= len(toks))
+    return sports and not any(form & _weapon_words() for form in forms)
+
+
+@lru_cache(maxsize=1)
+def _weapon_words() -> frozenset[str]:
+    """Every word of the Arabic ``weapon_modes`` (رصاص، قذيفة، عبوة، مسلحين...)."""
+    return frozenset(w for _, words in weapon_modes("ar") for w in words)
 
 
 def _possessive_member(word: str) -> bool:

@@ -118,3 +118,11 @@ def test_idioms_and_names_made_of_event_words_hold_no_event():
     assert "COERCE" not in _types("وداخل معسكر الاعتقال الألماني، وجد الجنود آلاف الجثث.")  # a camp
     assert "MOBILIZE" not in _types("وتقدمت قوات الحشد الشعبي نحو المدينة.")  # the Popular Mobilisation Forces
     assert "REQUEST" not in _types("وقال طالب جامعي أقدم على الانتحار إن بيته بعيد.")  # a university student
+
+
+def test_an_attack_in_a_match_is_play():
+    assert "ASSAULT" not in _event_types("شن لاعبو الهلال هجوما مكثفا على مرمى النصر في الشوط الثاني.")
+    assert "ASSAULT" not in _event_types("وقتل الفريق المباراة بهدف ثالث.")
+    assert "ASSAULT" not in _event_types("الشباب يخطف مدرب حراس النصر")
+    # a weapon named: violence at the stadium is an attack
+    assert "ASSAULT" in _event_types("اندلعت اشتباكات بالأسلحة النارية قرب الملعب بعد المباراة أسفرت عن مقتل شخصين.")
