@@ -768,7 +768,8 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         cand.confidence = _confidence(cand, totals[trig.type], lv)
         cands.append(cand)
         last_by_type[trig.type] = b
-    cands = [c for c in _without_hazard_casualties(sent, cands) if not _snatched(sent, c) and not _in_a_match(sent, c)]
+    play = any(c.type == "ASSAULT" for c in cands) and _about_a_match(sent)
+    cands = [c for c in _without_hazard_casualties(sent, cands) if not _snatched(sent, c) and not (play and c.type == "ASSAULT")]
     for c in cands:
         if _verbal_attack(sent, c):
             c.type, c.mode = "ACCUSE", "disapprove"
@@ -904,8 +905,12 @@ def _verbal_attack(sent: Sentence, c: Candidate) -> bool:
 
 def _hazard_starts(toks: list[Token]) -> set[int]:
     """Tokens where a hazard phrase (cues_ar.json ``hazards``) starts, clitics aside."""
+    return _phrase_starts(toks, _sets()["hazards"])
+
+
+def _phrase_starts(toks: list[Token], by_first: dict[str, list[list[str]]]) -> set[int]:
+    """Tokens where one of the phrases (indexed by first word) starts, clitics aside."""
     forms = [{t.text, bare(t.text), _no_conj(t.text)} for t in toks]
-    by_first = _sets()["hazards"]
     starts = set()
     for k, form in enumerate(forms):
         for w in form & by_first.keys():
@@ -936,18 +941,14 @@ def _without_hazard_casualties(sent: Sentence, cands: list[Candidate]) -> list[C
     return [c for c in cands if not casualty_only(c)]
 
 
-def _in_a_match(sent: Sentence, c: Candidate) -> bool:
+def _about_a_match(sent: Sentence) -> bool:
     """'شن لاعبو الهلال هجوماً على مرمى النصر', 'وقتل الفريق المباراة', 'إصابة اللاعب': an attack,
     a kill or an injury in a sentence about a match (cues_ar.json ``sports_context``) is play,
     unless a weapon is named ('اشتباكات بالأسلحة قرب الملعب')."""
-    if c.type != "ASSAULT":
-        return False
     toks = sent.tokens
-    by_first = _sets()["sports"]
-    forms = [{t.text, bare(t.text), _no_conj(t.text)} for t in toks]
-    sports = any(all(p[m] in forms[k + m] for m in range(1, len(p))) for k, form in enumerate(forms)
-                 for w in form & by_first.keys() for p in by_first[w] if k + len(p) <= len(toks))
-    return sports and not any(form & _weapon_words() for form in forms)
+    if not _phrase_starts(toks, _sets()["sports"]):
+        return False
+    return not any({t.text, bare(t.text), _no_conj(t.text)} & _weapon_words() for t in toks)
 
 
 @lru_cache(maxsize=1)
