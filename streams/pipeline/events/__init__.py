@@ -21,7 +21,7 @@ from . import arabic, english
 from .classifier import TYPES as _GATED_TYPES
 from .common import Candidate, Sentence
 from .quantities import parse_quantities
-from .resources import acled_for, cues, en_stem, weapon_modes
+from .resources import acled_for, cues, en_stem, weapon_modes, weapon_words
 from .text import Folded, fold, split_sentences, tokenize
 from .timex import resolve_times
 
@@ -373,7 +373,7 @@ def _keeps_party_sources(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:
     words = [[t.text.lower() for t in sent.tokens[a:b]] for a, b in things]
     # 'The explosion targeted a bakery', 'the bomb killed three': an event or a weapon acts
     return not (not cand.sources and any(w[0] in _EN_DETERMINERS for w in words)
-                and not any(english.find_triggers(w) or english.weapon_words().intersection(w) for w in words))
+                and not any(english.find_triggers(w) or weapon_words("en").intersection(w) for w in words))
 
 
 def _released_thing(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:

@@ -17,7 +17,7 @@ from functools import lru_cache
 import ahocorasick
 
 from .common import Candidate, Sentence
-from .resources import Trigger, cues, triggers_ar, weapon_modes
+from .resources import Trigger, cues, triggers_ar, weapon_words
 from .text import Token
 
 _PUNCT_STOP = set("،,.;:!?؟()[]{}؛…-–—*")
@@ -948,13 +948,7 @@ def _about_a_match(sent: Sentence) -> bool:
     toks = sent.tokens
     if not _phrase_starts(toks, _sets()["sports"]):
         return False
-    return not any({t.text, bare(t.text), _no_conj(t.text)} & _weapon_words() for t in toks)
-
-
-@lru_cache(maxsize=1)
-def _weapon_words() -> frozenset[str]:
-    """Every word of the Arabic ``weapon_modes`` (رصاص، قذيفة، عبوة، مسلحين...)."""
-    return frozenset(w for _, words in weapon_modes("ar") for w in words)
+    return not any({t.text, bare(t.text), _no_conj(t.text)} & weapon_words("ar") for t in toks)
 
 
 def _possessive_member(word: str) -> bool:

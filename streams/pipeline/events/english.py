@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .common import Candidate, Sentence
-from .resources import Trigger, cues, en_stem, triggers_en, weapon_modes
+from .resources import Trigger, cues, en_stem, triggers_en, weapon_words
 
 _PUNCT = set(",.;:!?()[]\"'`")
 
@@ -414,12 +414,6 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
     return _ultimatum(words, _one_event_nouns(words, cands))
 
 
-@lru_cache(maxsize=1)
-def weapon_words() -> frozenset[str]:
-    """Every word of ``weapon_modes`` (bomb, missiles, mortar, gunmen...)."""
-    return frozenset(w for _, words in weapon_modes("en") for w in words)
-
-
 #: Verbs of giving or arriving that are AID only when what is given or arrives is aid.
 _GIVING = frozenset(en_stem(w) for w in ("provide", "delivered", "arrived"))
 
@@ -438,7 +432,7 @@ def _figurative_attack(words: list[str], a: int, b: int) -> bool:
     used figuratively ('a trade battle', 'a legal assault'; ``figurative_modifiers``), or aimed at
     an abstraction ('an all-out assault on our democracy'; ``abstract_targets``)."""
     s = _sets()
-    if words[a] in weapon_words() and s["weapon_programme"].intersection(words[max(0, a - 5):a] + words[b:b + 3]):
+    if words[a] in weapon_words("en") and s["weapon_programme"].intersection(words[max(0, a - 5):a] + words[b:b + 3]):
         return True
     if a > 0 and words[a - 1] in s["figurative_modifiers"]:
         return True
@@ -451,7 +445,7 @@ def _accident(words: list[str], a: int) -> bool:
     or collision (``accidents``) named before the trigger, with no weapon in the sentence, are
     no attack."""
     return (bool(_sets()["accidents"].intersection(words[max(0, a - 12):a]))
-            and not weapon_words().intersection(words))
+            and not weapon_words("en").intersection(words))
 
 
 def _one_event_nouns(words: list[str], cands: list[Candidate]) -> list[Candidate]:

@@ -104,6 +104,12 @@ def weapon_modes(lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=2)
+def weapon_words(lang: str) -> frozenset[str]:
+    """Every word of ``weapon_modes`` (bomb, missiles, gunmen…; رصاص، قذيفة، عبوة…): a weapon named."""
+    return frozenset(w for _, words in weapon_modes(lang) for w in words)
+
+
 @lru_cache(maxsize=1)
 def acled_map() -> dict[tuple[str, str], tuple[str, str]]:
     out = {}
