@@ -217,8 +217,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'قتل الإرهابيون ثلاثة رهائن', 'اتهم المتحدث بعض السياسيين': the count opens the object
         if subject and (t.text.startswith(("بال", "وبال")) or (count and _opens_object(sent, k))):
             break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase
-        if subject and count and toks[k - 1].text.endswith("ون") and _no_conj(toks[k - 1].text) not in _NUMBER_WORDS and _accusative(t.text):
-            break  # 'هاجم مسلحون حاجزا': a nominative plural, then an accusative: the object
+        if subject and count and toks[k - 1].text.endswith("ون") and _no_conj(toks[k - 1].text) not in _NUMBER_WORDS and (_accusative(t.text) or _oblique_plural(t.text)):
+            break  # 'هاجم مسلحون حاجزا', 'هاجم مفجرون انتحاريون سياسيين': a nominative plural, then an accusative: the object
         if count and t.text.startswith("و") and len(t.text) > 3 and bare(t.text) in _sets()["actor"]:
             conjuncts.append((start, _trim(toks, start, k)))
             start, count = k, 0
@@ -267,6 +267,12 @@ def _before_ba_phrase(sent: Sentence, span: tuple[int, int], entity_actor=None) 
                 or (w.startswith("بال") and len(w) >= 6 and _accusative(prev))):
             return span[0], k
     return span
+
+
+def _oblique_plural(word: str) -> bool:
+    """An indefinite plural in the accusative or genitive ('سياسيين'): after a nominative plural
+    the case has changed, so a new phrase starts."""
+    return word.endswith("ين") and not word.startswith(("ال", "وال")) and len(word) >= 5
 
 
 def _accusative(word: str) -> bool:
@@ -777,7 +783,40 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
     for c in cands:
         if survivor and c.type == "ASSAULT" and survivor not in c.targets:
             c.targets = [survivor] + c.targets  # whom it was aimed at, before whom it hit ('أدى إلى مقتل أحد المارة')
+    _share_casualties(sent, cands, entity_actor)
     return cands
+
+
+def _share_casualties(sent: Sentence, cands: list[Candidate], entity_actor=None) -> None:
+    """One attack named by a noun, with an actor as its agent and no target, and casualties with
+    no agent, in one sentence: the casualties are that attack's victims and the attack is what
+    hit them ('وقتل 150 مدنيا في سلسلة من الضربات الجوية الاميركية', '13 شخصا أصيبوا بعدما
+    نفذت القوات الأميركية ضربة جوية'). With two such attacks the sentence does not say which
+    hit whom; a verb's subject may be what an attack noun before it hit ('هجوم ... استهدف نقطة
+    تفتيش'), so it lends nothing."""
+    attacks = [c for c in cands if c.type == "ASSAULT" and c.sources and not c.targets and c.trigger.frame != "victim"
+               and (c.light_verb or not (c.verbal or c.trigger.pos == "V")) and all(actor_like(sent, sp, entity_actor) for sp in c.sources)]
+    if len(attacks) != 1:
+        return
+    attack = attacks[0]
+    hit = [c for c in cands if c.type == "ASSAULT" and c.targets and not c.sources and _one_clause(sent, c.tok, attack.tok)]
+    victims = [sp for c in hit[:1] for sp in c.targets if not all(_is_quantity_word(t.text) for t in sent.tokens[sp[0]:sp[1]])]
+    if not victims:
+        return  # 'ومئة جريح': a bare count names nobody
+    attack.targets = victims
+    for c in hit:
+        c.sources = list(attack.sources)
+        c.agentless = c.pronoun_source = False
+
+
+_CONTRAST = frozenset({"فيما", "بينما", "حين", "لكن", "كما", "ثم", "حيث", "اذ"})
+
+
+def _one_clause(sent: Sentence, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """No punctuation and no contrast ('بينما', 'فيما') between two triggers: 'قتل 10 في غارات
+    روسية، بينما شن الجيش الأمريكي غارة' reports two attacks, not one and its victims."""
+    lo, hi = min(a[1], b[1]), max(a[0], b[0])
+    return not any(_is_punct(t) or _no_conj(t.text) in _CONTRAST for t in sent.tokens[lo:hi])
 
 
 def _achieved(word: str) -> bool:

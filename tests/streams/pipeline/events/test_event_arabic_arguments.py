@@ -13,7 +13,7 @@ event noun taking no genitive, members and counted people as victims, what an at
 shared data)."""
 
 from marsad.streams.evaluation.events import make_doc, run_stage
-from marsad.streams.pipeline.events import analyse
+from marsad.streams.pipeline.events import analyse, classifier
 
 from tests.support.events import arabic_roles as _roles
 
@@ -436,8 +436,9 @@ def test_nunation_and_background_are_no_target():
 def test_an_agentless_event_takes_a_source_named_nearby_not_one_inherited_down_the_article():
     far = ("هاجم مسلحون حاجزا للجيش. " + "وقال المسؤول إن الوضع هادئ. " * 4 + "وجرى اغتيال القيادي في الحركة.")
     near = "هاجم مسلحون حاجزا للجيش. وجرى اغتيال القيادي في الحركة."
-    assert _roles(near, "ASSAULT")[-1][0] == ["مسلحون"]
-    assert _roles(far, "ASSAULT")[-1][0] == []
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # every candidate passes the gate
+        assert [r[0] for r in _roles(near, "ASSAULT")] == [["مسلحون"], ["مسلحون"]]
+        assert [r[0] for r in _roles(far, "ASSAULT")] == [["مسلحون"], []]
 
 
 def test_a_subordinator_or_an_ordinal_is_no_subject():
@@ -462,3 +463,17 @@ def test_a_casualty_noun_merged_into_the_attack_names_its_victims():
     # whom it was aimed at comes first, then whom it hit
     assert _roles("نجا قائد شرطة النجدة في بغداد من محاولة اغتيال اثر تعرض موكبه لانفجار سيارة مفخخة أدى الى مقتل أحد المارة.",
                   "ASSAULT") == [([], ["قائد شرطة النجدة", "أحد المارة"])]
+
+
+def test_casualties_beside_one_attack_with_its_agent_are_its_victims():
+    strike = "وقتل 150 مدنيا افغانيا على الاقل في سلسلة من الضربات الجوية الاميركية."
+    assert {c["trigger"]: (c["sources"], c["targets"]) for c in _cands(strike, "ASSAULT")} == {
+        "وقتل": (["الاميركيه"], ["150 مدنيا افغانيا"]), "الضربات الجويه": (["الاميركيه"], ["150 مدنيا افغانيا"])}  # folded text
+    # another clause: another attack, not the one that killed them
+    two = "وقتل 10 اشخاص في غارات جوية روسية على ريف حلب، بينما شن الجيش الأمريكي غارة جوية."
+    assert [c["targets"] for c in _cands(two, "ASSAULT") if c["trigger"] == "غاره"] == [[]]
+
+
+def test_an_oblique_plural_after_a_nominative_plural_opens_the_object():
+    assert _roles("كما هاجم مفجرون انتحاريون سياسيين في المدينة.", "ASSAULT")[0] == (["مفجرون انتحاريون"], ["سياسيين"])
+    assert _roles("وكان الطفل قتل حرقا حين هاجم مستوطنون منزلين في قرية دوما.", "ASSAULT")[-1][0] == ["مستوطنون"]

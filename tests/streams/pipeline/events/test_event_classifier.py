@@ -86,5 +86,22 @@ def test_nested_cross_validation_runs_on_a_labelled_file(tmp_path):
             for t in others:
                 w.writerow([n, "easy no", t.format(n), "ASSAULT"])
     data = classifier.prepare(tmp_path, "ASSAULT")
-    scores, models, _ = classifier.nested_cv(data, grid=(0.5, 1.0), folds=2)
+    scores, models, _ = classifier.nested_cv(data, grid=((0.5, 0.25), (1.0, 1.0)), folds=2)
     assert len(scores["chosen"]) == len(models) == 2 and scores["f1"] > 0.5
+
+
+def test_a_smaller_rule_scale_costs_a_rule_weight_more():
+    """The rule block is fitted scaled down against the n-grams and stored for raw values: a rule
+    feature that alone separates the classes gets a smaller weight at scale 0.25 than at 1."""
+    pytest.importorskip("sklearn")
+    rng = np.random.RandomState(0)
+    dicts, y = [], []
+    for i in range(60):
+        label = i % 2
+        d = {f"w:{rng.randint(30)}": 1.0, f"c:{rng.randint(30)}": 1.0, "r:bias": 1.0}
+        if label:
+            d["r:verbal"] = 1.0
+        dicts.append(d)
+        y.append(label)
+    weight = {s: dict(zip(*classifier._fit(dicts, np.array(y), 1.0, s)[:2]))["r:verbal"] for s in (0.25, 1.0)}
+    assert 0.0 < weight[0.25] < weight[1.0]
