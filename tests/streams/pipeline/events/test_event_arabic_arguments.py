@@ -9,8 +9,9 @@ noun giving way to a stronger trigger, a count opening the object, people before
 killing verb as its victims, the reflexive ending a bomber subject, tens in the nominative;
 what a protest is against (a protested event's party, those opposed, slogans), and what ends
 a verb's subject (the object of a definite verb-subject-object clause, a بـ phrase); a definite
-event noun taking no genitive, members and counted people as victims, what an attack verb hits. Sentences are written for these tests (no
-shared data)."""
+event noun taking no genitive, members and counted people as victims, what an attack verb hits;
+casualties lent to the one attack beside them, an oblique plural opening the object. Sentences are
+written for these tests (no shared data)."""
 
 from marsad.streams.evaluation.events import make_doc, run_stage
 from marsad.streams.pipeline.events import analyse, classifier
