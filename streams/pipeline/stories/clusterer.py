@@ -144,6 +144,7 @@ class StoryClusterer:
         self._sig: dict[str, Signature] = {}
         self._heap: list[tuple[float, str]] = []
         self._low_water: datetime | None = None
+        self._member: dict[str, str] = {}  # article id -> the story that lists it as a source
 
     def rebuild(self) -> None:
         """Recreate the in-memory index from the store (after recovery or a rebalance)."""
@@ -171,6 +172,8 @@ class StoryClusterer:
                 self._low = low
             self._ids.append(story_id)
             self._row[story_id] = row
+            for src in state["story"]["sources"]:
+                self._member[src["article_id"]] = story_id
         self._mat[row] = unit
         self._low[row] = self._basis @ unit
         story = state["story"]
@@ -252,11 +255,16 @@ class StoryClusterer:
     def assign(self, doc: Doc, embedding: np.ndarray | Sequence[float] | None = None) -> StoryUpdate:
         """Decide join-or-new for ``doc`` and return the full updated story."""
         aid = doc.article.id
-        seen = self.store.get("a:" + aid)
+        marked = self.store.get("a:" + aid)
+        seen = marked or self._member.get(aid)
         if seen is not None:
             state = self.store.get("s:" + seen)
-            if state is not None:
-                return StoryUpdate(seen, False, Story.model_validate(state["story"]), changed=False, reason="seen")
+            if state is not None and (marked is not None or any(src["article_id"] == aid for src in state["story"]["sources"])):
+                if marked is None:
+                    # a replay after a cut between the story's write and this marker's: the
+                    # story already holds the article; publish it again as it was
+                    self.store["a:" + aid] = seen
+                return StoryUpdate(seen, False, Story.model_validate(state["story"]), changed=marked is None, reason="seen")
         if embedding is not None:
             vec = np.asarray(embedding, dtype=np.float32).reshape(-1)
             vec = vec / max(1e-12, float(np.linalg.norm(vec)))
@@ -355,6 +363,7 @@ class StoryClusterer:
         self.store["s:" + story_id] = state
         self.store["a:" + doc.article.id] = story_id
         self._index(story_id, state)
+        self._member[doc.article.id] = story_id
         return StoryUpdate(story_id, False, Story.model_validate(story), reason=reason, score=score)
 
     def attach_events(self, story_id: str, event_ids: Sequence[str], bump: bool = False) -> Story | None:
@@ -399,6 +408,7 @@ class StoryClusterer:
             story["updated_at"] = iso(self.clock())
             for src in story["sources"]:
                 self.store.pop("a:" + src["article_id"], None)
+                self._member.pop(src["article_id"], None)
             del self.store["s:" + sid]
             closed.append(Story.model_validate(story))
         closed.sort(key=lambda s: s.story_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,44 @@ def test_a_replay_after_one_store_lost_its_writes_emits_what_the_first_run_emitt
     assert replay.article == original.article
     if lost == "events":
         assert {e.event_id for e in replay.events} == {e.event_id for e in original.events}
+
+
+class _LoggedStore(dict):
+    """A store that records its writes in order, as its changelog would receive them."""
+
+    def __init__(self):
+        super().__init__()
+        self.log: list[tuple[str, object]] = []
+
+    def __setitem__(self, key, value):
+        self.log.append((key, value))
+        super().__setitem__(key, value)
+
+
+def test_a_replay_after_a_kill_at_any_story_write_emits_what_the_first_run_emitted(handoffs):
+    """A worker killed while its writes for an article are on their way: each table's changelog
+    holds any prefix of them (the three changelogs are separate topics), and the articles from
+    that one on are processed again. Whatever the cut in the copies and stories changelogs, with
+    the article's event writes all there or none, every record the replay emits is the one the
+    first run emitted under that id and version: no story lists an article twice. (A cut
+    between two of one article's event writes is not covered yet: see the closing note of
+    session 12.)"""
+    stores = {name: _LoggedStore() for name in memory_stores()}
+    first = Deduplicator(Settings(), stores)
+    marks, emitted = [], {}
+    for handoff in handoffs:
+        marks.append({name: len(store.log) for name, store in stores.items()})
+        out = first.process(handoff)
+        emitted |= {(s.story_id, s.version): s for s in out.stories} | {(e.event_id, e.version): e for e in out.events}
+    marks.append({name: len(store.log) for name, store in stores.items()})
+    for k in range(len(handoffs)):
+        ranges = [range(marks[k][name], marks[k + 1][name] + 1) if name != "events" else (marks[k][name], marks[k + 1][name])
+                  for name in stores]
+        for cuts in itertools.product(*ranges):
+            recovered = {name: dict(store.log[:cut]) for (name, store), cut in zip(stores.items(), cuts)}
+            replay = Deduplicator(Settings(), recovered)
+            for handoff in handoffs[k:]:
+                out = replay.process(handoff)
+                for record in [*out.stories, *out.events]:
+                    ident = (getattr(record, "event_id", None) or record.story_id, record.version)
+                    assert emitted.get(ident, record) == record, f"article {k}, cut {cuts}: {ident} re-emitted with other content"
