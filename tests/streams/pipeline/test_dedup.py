@@ -178,8 +178,8 @@ def test_a_replay_after_a_kill_at_any_story_write_emits_what_the_first_run_emitt
     that one on are processed again. Whatever the cut in the copies and stories changelogs, with
     the article's event writes all there or none, every record the replay emits is the one the
     first run emitted under that id and version: no story lists an article twice. (A cut
-    between two of one article's event writes is not covered yet: see the closing note of
-    session 12.)"""
+    between two of one article's event writes is left out: the events an article merges into
+    are written one at a time, and a replay that finds some of them can merge differently.)"""
     stores = {name: _LoggedStore() for name in memory_stores()}
     first = Deduplicator(Settings(), stores)
     marks, emitted = [], {}
