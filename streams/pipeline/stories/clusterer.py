@@ -15,7 +15,8 @@ every write goes to the store first and then to the index, so the two never disa
 
 Decision for an article (deterministic given the store):
 
-1. already seen (``a:<id>`` present): the same story, unchanged (no version bump);
+1. already seen (``a:<id>`` present, or a story lists the article: a worker killed between the
+   story's write and the marker's): the same story, unchanged (no version bump);
 2. a copy (``doc.copy_of``) of an article of an open story: joins it;
 3. otherwise the open stories whose centroid is closest to the article (exact cosine; above
    ``exact_limit`` open stories, the ``retrieve`` best by a 64-dimensional projection of the

@@ -20,6 +20,9 @@ Durable state (JSON-compatible, in the ``store`` the caller passes):
 
 - ``e:<event_id>`` -> ``{"event": <CanonicalEvent as JSON>, "key": <match data>}``
 - ``a:<article_id>`` -> ``[event_id, ...]`` merged from that article (idempotency)
+- ``p:<article_id>`` -> ``{event_id: state}``: an article's merge, written before its ``e:`` and
+  ``a:`` writes and deleted after them, so a replay after a kill among them finishes them as
+  logged (present only while, or if a worker died while, they are written)
 """
 
 from __future__ import annotations
@@ -246,6 +249,23 @@ class EventMerger:
         aid = doc.article.id
         if ("a:" + aid) in self.store or not doc.events:
             return []
+        touched = self.store.get("p:" + aid)
+        if touched is None:
+            touched = self._merged(doc, story_id)
+            # The article's whole effect in one write before the others: a worker killed among
+            # the writes below leaves this record, and the replay finishes them as logged. Merging
+            # again would find some events already holding the article and decide differently.
+            self.store["p:" + aid] = touched
+        for eid in sorted(touched):
+            self.store["e:" + eid] = touched[eid]
+            self._index(eid, touched[eid])
+        self.store["a:" + aid] = sorted(touched)
+        del self.store["p:" + aid]
+        return [CanonicalEvent.model_validate(touched[eid]["event"]) for eid in sorted(touched)]
+
+    def _merged(self, doc: Doc, story_id: str | None) -> dict[str, dict]:
+        """The new states of the events the document's mentions create or join (not stored)."""
+        aid = doc.article.id
         touched: dict[str, dict] = {}
         bkey = country_key(doc)  # content-derived, whatever the routing mode
         for m in doc.events:
@@ -268,10 +288,8 @@ class EventMerger:
                     eid = stable_id("ev-", *parts, aid, str(len(touched)))
                 state = self._new(eid, doc, m, key, story_id)
             touched[eid] = state
-            self.store["e:" + eid] = state
-            self._index(eid, state)
-        self.store["a:" + aid] = sorted(touched)
-        return [CanonicalEvent.model_validate(touched[eid]["event"]) for eid in sorted(touched)]
+            self._index(eid, state)  # a later mention of the article may join it
+        return touched
 
     def _source(self, doc: Doc, m: EventMention) -> dict:
         a = doc.article
@@ -378,5 +396,6 @@ class EventMerger:
             self._unindex(eid, state["event"]["type"])
             for src in state["event"]["sources"]:
                 self.store.pop("a:" + src["article_id"], None)
+                self.store.pop("p:" + src["article_id"], None)
             gone.append(eid)
         return sorted(gone)
