@@ -260,7 +260,7 @@ class StoryClusterer:
         seen = marked or self._member.get(aid)
         if seen is not None:
             state = self.store.get("s:" + seen)
-            if state is not None and (marked is not None or any(src["article_id"] == aid for src in state["story"]["sources"])):
+            if state is not None:  # the member map only names stories that list the article
                 if marked is None:
                     # a replay after a cut between the story's write and this marker's: the
                     # story already holds the article; publish it again as it was

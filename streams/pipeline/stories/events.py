@@ -250,15 +250,17 @@ class EventMerger:
         if ("a:" + aid) in self.store or not doc.events:
             return []
         touched = self.store.get("p:" + aid)
-        if touched is None:
-            touched = self._merged(doc, story_id)
+        replay = touched is not None
+        if not replay:
+            touched = self._merged(doc, story_id)  # indexes the new states as it goes
             # The article's whole effect in one write before the others: a worker killed among
             # the writes below leaves this record, and the replay finishes them as logged. Merging
             # again would find some events already holding the article and decide differently.
             self.store["p:" + aid] = touched
         for eid in sorted(touched):
             self.store["e:" + eid] = touched[eid]
-            self._index(eid, touched[eid])
+            if replay:
+                self._index(eid, touched[eid])
         self.store["a:" + aid] = sorted(touched)
         del self.store["p:" + aid]
         return [CanonicalEvent.model_validate(touched[eid]["event"]) for eid in sorted(touched)]
