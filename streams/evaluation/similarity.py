@@ -92,6 +92,13 @@ def _report(scores: np.ndarray, target: np.ndarray, langs: Sequence[str]) -> dic
             "pairs_per_language": {k: len(v) for k, v in sorted(groups.items())}, "pairs": int(len(target))}
 
 
+def _cosine_only(X: np.ndarray) -> np.ndarray:
+    """The lead cosine alone (the baseline); a pair with a page that is not an article has none
+    and stands at the mean, as the model's score of it does."""
+    cos = X[:, 0]
+    return np.where(np.isnan(cos), np.nanmean(cos), cos)
+
+
 def evaluate_similarity(path: Path, fmt: str = "semeval2022", model=None) -> dict:
     """Pearson of the system's similarity vs ``5 - Overall`` (higher is better), overall and per pair."""
     if fmt != "semeval2022":
@@ -104,7 +111,7 @@ def evaluate_similarity(path: Path, fmt: str = "semeval2022", model=None) -> dic
     target = 5.0 - np.array([float(r["Overall"]) for r in rows])
     scores = model.score_features(X)
     out = _report(scores, target, langs)
-    out["cosine_only"] = _report(X[:, 0], target, langs)["pearson"]
+    out["cosine_only"] = _report(_cosine_only(X), target, langs)["pearson"]
     out["target"] = "5 - Overall"
     return out
 
@@ -187,7 +194,7 @@ def train_similarity(path: Path, folds: int = 10, save: bool = True) -> dict:
     threshold, recall = precision_threshold(cv_scores, overall, JOIN_PRECISION, SAME_STORY_MAX)
     model = fit(X, overall)
     model.meta = {
-        "trained_on": str(path), "pairs": len(rows), "entities": bool(np.ptp(X[:, 4]) > 0),
+        "trained_on": str(path), "pairs": len(rows), "entities": bool(np.nanmax(X[:, 4]) > np.nanmin(X[:, 4])),
         "target": f"P(same story), same story = Overall <= {SAME_STORY_MAX}, logistic",
         "threshold": threshold,
         "cv_folds": f"{folds}-fold GroupKFold, groups = pairs linked by a shared article id or text",
@@ -199,7 +206,7 @@ def train_similarity(path: Path, folds: int = 10, save: bool = True) -> dict:
         "semeval_f1_threshold_rule": f"max F1 of same story on {folds}-fold CV scores (too loose for joins)",
         "threshold_cv_f1": round(f1, 4),
         "cv": _report(cv_scores, target, langs),
-        "cosine_only": _report(X[:, 0], target, langs),
+        "cosine_only": _report(_cosine_only(X), target, langs),
     }
     if save:
         model.save()

@@ -14,7 +14,8 @@ from marsad.streams.pipeline.doc import Doc
 
 # The lookbehind and possessive quantifiers keep this linear: without them a run of n
 # punctuation marks not followed by white space costs O(n^2) (every suffix is retried).
-_BOUNDARY = re.compile(r"(?<![.!?؟…])[.!?؟…]++[\"'”»)\]]*+(?=\s)|\n+")
+#: A stop followed by a space, a line break, or a Chinese/Japanese full stop (no space follows it).
+_BOUNDARY = re.compile(r"(?<![.!?؟…])[.!?؟…]++[\"'”»)\]]*+(?=\s)|\n+|[。！？]+[」』”）]*")
 _ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt sgt st mt jr sr inc ltd co corp vs etc no u.s u.n e.g i.e".split())
 _MAX_SENTENCE = 2000
 

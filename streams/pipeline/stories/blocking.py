@@ -17,6 +17,7 @@ reaches the same partition, in any language. Two modes (setting ``dedup_blocking
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -34,10 +35,11 @@ MODES = ("global", "country")
 TITLE_WEIGHT = 3.0
 
 
-def doc_countries(doc: Doc) -> Counter[str]:
-    """Weighted counts of ISO country codes of the document's located entities and events."""
+def doc_countries(doc: Doc, entities: Sequence | None = None) -> Counter[str]:
+    """Weighted counts of ISO country codes of the document's located entities (``entities``
+    where given: those outside site chrome) and events."""
     counts: Counter[str] = Counter()
-    for ent in doc.entities:
+    for ent in doc.entities if entities is None else entities:
         place = ent.place
         if place is None or not place.country:
             continue

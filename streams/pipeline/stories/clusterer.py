@@ -182,7 +182,8 @@ class StoryClusterer:
         self._sig[story_id] = Signature(
             vec=unit, entities=state.get("ents", {}), countries=state.get("ctry", {}),
             numbers=frozenset(state.get("nums", {})), start=first, end=last,
-            languages=frozenset(story["languages"]), places=frozenset(state.get("plc", {})))
+            languages=frozenset(story["languages"]), places=frozenset(state.get("plc", {})),
+            article=state.get("article", True))
         heapq.heappush(self._heap, (last.timestamp(), story_id))
 
     def _unindex(self, story_id: str) -> None:
@@ -217,9 +218,11 @@ class StoryClusterer:
         return self.store.get("a:" + article_id)
 
     def candidates(self, sig: Signature) -> list[tuple[float, str, float]]:
-        """Open stories scored against ``sig``: ``(score, story_id, cosine)``, best first."""
+        """Open stories scored against ``sig``: ``(score, story_id, cosine)``, best first. None
+        for a page that is not an article, nor stories opened by one (see ``Signature.article``):
+        such a page is a story of its own."""
         n = len(self._ids)
-        if n == 0:
+        if n == 0 or not sig.article:
             return []
         vec = sig.vec.astype(np.float32)
         if n > max(self.exact_limit, self.retrieve):
@@ -240,6 +243,8 @@ class StoryClusterer:
         for r in rows:
             sid = self._ids[r]
             other = self._sig[sid]
+            if not other.article:
+                continue
             if pub is not None and other.start is not None and (
                     other.end < pub - self.window or other.start > pub + self.window):
                 continue
@@ -274,7 +279,7 @@ class StoryClusterer:
         sig = doc_signature(doc, vec, with_words=False)  # stories keep no word set
         pub = doc.article.published_at
 
-        if doc.copy_of:
+        if doc.copy_of and sig.article:
             original = self.store.get("a:" + doc.copy_of)
             if original is not None and ("s:" + original) in self.store:
                 return self._join(original, doc, sig, is_copy=True, reason="copy", score=None)
@@ -317,8 +322,11 @@ class StoryClusterer:
             "event_ids": [], "first_seen": pub, "last_seen": pub, "closed": False,
             "updated_at": iso(self.clock()),
         }
-        return {"story": story, "vec": encode_vec(sig.vec), "n": 1, "ents": ents, "ctry": ctry, "nums": nums,
-                "plc": plc}
+        state = {"story": story, "vec": encode_vec(sig.vec), "n": 1, "ents": ents, "ctry": ctry, "nums": nums,
+                 "plc": plc}
+        if not sig.article:
+            state["article"] = False
+        return state
 
     def _join(self, story_id: str, doc: Doc, sig: Signature, *, is_copy: bool, reason: str,
               score: float | None) -> StoryUpdate:

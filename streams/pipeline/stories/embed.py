@@ -91,12 +91,14 @@ def lead_text(title: str, body: str, lead_chars: int = LEAD_CHARS) -> str:
 
 def doc_segments(doc: Doc, lead_chars: int = LEAD_CHARS) -> list[str]:
     """What is embedded for a document: one segment, title plus the text cut near ``lead_chars``
-    (the lead by default, the body view with ``BODY_CHARS``; see module doc)."""
-    if doc.body_start:
-        title, body = doc.text[: doc.body_start].strip(), doc.text[doc.body_start:]
-    else:
-        title, body = "", doc.text or doc.article.body
-    return [lead_text(title, body, lead_chars)]
+    (the lead by default, the body view with ``BODY_CHARS``; see module doc), site chrome
+    dropped (:func:`~marsad.streams.pipeline.stories.chrome.readable`)."""
+    from marsad.streams.pipeline.stories.chrome import readable
+
+    if not doc.text:
+        return [lead_text("", doc.article.body, lead_chars)]
+    page = readable(doc)
+    return [lead_text(page.title, page.body, lead_chars)]
 
 
 def _precomputed(doc: Doc, key: str) -> np.ndarray | None:

@@ -16,3 +16,8 @@ def test_offsets_index_the_text_and_run_on_text_is_cut():
     spans = split_sentences(text)
     assert all(text[s.start:s.end] == s.text for s in spans)
     assert all(len(s.text) <= 2000 for s in spans) and len(spans) >= 3
+
+
+def test_chinese_and_japanese_full_stops_end_sentences_without_a_space():
+    text = "海地总统周三发表讲话。他呼吁团结！Then English. 東京は晴れ。"
+    assert [s.text for s in split_sentences(text)] == ["海地总统周三发表讲话。", "他呼吁团结！", "Then English.", "東京は晴れ。"]
