@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections.abc import MutableMapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -72,17 +73,39 @@ def estimated_jaccard(a: list[int], b: list[int]) -> float:
 
 
 class Fingerprint:
-    """Stateless: computes the content hash and MinHash signature of the body."""
+    """Stateless: computes the content hash and MinHash signature of the article's body.
 
-    name = "fingerprint.v1"
+    Site chrome (a cookie banner, a publisher's disclaimer: :mod:`~marsad.streams.pipeline.stories.chrome`)
+    is left out: two different stories of one site that carry the same long disclaimer are not
+    copies, and a wire story one outlet wrapped in a banner still is. A body that is all chrome
+    is fingerprinted by its title (only walls with the same title are copies)."""
+
+    name = "fingerprint.v2"
 
     def __call__(self, doc: Doc) -> Doc:
-        body = doc.folded.text[self._folded_body_start(doc):]
+        body = self._article_body(doc)
         return doc.evolve(
             content_hash=content_hash(body),
             scratch={**doc.scratch, "minhash": signature(body)},
             stages=doc.stages + (self.name,),
         )
+
+    def _article_body(self, doc: Doc) -> str:
+        from marsad.streams.pipeline.stories.chrome import readable
+
+        start = self._folded_body_start(doc)
+        text, origin = doc.folded.text, doc.folded.origin
+        chrome = [span for span in readable(doc).chrome if span[1] > doc.body_start]
+        if not chrome:
+            return text[start:]
+        pieces, at = [], start
+        for begin, end in chrome:  # in text order, as readable() finds them
+            lo, hi = bisect_left(origin, begin, at, len(text)), bisect_left(origin, end, at, len(text))
+            pieces.append(text[at:lo])
+            at = max(at, hi)
+        pieces.append(text[at:])
+        body = "".join(pieces)
+        return body if body.strip() else text[:start]
 
     @staticmethod
     def _folded_body_start(doc: Doc) -> int:

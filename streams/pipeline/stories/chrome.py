@@ -8,7 +8,8 @@ story. On the SemEval-2022 Task 8 pairs, six of the 56 Arabic pairs hold a site'
 in place of an article; annotators, who read the real pages, graded most of them "same story".
 
 Chrome is recognised by phrases (``resources/stories/chrome.tsv``, per language and kind),
-matched on whole words after folding. :func:`readable` drops the sentences that hold one and
+matched on whole words after folding. :func:`readable` drops the sentences that hold one (and
+the footer lines after a disclaimer or rights line) and
 says whether what is left is an article at all: not when the title is chrome, the first sentence
 is a wall (``WALL_KINDS``: blocked access, login, donation appeal) or chrome makes up more than
 ``MAX_CHROME_SHARE`` of the text. Story matching reads only the readable part, and a
@@ -77,17 +78,21 @@ def load_phrases(path: Path = CHROME_PATH) -> list[dict[str, str]]:
 #: title or first sentence is one of these is not an article. A cookie banner or a "read more"
 #: line often tops a real article and is only dropped.
 WALL_KINDS = frozenset({"blocked", "login", "donate"})
+#: Kinds that open a page's footer: the sentences after a disclaimer or a rights line, up to
+#: ``FOOTER_CHARS``, are its other lines ("For any inquiries please contact ...") and dropped too.
+FOOTER_KINDS = frozenset({"disclaimer", "rights"})
+FOOTER_CHARS = 400
 
 
-@lru_cache(maxsize=2)
-def _matcher(walls_only: bool = False):
+@lru_cache(maxsize=4)
+def _matcher(kinds: frozenset[str] | None = None):
     """Aho-Corasick automaton of the phrases (one pass over a text whatever their number), each
     stored between spaces so that it matches whole words only; Chinese and Japanese ones bare."""
     import ahocorasick
 
     auto = ahocorasick.Automaton()
     for row in load_phrases():
-        if walls_only and row["kind"] not in WALL_KINDS:
+        if kinds is not None and row["kind"] not in kinds:
             continue
         phrase = normalise(row["phrase"])
         key = phrase if _CJK.search(phrase) else f" {phrase} "
@@ -96,11 +101,11 @@ def _matcher(walls_only: bool = False):
     return auto
 
 
-def _hits(norm: str, walls_only: bool = False) -> list[tuple[int, int]]:
+def _hits(norm: str, kinds: frozenset[str] | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` of the phrases found in a normalised text, in its own offsets."""
     padded = f" {norm} "
     out = []
-    for last, length in _matcher(walls_only).iter(padded):
+    for last, length in _matcher(kinds).iter(padded):
         start, end = last + 1 - length, last + 1
         if padded[start] == " ":  # a whole-word key: its padding spaces are not part of the text
             start, end = start + 1, end - 1
@@ -108,10 +113,9 @@ def _hits(norm: str, walls_only: bool = False) -> list[tuple[int, int]]:
     return sorted(out)
 
 
-def is_chrome(text: str, walls_only: bool = False) -> bool:
-    """Whether ``text`` (a sentence or a title) holds a chrome phrase (of ``WALL_KINDS`` only
-    with ``walls_only``)."""
-    return bool(text) and bool(_hits(normalise(text), walls_only))
+def is_chrome(text: str, kinds: frozenset[str] | None = None) -> bool:
+    """Whether ``text`` (a sentence or a title) holds a chrome phrase (of one of ``kinds``)."""
+    return bool(text) and bool(_hits(normalise(text), kinds))
 
 
 def chrome_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
@@ -155,7 +159,7 @@ def readable(doc: Doc) -> Readable:
     title_chrome = is_chrome(title)
     chrome: list[tuple[int, int]] = [(0, body_start)] if title_chrome else []
     kept: list[str] = []
-    body_chars = chrome_chars = 0
+    body_chars = chrome_chars = footer_left = 0
     wall = title_chrome
     sentences = [(s.start, s.end) for s in doc.sentences] or [(body_start, len(text))]
     for begin, end in sentences:
@@ -163,10 +167,18 @@ def readable(doc: Doc) -> Readable:
         if end <= begin:
             continue
         if not body_chars and end - begin <= SHORT_SENTENCE_CHARS:  # a short first sentence
-            wall = wall or is_chrome(text[begin:end], walls_only=True)
+            wall = wall or is_chrome(text[begin:end], WALL_KINDS)
         body_chars += end - begin
+        if footer_left > 0:
+            chrome.append((begin, end))
+            chrome_chars += end - begin
+            footer_left -= end - begin
+            continue
         at = begin
-        for c_start, c_end in chrome_spans(text[begin:end], begin):
+        spans = chrome_spans(text[begin:end], begin)
+        if spans and is_chrome(text[begin:end], FOOTER_KINDS):
+            footer_left = FOOTER_CHARS
+        for c_start, c_end in spans:
             kept.append(text[at:c_start])
             chrome.append((c_start, c_end))
             chrome_chars += c_end - c_start

@@ -46,3 +46,28 @@ def test_eviction_forgets_old_articles_and_bounds_the_store():
     assert detector.evict(T0 + timedelta(days=1)) == 1
     assert list(store) == ["a:new"]
     assert check(detector, "later", BODY, T0 + timedelta(days=4)).copy_of is None
+
+
+def _fingerprinted(title: str, body: str):
+    from marsad.streams.pipeline.copies import Fingerprint
+    from tests.streams.pipeline.stories.test_chrome import _page
+
+    return Fingerprint()(_page(title[:8], title, body))
+
+
+def test_site_chrome_is_left_out_of_the_fingerprint():
+    disclaimer = ("The information is provided as is, without any warranties of any kind. For any inquiries "
+                  "about the use of this material please contact the provider of the article named above.")
+    story = ("The Syrian Democratic Forces said on Saturday they would begin an offensive tonight against the "
+             "last pocket held by Islamic State in eastern Syria, near the Iraqi border.")
+    plain = _fingerprinted("SDF offensive", story)
+    wrapped = _fingerprinted("SDF begins offensive", f"We use cookies on this site. {story}")
+    assert wrapped.content_hash == plain.content_hash  # a wire story in a banner is still a copy
+    # two short stories of one site under the same long disclaimer are not copies
+    a = _fingerprinted("Groom with coronavirus writes to Jordanians", f"He wrote from hospital. {disclaimer}")
+    b = _fingerprinted("Gaza closes its mosques for two weeks", f"The ministry decided it. {disclaimer}")
+    assert estimated_jaccard(a.scratch["minhash"], b.scratch["minhash"]) < 0.5
+    # a body that is all chrome: only the title tells two such pages apart
+    c = _fingerprinted("Groom with coronavirus writes to Jordanians", disclaimer)
+    d = _fingerprinted("Gaza closes its mosques for two weeks", disclaimer)
+    assert c.content_hash != d.content_hash

@@ -105,3 +105,11 @@ def test_a_wall_page_opens_its_own_story_and_nothing_joins_it():
     first, second = c.assign(walls[0]), c.assign(walls[1].evolve(copy_of="w0"))
     assert first.is_new and second.is_new and first.story_id != second.story_id
     assert c.assign(story).is_new  # the same embedding, but a wall is not its story
+
+
+def test_a_disclaimer_or_rights_line_opens_a_footer_dropped_with_it():
+    news = ("A storm killed 12 people in Gaza on Monday, officials said, and left hundreds of families "
+            "without shelter as rain flooded the camps along the coast for a second day.")
+    page = readable(_page("a", "Storm kills 12", f"{news} All rights reserved. Contact the newsroom at the "
+                          "address below. Terms of use apply."))
+    assert page.body == news and page.is_article
