@@ -20,6 +20,10 @@ class Metrics:
         self.records_in = Counter("marsad_records_in", "Records consumed, per topic.", ["topic"], registry=r)
         self.records_out = Counter("marsad_records_out", "Records produced, per topic.", ["topic"], registry=r)
         self.dead_letters = Counter("marsad_dead_letters", "Dead letters, per reason.", ["reason"], registry=r)
+        self.story_decisions = Counter(
+            "marsad_story_decisions", "Story decision per article: new, similar (joined a story), copy, late, "
+            "seen (a replay), not_article (a login wall, blocked or chrome page: a scraper problem).",
+            ["reason"], registry=r)
         self.stage_seconds = Histogram(
             "marsad_stage_seconds", "CPU time per article in each pipeline stage.", ["stage"], registry=r,
             buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1.0))

@@ -63,6 +63,7 @@ async def dedup(stream):
             await topics.events.send(key=canonical.event_id.encode(), value=canonical.to_json())
         for stage, ms in handoff.stage_ms.items():
             METRICS.stage_seconds.labels(stage=stage).observe(ms / 1000)
+        METRICS.story_decisions.labels(reason=output.story_reason).inc()
         METRICS.records_out.labels(topic="articles.enriched").inc()
         METRICS.records_out.labels(topic="stories").inc(len(output.stories))
         METRICS.records_out.labels(topic="events").inc(len(output.events))

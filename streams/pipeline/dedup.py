@@ -88,6 +88,8 @@ class DedupOutput:
     article: EnrichedArticle
     stories: list[Story] = field(default_factory=list)
     events: list[CanonicalEvent] = field(default_factory=list)
+    #: The story decision (``StoryUpdate.reason``), counted by the worker's metrics.
+    story_reason: str = "new"
 
 
 @dataclass
@@ -168,7 +170,7 @@ class Deduplicator:
             story = bucket.stories.attach_events(update.story_id, event_ids) or story
         if update.changed or events:
             stories.append(story)
-        return DedupOutput(doc.to_enriched(handoff.article.processed_at), stories, events)
+        return DedupOutput(doc.to_enriched(handoff.article.processed_at), stories, events, update.reason)
 
     def evict(self, bucket_key: str, now_published: datetime) -> list[Story]:
         """Close stories and forget copies of one bucket older than the window.

@@ -88,7 +88,8 @@ class StoryUpdate:
     story: Story
     #: False when nothing changed (the article was already in the story): publish nothing.
     changed: bool = True
-    #: How it was decided: "new", "similar", "copy", "seen", "late".
+    #: How it was decided: "new", "similar", "copy", "seen", "late", or "not_article" (a wall
+    #: or chrome page, kept apart: see ``Signature.article``).
     reason: str = "new"
     score: float | None = None
 
@@ -298,7 +299,7 @@ class StoryClusterer:
         self.store["s:" + story_id] = state
         self.store["a:" + aid] = story_id
         self._index(story_id, state)
-        return StoryUpdate(story_id, True, Story.model_validate(state["story"]), reason="new",
+        return StoryUpdate(story_id, True, Story.model_validate(state["story"]), reason="new" if sig.article else "not_article",
                            score=cands[0][0] if cands else None)
 
     def _source(self, doc: Doc) -> dict[str, Any]:

@@ -201,3 +201,20 @@ def test_a_replay_after_a_kill_at_any_write_emits_what_the_first_run_emitted(han
                 for record in [*out.stories, *out.events]:
                     ident = (getattr(record, "event_id", None) or record.story_id, record.version)
                     assert emitted.get(ident, record) == record, f"article {k}, cut {cuts}: {ident} re-emitted with other content"
+
+
+def test_a_wall_page_is_its_own_story_and_says_why():
+    from datetime import UTC, datetime
+
+    from marsad.schemas import RawArticle
+
+    pipeline = Pipeline.from_settings(Settings())
+    dedup = Deduplicator(Settings(), memory_stores())
+    when = datetime(2019, 2, 9, 12, tzinfo=UTC)
+    walls = [RawArticle(id=f"wall-{i}", outlet="scraped", title="Access denied", published_at=when,
+                        body="Please enable JavaScript to read this page. Too many requests from your IP address.")
+             for i in range(2)]
+    outputs = [dedup.process(pipeline.run(raw.model_dump_json().encode())) for raw in walls]
+    assert [o.story_reason for o in outputs] == ["not_article", "not_article"]
+    assert outputs[1].article.copy_of == "wall-0"  # the same text: a copy, but not joined to its story
+    assert outputs[0].article.story_id != outputs[1].article.story_id
