@@ -4,7 +4,9 @@
   (ASSAULT or PROTEST, from the ``event_type`` column, else the file name). Positives: ``yes``;
   negatives: ``easy no`` and ``difficult no``; ``ambiguous`` rows are left out. A sentence is
   predicted positive when the stage emits an event of that type whose status is not ``denied``
-  (an announced ASSAULT is reported as THREATEN and does not count).
+  (an announced ASSAULT is reported as THREATEN and does not count). ``single_annotator`` puts
+  the figures in context: what one human annotator scores against the same labels
+  (:func:`single_annotator_scores`).
 * ``evaluate_events(path, "plover-gsr")``: PLOVER type accuracy of the stage's most confident event
   per record (the DOCUMENT record is skipped; no event = wrong), with the GSR's pre-2021 labels
   mapped to PLOVER 2021 (DEMAND->REQUEST, DISAPPROVE->ACCUSE, INVESTIGATE->ACCUSE,
@@ -107,6 +109,30 @@ def predicts(doc: Doc, event_type: str) -> bool:
     return any(e.type == event_type and e.status != "denied" for e in doc.events)
 
 
+def single_annotator_scores(rows: list[dict]) -> dict | None:
+    """Expected precision, recall and F1 of one annotator drawn at random, against the file's
+    labels (``accept`` of ``total`` annotators said yes): how far a human gets on these labels.
+    'yes' needs every annotator, so one annotator recalls all of them; a 'difficult no' is a
+    false positive for each annotator who accepted it. None where the vote columns are missing."""
+    tp = fp = fn = 0.0
+    for r in rows:
+        label = r.get("label", "").strip().lower()
+        if label not in ("yes", "easy no", "difficult no", "hard no"):
+            continue
+        try:
+            share = float(r["accept"]) / float(r["total"])
+        except (KeyError, TypeError, ValueError, ZeroDivisionError):
+            return None
+        if label == "yes":
+            tp, fn = tp + share, fn + 1.0 - share
+        else:
+            fp += share
+    if not tp:
+        return None
+    p, r_ = tp / (tp + fp), tp / (tp + fn)
+    return {"precision": round(p, 4), "recall": round(r_, 4), "f1": round(2 * p * r_ / (p + r_), 4)}
+
+
 def evaluate_events(path: Path, fmt: str) -> dict:
     path = Path(path)
     if fmt == "ar-event-gsr":
@@ -120,7 +146,8 @@ def evaluate_events(path: Path, fmt: str) -> dict:
                 continue
             gold.append(label == "yes")
             pred.append(predicts(run_stage(r["text"], "ar"), event_type))
-        return {"format": fmt, "event_type": event_type, **detection_scores(gold, pred), "entity_stage": entity_stage_used()}
+        return {"format": fmt, "event_type": event_type, **detection_scores(gold, pred),
+                "single_annotator": single_annotator_scores(rows), "entity_stage": entity_stage_used()}
     if fmt == "wikievents":
         return {"format": fmt, "event_type": "ASSAULT", **wikievents_detection(_json_lines(path), lambda text: run_stage(text, "en").events),
                 "entity_stage": entity_stage_used()}

@@ -99,6 +99,16 @@ def test_actor_records_arithmetic():
     assert r["records_nonempty"] == 1 and r["both_correct_nonempty"] == 1.0
 
 
+def test_single_annotator_scores_count_each_vote():
+    rows = [{"label": "yes", "accept": "3", "total": "3"},
+            {"label": "difficult no", "accept": "1", "total": "4"},  # one in four annotators said yes
+            {"label": "easy no", "accept": "0", "total": "3"},
+            {"label": "ambiguous", "accept": "1", "total": "2"}]  # left out, as in the detection score
+    r = ev.single_annotator_scores(rows)
+    assert r["recall"] == 1.0 and r["precision"] == 0.8 and r["f1"] == pytest.approx(0.8889, abs=1e-4)
+    assert ev.single_annotator_scores([{"label": "yes", "text": "no vote columns"}]) is None
+
+
 def test_evaluate_events_csv_fixture(tmp_path):
     p = tmp_path / "protest_gsr.csv"
     p.write_text(
@@ -110,6 +120,7 @@ def test_evaluate_events_csv_fixture(tmp_path):
     )
     r = ev.evaluate_events(p, "ar-event-gsr")
     assert r["event_type"] == "PROTEST" and r["counts"]["n"] == 2 and r["counts"]["fp"] == 0
+    assert r["single_annotator"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0}
 
 
 @pytest.mark.data
