@@ -17,7 +17,7 @@ from functools import lru_cache
 import ahocorasick
 
 from .common import Candidate, Sentence
-from .resources import Trigger, cues, triggers_ar, weapon_words
+from .resources import Trigger, cues, quantities, triggers_ar, weapon_words
 from .text import Token
 
 _PUNCT_STOP = set("،,.;:!?؟()[]{}؛…-–—*")
@@ -697,6 +697,28 @@ def _light_verb(sent: Sentence, i: int) -> tuple[int, str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _crowd_words() -> frozenset[str]:
+    """Words that open a crowd count: vague quantities (عشرات، آلاف) and single-word 'about' (نحو)."""
+    q = quantities("ar")
+    return frozenset([*(phrase.split()[0] for phrase in q["vague"]), *(w for w in q["approx"] if " " not in w)])
+
+
+def _self_supported(toks: list[Token], a: int, b: int, trig: Trigger) -> bool:
+    """A weak trigger that its own phrase makes an event: a gathering with a crowd count right
+    after it ('تجمع مئات', 'تجمع عشرات الفلسطينيين') or a projectile launched at a target
+    ('أطلقت طائرة … صاروخاً على مجموعة')."""
+    words = [_no_conj(t.text) for t in toks]
+    if trig.type == "PROTEST":
+        return any(w in _crowd_words() or w.isdigit() for w in words[b:b + 2])
+    if trig.type == "ASSAULT" and trig.mode == "heavy-weapons":
+        launch = cues("ar")["launch_verbs"]
+        launched = any(w in launch["verbs"] and (k + 1 >= len(words) or words[k + 1] not in launch["not_after"])
+                       for k, w in enumerate(words[max(0, a - 4):a], start=max(0, a - 4)))
+        return launched and any(w in launch["toward"] for w in words[b:b + 3])
+    return False
+
+
 def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candidate]:
     """Candidate events in one folded sentence."""
     toks = sent.tokens
@@ -719,7 +741,7 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
     cands: list[Candidate] = []
     last_by_type: dict[str, int] = {}
     for a, b, trig, prefix, suffix in hits:
-        if trig.weight < 0.5 and totals[trig.type] < 0.8:
+        if trig.weight < 0.5 and totals[trig.type] < 0.8 and not _self_supported(toks, a, b, trig):
             continue
         if trig.type in last_by_type and a - last_by_type[trig.type] <= 3 and not any(_is_punct(toks[m]) or _no_conj(toks[m].text) in _BOUNDARY_WORDS for m in range(last_by_type[trig.type], a)):
             # (a clause boundary between them, 'نفذوا الغارة وانهم اختطفوا', makes two events)
