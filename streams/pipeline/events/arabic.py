@@ -708,14 +708,16 @@ def _self_supported(toks: list[Token], a: int, b: int, trig: Trigger) -> bool:
     """A weak trigger that its own phrase makes an event: a gathering with a crowd count right
     after it ('تجمع مئات', 'تجمع عشرات الفلسطينيين') or a projectile launched at a target
     ('أطلقت طائرة … صاروخاً على مجموعة')."""
-    words = [_no_conj(t.text) for t in toks]
+    def words(i: int, j: int) -> list[str]:
+        return [_no_conj(t.text) for t in toks[max(0, i):j]]
+
     if trig.type == "PROTEST":
-        return any(w in _crowd_words() or w.isdigit() for w in words[b:b + 2])
+        return any(w in _crowd_words() or w.isdigit() for w in words(b, b + 2))
     if trig.type == "ASSAULT" and trig.mode == "heavy-weapons":
         launch = cues("ar")["launch_verbs"]
-        launched = any(w in launch["verbs"] and (k + 1 >= len(words) or words[k + 1] not in launch["not_after"])
-                       for k, w in enumerate(words[max(0, a - 4):a], start=max(0, a - 4)))
-        return launched and any(w in launch["toward"] for w in words[b:b + 3])
+        before = words(a - 4, a + 1)  # with the trigger: what follows the last launch verb
+        launched = any(w in launch["verbs"] and before[k + 1] not in launch["not_after"] for k, w in enumerate(before[:-1]))
+        return launched and any(w in launch["toward"] for w in words(b, b + 3))
     return False
 
 

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 CHROME_PATH = Path(__file__).resolve().parents[2] / "resources" / "stories" / "chrome.tsv"
 #: Share of the text (characters) in chrome sentences above which the page is not an article.
 MAX_CHROME_SHARE = 0.5
-#: Longest sentence dropped whole when it holds a chrome phrase; see :func:`chrome_spans`.
+#: Longest sentence dropped whole when it holds a chrome phrase; see :func:`_sentence_chrome`.
 SHORT_SENTENCE_CHARS = 300
 #: Characters after a chrome phrase dropped with it inside a longer sentence.
 CHROME_TAIL_CHARS = 200
@@ -84,59 +84,65 @@ FOOTER_KINDS = frozenset({"disclaimer", "rights"})
 FOOTER_CHARS = 400
 
 
-@lru_cache(maxsize=4)
-def _matcher(kinds: frozenset[str] | None = None):
+@lru_cache(maxsize=1)
+def _matcher():
     """Aho-Corasick automaton of the phrases (one pass over a text whatever their number), each
-    stored between spaces so that it matches whole words only; Chinese and Japanese ones bare."""
+    stored between spaces so that it matches whole words only, Chinese and Japanese ones bare;
+    a key's value is its length and the kinds of the rows that give it."""
     import ahocorasick
 
     auto = ahocorasick.Automaton()
     for row in load_phrases():
-        if kinds is not None and row["kind"] not in kinds:
-            continue
         phrase = normalise(row["phrase"])
         key = phrase if _CJK.search(phrase) else f" {phrase} "
-        auto.add_word(key, len(key))
+        kinds = auto.get(key, (len(key), frozenset()))[1]
+        auto.add_word(key, (len(key), kinds | {row["kind"]}))
     auto.make_automaton()
     return auto
 
 
-def _hits(norm: str, kinds: frozenset[str] | None = None) -> list[tuple[int, int]]:
-    """``(start, end)`` of the phrases found in a normalised text, in its own offsets."""
+def _hits(norm: str) -> list[tuple[int, int, frozenset[str]]]:
+    """``(start, end, kinds)`` of the phrases found in a normalised text, in its own offsets."""
     padded = f" {norm} "
     out = []
-    for last, length in _matcher(kinds).iter(padded):
+    for last, (length, kinds) in _matcher().iter(padded):
         start, end = last + 1 - length, last + 1
         if padded[start] == " ":  # a whole-word key: its padding spaces are not part of the text
             start, end = start + 1, end - 1
-        out.append((start - 1, end - 1))
-    return sorted(out)
+        out.append((start - 1, end - 1, kinds))
+    return sorted(out, key=lambda hit: hit[:2])
+
+
+def _kinds(hits: list[tuple[int, int, frozenset[str]]]) -> frozenset[str]:
+    return frozenset().union(*(kinds for _, _, kinds in hits))
 
 
 def is_chrome(text: str, kinds: frozenset[str] | None = None) -> bool:
     """Whether ``text`` (a sentence or a title) holds a chrome phrase (of one of ``kinds``)."""
-    return bool(text) and bool(_hits(normalise(text), kinds))
+    found = _kinds(_hits(normalise(text))) if text else frozenset()
+    return bool(found if kinds is None else found & kinds)
 
 
-def chrome_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """Character spans of chrome in one sentence ``text`` that begins at offset ``start``: the
-    whole sentence when it is short (a cookie line, "Read more: ..."), else from each phrase to
-    at most ``CHROME_TAIL_CHARS`` after it (a run-on text the splitter could not cut, where the
-    phrase is glued to the article: "...Truck Bitte registrieren!Sie haben ...")."""
-    if not is_chrome(text):
-        return []
+def _sentence_chrome(text: str, start: int = 0) -> tuple[list[tuple[int, int]], frozenset[str]]:
+    """Character spans of chrome in one sentence ``text`` that begins at offset ``start``, and
+    the kinds found: the whole sentence when it is short (a cookie line, "Read more: ..."), else
+    from each phrase to at most ``CHROME_TAIL_CHARS`` after it (a run-on text the splitter could
+    not cut, where the phrase is glued to the article: "...Truck Bitte registrieren!Sie haben ...")."""
+    kinds = _kinds(_hits(normalise(text)))
+    if not kinds:
+        return [], kinds
     if len(text) <= SHORT_SENTENCE_CHARS:
-        return [(start, start + len(text))]
+        return [(start, start + len(text))], kinds
     norm, where = _normalise_with_offsets(text)
     spans: list[tuple[int, int]] = []
-    for hit_start, hit_end in _hits(norm):
+    for hit_start, hit_end, _ in _hits(norm):
         begin = start + where[hit_start]
         end = min(start + len(text), start + where[hit_end - 1] + 1 + CHROME_TAIL_CHARS)
         if spans and begin <= spans[-1][1]:
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
             spans.append((begin, end))
-    return spans
+    return spans, kinds
 
 
 @dataclass(frozen=True)
@@ -153,31 +159,36 @@ class Readable:
 
 
 def readable(doc: Doc) -> Readable:
-    """Title and body of ``doc`` with chrome sentences dropped (see the module doc)."""
-    text, body_start = doc.text, doc.body_start
+    """Title and body of ``doc`` with chrome sentences dropped (see the module doc). The stateless
+    step (copy fingerprint, embedding) and the story step each ask for it: computed once per text."""
+    return _readable(doc.text, doc.body_start, tuple((s.start, s.end) for s in doc.sentences))
+
+
+@lru_cache(maxsize=64)
+def _readable(text: str, body_start: int, sentences: tuple[tuple[int, int], ...]) -> Readable:
     title = text[:body_start].strip() if body_start else ""
     title_chrome = is_chrome(title)
     chrome: list[tuple[int, int]] = [(0, body_start)] if title_chrome else []
     kept: list[str] = []
     body_chars = chrome_chars = footer_left = 0
     wall = title_chrome
-    sentences = [(s.start, s.end) for s in doc.sentences] or [(body_start, len(text))]
-    for begin, end in sentences:
+    for begin, end in sentences or ((body_start, len(text)),):
         begin = max(begin, body_start)
         if end <= begin:
             continue
-        if not body_chars and end - begin <= SHORT_SENTENCE_CHARS:  # a short first sentence
-            wall = wall or is_chrome(text[begin:end], WALL_KINDS)
+        first = not body_chars
         body_chars += end - begin
         if footer_left > 0:
             chrome.append((begin, end))
             chrome_chars += end - begin
             footer_left -= end - begin
             continue
-        at = begin
-        spans = chrome_spans(text[begin:end], begin)
-        if spans and is_chrome(text[begin:end], FOOTER_KINDS):
+        spans, kinds = _sentence_chrome(text[begin:end], begin)
+        if first and end - begin <= SHORT_SENTENCE_CHARS:  # a short first sentence
+            wall = wall or bool(kinds & WALL_KINDS)
+        if kinds & FOOTER_KINDS:
             footer_left = FOOTER_CHARS
+        at = begin
         for c_start, c_end in spans:
             kept.append(text[at:c_start])
             chrome.append((c_start, c_end))
@@ -185,5 +196,5 @@ def readable(doc: Doc) -> Readable:
             at = c_end
         kept.append(text[at:end])
     article = not wall and chrome_chars <= MAX_CHROME_SHARE * max(1, body_chars)
-    return Readable(title="" if title_chrome else title, body=" ".join(k.strip() for k in kept if k.strip()), is_article=article,
-                    chrome=tuple(chrome))
+    return Readable(title="" if title_chrome else title, body=" ".join(k.strip() for k in kept if k.strip()),
+                    is_article=article, chrome=tuple(chrome))
