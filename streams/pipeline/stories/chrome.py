@@ -13,7 +13,9 @@ the footer lines after a disclaimer or rights line) and
 says whether what is left is an article at all: not when the title is chrome, the first sentence
 is a wall (``WALL_KINDS``: blocked access, login, donation appeal) or chrome makes up more than
 ``MAX_CHROME_SHARE`` of the text. Story matching reads only the readable part, and a
-page that is not an article is matched to nothing (its similarity is unknown, not low).
+page that is not an article is matched to nothing (its similarity is unknown, not low), except
+that graded similarity still compares a page whose real title sits over a chrome body by its
+title (``Readable.title_only``: a syndicator's disclaimer in place of the text).
 """
 
 from __future__ import annotations
@@ -153,6 +155,10 @@ class Readable:
     body: str
     is_article: bool
     chrome: tuple[tuple[int, int], ...] = ()  # character spans of the dropped sentences
+    #: Not an article, but its real title still names its story: the body is chrome (a
+    #: syndicator's disclaimer in place of the text, a subscription page under the headline),
+    #: not a wall, and the title is not chrome
+    title_only: bool = False
 
     def in_chrome(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.chrome)
@@ -197,4 +203,4 @@ def _readable(text: str, body_start: int, sentences: tuple[tuple[int, int], ...]
         kept.append(text[at:end])
     article = not wall and chrome_chars <= MAX_CHROME_SHARE * max(1, body_chars)
     return Readable(title="" if title_chrome else title, body=" ".join(k.strip() for k in kept if k.strip()),
-                    is_article=article, chrome=tuple(chrome))
+                    is_article=article, chrome=tuple(chrome), title_only=not (article or wall) and bool(title))

@@ -123,6 +123,9 @@ class Signature:
     #: False for a page that is not an article (a login wall, a blocked-access page): nothing
     #: can be said about its story, so every content feature against it is missing
     article: bool = True
+    #: Not an article, but its title is real (its body is chrome): only the features that
+    #: read the title and the lead are computed against it (see :func:`features`)
+    title_only: bool = False
 
 
 def _coarse(ent) -> bool:
@@ -251,7 +254,7 @@ def doc_signature(doc: Doc, vec: np.ndarray, body_vec: np.ndarray | None = None,
                      places=doc_places(doc, page), body_vec=body_vec,
                      words=doc_words(doc, page=page) if with_words else frozenset(),
                      title_words=doc_title_words(doc, page) if with_words else frozenset(),
-                     article=page.is_article)
+                     article=page.is_article, title_only=page.title_only)
 
 
 def overlap(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -305,11 +308,19 @@ def time_gap_hours(a: Signature, b: Signature) -> float:
     return 0.0
 
 
+#: Features read from the body of a text: missing against a page whose only story is its title.
+BODY_FEATURES = [FEATURES.index(name) for name in ("ent", "ent_ovl", "ent_both", "place", "place_both", "ctry",
+                                                    "ctry_both", "num", "cos_body", "words")]
+
+
 def features(a: Signature, b: Signature, cos: float | None = None, time_scale_h: float = 24.0) -> np.ndarray:
     """The pair's feature row (see the module doc). Against a page that is not an article every
     content feature is missing (NaN): the model then scores the pair as an average pair, since
-    the story of a login wall is unknown, not different."""
-    if not (a.article and b.article):
+    the story of a login wall is unknown, not different. Against a page whose real title sits
+    over a chrome body (``title_only``) only the body features are missing: the lead cosine and
+    the title overlaps still say what its headline reports (on the SemEval pairs, grouped CV
+    Pearson 0.780 -> 0.781, Arabic 0.635 -> 0.654: 4 pairs, each scored closer to its grade)."""
+    if not ((a.article or a.title_only) and (b.article or b.title_only)):
         row = np.full(len(FEATURES), math.nan)
         row[FEATURES.index("time")] = math.exp(-time_gap_hours(a, b) / time_scale_h)
         return row
@@ -319,7 +330,7 @@ def features(a: Signature, b: Signature, cos: float | None = None, time_scale_h:
     cos_body = float(np.dot(a.body_vec, b.body_vec)) if a.body_vec is not None and b.body_vec is not None else cos
     words = set_overlap(a.words, b.words) if a.words and b.words else math.nan
     title_words = set_overlap(a.title_words, b.title_words) if a.title_words and b.title_words else math.nan
-    return np.array([
+    row = np.array([
         cos,
         cos * cross,
         weighted_jaccard(a.entities, b.entities),
@@ -336,6 +347,9 @@ def features(a: Signature, b: Signature, cos: float | None = None, time_scale_h:
         title_coverage(a, b),
         math.exp(-time_gap_hours(a, b) / time_scale_h),
     ], dtype=np.float64)
+    if not (a.article and b.article):
+        row[BODY_FEATURES] = math.nan
+    return row
 
 
 @dataclass

@@ -16,7 +16,14 @@ from marsad.streams.pipeline.stories.chrome import (
     normalise,
     readable,
 )
-from marsad.streams.pipeline.stories.similarity import FEATURES, doc_entities, doc_signature, doc_words, features
+from marsad.streams.pipeline.stories.similarity import (
+    FEATURES,
+    default_model,
+    doc_entities,
+    doc_signature,
+    doc_words,
+    features,
+)
 from tests.streams.pipeline.stories.conftest import entity, make_doc, unit
 
 KINDS = {"cookie", "login", "blocked", "donate", "subscribe", "social", "disclaimer", "rights", "navigation"}
@@ -71,10 +78,13 @@ def test_a_wall_in_place_of_the_article_is_not_an_article():
     assert not readable(blocked).is_article and readable(blocked).title == ""
     assert not readable(donation).is_article
     assert not readable(mostly_chrome).is_article
+    # walls have no story at all; a real headline over a chrome body still names its story
+    assert not (readable(blocked).title_only or readable(donation).title_only)
+    assert readable(mostly_chrome).title_only
     # a cookie banner before a real article is dropped, the page stays an article
     banner = _page("b", "Storm kills 12", "We use cookies on this site. A storm killed 12 people in Gaza on Monday, "
                    "officials said, and hundreds of families were left without shelter.")
-    assert readable(banner).is_article
+    assert readable(banner).is_article and not readable(banner).title_only
 
 
 def test_signature_reads_the_article_part_only():
@@ -95,6 +105,28 @@ def test_against_a_page_that_is_not_an_article_every_content_feature_is_missing(
     assert row["time"] == 1.0
     assert all(math.isnan(v) for k, v in row.items() if k != "time")
     assert not np.isnan(features(article, article)).any()
+
+
+DISCLAIMER = ("تعمل شركة شبكة الشرق الأوسط وشمال أفريقيا للخدمات المالية على توفير المعلومات كما هي دون أي "
+              "تعهدات أو ضمانات سواء صريحة أو ضمنية، إذ أن هذا يعد إخلاء لمسؤوليتنا من دقة المحتوى.")
+
+
+def test_a_headline_over_a_disclaimer_body_is_compared_by_its_title_only():
+    title = "إغلاق المساجد في غزة أسبوعين للوقاية من تفشي كورونا"
+    syndicated = doc_signature(_page("s", title, DISCLAIMER, "ar"), unit(1), unit(1))
+    report = doc_signature(_page("r", "غزة تغلق المساجد أسبوعين للوقاية من كورونا",
+                                 "قررت وزارة الأوقاف في غزة إغلاق المساجد أسبوعين للوقاية من تفشي كورونا.", "ar"),
+                           unit(1), unit(2))
+    assert not syndicated.article and syndicated.title_only
+    row = dict(zip(FEATURES, features(syndicated, report)))
+    assert row["cos"] == 1.0 and row["title_words"] > 0.5 and row["title_in_text"] > 0.5
+    assert all(math.isnan(row[k]) for k in ("cos_body", "words", "ent", "place", "ctry", "num"))
+    # scored by its headline, not as an average pair (its only story is the title)
+    other = doc_signature(_page("o", "أسعار الذهب ترتفع في الأسواق المصرية", "ارتفعت أسعار الذهب اليوم في مصر.", "ar"),
+                          unit(3), unit(3))
+    model = default_model()
+    assert model.score(syndicated, report) > model.score(other, report)
+    assert model.score(syndicated, report) > model.score_features(np.full(len(FEATURES), math.nan))
 
 
 def test_a_wall_page_opens_its_own_story_and_nothing_joins_it():
