@@ -455,10 +455,26 @@ def _party(sent: Sentence, span: tuple[int, int], entity_actor=None) -> bool:
     return actor_like(sent, span, entity_actor) or national(sent, span)
 
 
+#: Possessive pronouns a place head may carry ('أطرافها' its outskirts, 'مدينتهم' their town).
+_POSSESSIVES = ("هما", "هم", "ها", "ه")
+
+
+def _place_head(word: str) -> bool:
+    """A place head word, bare or with a possessive pronoun (the ta marbuta of 'مدينه' is a ت
+    before the pronoun: 'مدينتها')."""
+    places = _sets()["place"]
+    w = bare(word)
+    if word in places or w in places or ("ال" + w) in places:
+        return True
+    for suffix in _POSSESSIVES:
+        stem = w[: -len(suffix)]
+        if w.endswith(suffix) and len(stem) >= 2 and (stem in places or (stem[-1:] == "ت" and stem[:-1] + "ه" in places)):
+            return True
+    return False
+
+
 def place_like(sent: Sentence, span: tuple[int, int], entity_place=None) -> bool:
-    s = _sets()
-    w = sent.tokens[span[0]].text
-    if w in s["place"] or bare(w) in s["place"] or ("ال" + bare(w)) in s["place"]:
+    if _place_head(sent.tokens[span[0]].text):
         return True
     return bool(entity_place and entity_place(span))
 
@@ -1279,7 +1295,9 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             cand.sources = subj
             cand.pronoun_source = missing
         elif role == "target":
-            cand.targets = subj
+            # 'أطرافها تعرضت لهجمات': what came under attack is a place, not an actor (a
+            # named state that came under attack, 'إسرائيل تعرضت', stays the target)
+            cand.targets = [sp for sp in subj if not place_like(sent, sp)]
         elif role == "location" and subj:
             cand.location = subj[0]
         else:

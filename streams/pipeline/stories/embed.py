@@ -3,8 +3,8 @@
 The encoder is loaded once per process (lazily, thread-safe) and reused. A document is embedded
 from its title plus the lead of its body (the first sentences, cut at ``lead_chars``): the lead
 carries the story, the tail of an article mostly background, and a transformer's cost grows
-with the input length. Texts are embedded as a few short segments (title, lead sentences) whose
-vectors are averaged and re-normalised: cheaper than one long segment and more robust.
+with the input length. ``embed_texts`` averages the vectors of a group of segments (and
+re-normalises); a document is one segment, its title and lead (:func:`doc_segments`).
 
 ``embed(doc)`` can run in the stateless enrichment step; the result, stored in
 ``doc.scratch["embedding"]``, is then reused by :class:`StoryClusterer`.

@@ -423,6 +423,17 @@ def test_what_an_attack_verb_hits():
     assert _roles("وقتل عامل في شركة السكك الحديدية في هجوم بالأسلحة.", "ASSAULT")[0] == ([], ["عامل"])
 
 
+def test_a_place_that_came_under_attack_is_not_its_target():
+    # 'its outskirts came under attack by SDF fighters': the outskirts are where, not whom
+    got = _cands('وأوضح أن بلدة الباغوز تشهد قصفاً عنيفاً من طائرات التحالف وقوات "قسد" وأشار إلى أن أطرافها '
+                 'تعرّضت لهجمات من مقاتلي "قسد" بهدف السيطرة عليها.', "ASSAULT")
+    assert [(c["sources"], c["targets"]) for c in got if c["trigger"] == "لهجمات"] == [(['مقاتلي " قسد'], [])]
+    assert _cands("وقال إن مدينتهم تعرضت لقصف عنيف.", "ASSAULT")[0]["targets"] == []
+    # people, forces and states that came under attack stay its target
+    assert _cands("وقال إن دورية للجيش تعرضت لهجوم مسلح.", "ASSAULT")[0]["targets"] == ["دوريه للجيش"]
+    assert _cands("وأكد أن إسرائيل تعرضت لهجوم صاروخي.", "ASSAULT")[0]["targets"] == ["اسرائيل"]
+
+
 def test_an_event_noun_inside_a_phrase_is_still_the_subject_of_the_verb_after_it():
     cands = _cands("وأصيب عشرون شرطيا في طريقهم لقضاء إجازتهم في هجوم مماثل استهدف حافلتهم في العريش.", "ASSAULT")
     assert [(c["sources"], c["targets"]) for c in cands if c["trigger"] == "استهدف"] == [([], ["حافلتهم"])]
