@@ -22,7 +22,7 @@ from .classifier import TYPES as _GATED_TYPES
 from .common import Candidate, Sentence
 from .quantities import parse_quantities
 from .resources import acled_for, cues, en_stem, weapon_modes, weapon_words
-from .text import Folded, fold, split_sentences, tokenize
+from .text import Folded, Token, fold, split_sentences, tokenize
 from .timex import resolve_times
 
 __all__ = ["EventStage", "extract_events"]
@@ -85,6 +85,9 @@ class _Ctx:
 
     def actor_ref(self, sent: Sentence, span: tuple[int, int]) -> ActorRef:
         a, b = self.tok_span_orig(sent, span)
+        first = sent.tokens[span[0]]
+        if self.lang == "ar" and (clitic := arabic.proclitic_length(first.text)):
+            a = self.orig_span(first.start + clitic, first.end)[0]  # 'وقوات النظام' -> 'قوات النظام'
         ents = self.entities_in(a, b, _ACTOR_TYPES)
         # a name the phrase stops short of completes it ('قوات سوريا' -> the SDF); one that starts
         # before the phrase does only if it is linked: 'الموت لأميركا' is a quoted slogan the
@@ -92,9 +95,28 @@ class _Ctx:
         ents = [e for e in ents if e.start >= a or e.canonical_id is not None]
         if ents:
             e = max(ents, key=lambda e: (e.end - e.start))
-            a, b = min(a, e.start), max(b, e.end)
+            a, b = (e.start if self._proclitic_before(first, a, e) else min(a, e.start)), max(b, e.end)
+            b = self._closing_quote(a, b)
             return ActorRef(text=self.text[a:b], start=a, end=b, canonical_id=e.canonical_id, name_en=e.name_en)
+        b = self._closing_quote(a, b)
         return self._the_latter(sent, span, a) or ActorRef(text=self.text[a:b], start=a, end=b)
+
+    def _proclitic_before(self, first: Token, a: int, e) -> bool:
+        """The name starts inside the phrase's first word, after a proclitic ('لداعش'): the
+        actor is the name, without it ('كرامي' is no ك + 'رامي')."""
+        inside = a < e.start < self.orig_span(first.start, first.end)[1]
+        return inside and first.text[: self.to_folded(e.start) - first.start] in arabic.PROCLITICS
+
+    def _closing_quote(self, a: int, b: int) -> int:
+        """End of an actor whose name is quoted, with the closing mark the tokens left out:
+        'مليشيا "قسد"', 'تنظيم «داعش»'."""
+        inside = self.text[a:b]
+        for opening, closing in (('"', '"'), ("«", "»"), ("“", "”")):
+            if b < len(self.text) and self.text[b] == closing:
+                open_marks = inside.count(opening) % 2 if opening == closing else inside.count(opening) - inside.count(closing)
+                if open_marks > 0:
+                    return b + 1
+        return b
 
     def _the_latter(self, sent: Sentence, span: tuple[int, int], a: int) -> ActorRef | None:
         """'بعد أن انسحب الأخير', 'مهاجم الأخير': 'the latter' is the last actor named before it,

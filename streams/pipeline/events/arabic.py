@@ -431,6 +431,22 @@ def actor_like(sent: Sentence, span: tuple[int, int], entity_actor=None) -> bool
     return bool(entity_actor and entity_actor(span))
 
 
+#: A conjunction and/or preposition written on the next word (not 'لل': ل before the article,
+#: 'للشرطة' = ل + الشرطة, whose name no substring spells).
+PROCLITICS = frozenset({"و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})
+
+
+def proclitic_length(word: str) -> int:
+    """Letters of a conjunction or preposition glued to an actor head ('وقوات', 'لتنظيم',
+    'وبمليشيا'): not part of the actor's name. 0 where the word is not such a head (a word
+    that starts with one of these letters, 'وزارة', 'لبنان', keeps it)."""
+    heads = _sets()["actor"]
+    for k in (1, 2):
+        if len(word) - k >= 3 and word[:k] in PROCLITICS and word[k:] in heads:
+            return k
+    return 0
+
+
 _NISBA_ENDINGS = ("يين", "يون", "يات", "يه", "ي")
 
 

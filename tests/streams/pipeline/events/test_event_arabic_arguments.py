@@ -434,6 +434,15 @@ def test_a_place_that_came_under_attack_is_not_its_target():
     assert _cands("وأكد أن إسرائيل تعرضت لهجوم صاروخي.", "ASSAULT")[0]["targets"] == ["اسرائيل"]
 
 
+def test_an_actor_is_named_without_the_clitic_before_it_and_with_its_closing_quote():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        assert _roles('وشنت طائرات التحالف غارات على مواقع لتنظيم "داعش" في الباغوز.', "ASSAULT") == [
+            (["طائرات التحالف"], ['تنظيم "داعش"'])]
+        assert _roles('وأوضح أن بلدة الباغوز تشهد قصفاً عنيفاً من طائرات التحالف وقوات "قسد".', "ASSAULT") == [
+            (["طائرات التحالف", 'قوات "قسد"'], [])]
+        assert _roles("وقتل جندي في هجوم شنه مقاتلو «طالبان» أمس.", "ASSAULT") == [(["مقاتلو «طالبان»"], ["جندي"])]
+
+
 def test_an_event_noun_inside_a_phrase_is_still_the_subject_of_the_verb_after_it():
     cands = _cands("وأصيب عشرون شرطيا في طريقهم لقضاء إجازتهم في هجوم مماثل استهدف حافلتهم في العريش.", "ASSAULT")
     assert [(c["sources"], c["targets"]) for c in cands if c["trigger"] == "استهدف"] == [([], ["حافلتهم"])]
