@@ -219,6 +219,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase
         if subject and count and toks[k - 1].text.endswith("ون") and _no_conj(toks[k - 1].text) not in _NUMBER_WORDS and (_accusative(t.text) or _oblique_plural(t.text)):
             break  # 'هاجم مسلحون حاجزا', 'هاجم مفجرون انتحاريون سياسيين': a nominative plural, then an accusative: the object
+        if subject and count and _indefinite_plural_subject(toks[k - 1].text) and not t.text.endswith("ون"):
+            break  # 'هاجم مسلحون وزارة الداخلية': it takes no genitive, only adjectives that agree ('مسلحون مجهولون')
         if count and t.text.startswith("و") and len(t.text) > 3 and bare(t.text) in _sets()["actor"]:
             conjuncts.append((start, _trim(toks, start, k)))
             start, count = k, 0
@@ -267,6 +269,15 @@ def _before_ba_phrase(sent: Sentence, span: tuple[int, int], entity_actor=None) 
                 or (w.startswith("بال") and len(w) >= 6 and _accusative(prev))):
             return span[0], k
     return span
+
+
+def _indefinite_plural_subject(word: str) -> bool:
+    """An indefinite participle or nisba plural in the nominative ('مسلحون', 'إرهابيون'): it
+    cannot head a construct, so the phrase goes on only with adjectives that agree with it. Six
+    letters or more, so names that end in ون ('شمعون', 'ليون') are not read as one."""
+    w = _no_conj(word)
+    return (len(w) >= 6 and w.endswith("ون") and not w.startswith("ال") and (w.startswith("م") or w.endswith("يون"))
+            and w not in _NUMBER_WORDS)
 
 
 def _oblique_plural(word: str) -> bool:
@@ -1239,6 +1250,25 @@ _NUMBER_WORDS = {"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "
                  "عشرون", "عشرين", "ثلاثون", "ثلاثين", "اربعون", "اربعين", "خمسون", "خمسين", "ستون", "ستين", "سبعون", "سبعين", "ثمانون", "ثمانين", "تسعون", "تسعين", "مئه", "مائه"}
 
 
+#: Words after which a nominal clause starts: its first noun phrase is the subject.
+_THAT = {"ان", "بان", "لان", "وان"}
+
+
+def _after_that_subject(sent: Sentence, a: int, b: int, trig_idx: set[int], entity_actor=None) -> bool:
+    """The trigger ``a:b`` stands between an actor that أن/إن opens and an object: 'أن طيران
+    التحالف الدولي قصف مواقع'. The actor is the noun phrase right after أن and ends at the
+    trigger; without an object after it the verb may be passive ('أن فلاناً قُتل أثناء توجهه')."""
+    toks = sent.tokens
+    k = next((k for k in range(a - 1, max(-1, a - 6), -1) if toks[k].text in _THAT), None)
+    if k is None or k == a - 1:
+        return False
+    subject = np_forward(sent, k + 1, trig_idx)
+    if not subject or subject[-1][1] != a or not actor_like(sent, (k + 1, a), entity_actor):
+        return False
+    obj = np_forward(sent, b, trig_idx) if b < len(toks) and not toks[b].text.startswith(("ب", "ل")) else []
+    return bool(obj)
+
+
 def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, entity_actor, entity_place, own_idx: set[int]) -> None:
     """Sources and targets of one candidate. ``own_idx``: the tokens of triggers of the
     candidate's own type; a trigger of another type may be the object ('استهدف اجتماعاً' =
@@ -1254,6 +1284,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             is_verb = True
     if not is_verb and lv is None and cand.trigger.pos == "X" and prefix in ("", "و", "ف") and not suffix and (a == 0 or _is_punct(toks[a - 1]) or _no_conj(toks[a - 1].text) in _BEFORE_A_VERB):
         is_verb = True  # clause-initial bare stem ('قتل أمس سبعة', 'وقتل شخص', 'بينما تظاهر'): a perfect verb
+    if not is_verb and lv is None and cand.trigger.pos == "X" and prefix == "" and not suffix and _after_that_subject(sent, a, b, trig_idx, entity_actor):
+        is_verb = True  # 'أن طيران التحالف قصف مواقع': the actor after أن is the subject of a perfect verb
     cand.verbal = bool(is_verb)
     cand.light_verb = lv is not None
     explosion = is_verb and lv is None and frame == "intrans" and cand.type == "ASSAULT"

@@ -443,6 +443,23 @@ def test_an_actor_is_named_without_the_clitic_before_it_and_with_its_closing_quo
         assert _roles("وقتل جندي في هجوم شنه مقاتلو «طالبان» أمس.", "ASSAULT") == [(["مقاتلو «طالبان»"], ["جندي"])]
 
 
+def test_an_indefinite_plural_subject_takes_adjectives_but_no_genitive():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        assert _roles("وهاجم مسلحون وزارة الداخلية في بغداد.", "ASSAULT") == [(["مسلحون"], ["وزارة الداخلية"])]
+        assert _roles("وهاجم مسلحون مجهولون حاجزا للشرطة.", "ASSAULT") == [(["مسلحون مجهولون"], ["حاجزا للشرطة"])]
+        assert _roles("وهاجم إرهابيون مسلحون كنيسة في الإسكندرية.", "ASSAULT") == [(["إرهابيون مسلحون"], ["كنيسة"])]
+
+
+def test_after_that_an_actor_then_a_bare_trigger_and_an_object_is_subject_verb_object():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        # not 'the shelling of the militants' positions' with the positions as its agent
+        assert _roles("وقال إن الجيش قصف مواقع المسلحين في المدينة.", "ASSAULT") == [(["الجيش"], ["المسلحين"])]
+        assert _roles("وأعلنت الوزارة أن طيران التحالف الدولي قصف مواقع لعناصر داعش في بيجي.", "ASSAULT")[0][0] == [
+            "طيران التحالف الدولي"]
+        # no object after it: the verb may be passive ('was killed'), so the name is no attacker
+        assert _roles("وقال إن قاسم العقابي قتل أثناء توجهه إلى مقر عمله.", "ASSAULT") == [([], [])]
+
+
 def test_an_event_noun_inside_a_phrase_is_still_the_subject_of_the_verb_after_it():
     cands = _cands("وأصيب عشرون شرطيا في طريقهم لقضاء إجازتهم في هجوم مماثل استهدف حافلتهم في العريش.", "ASSAULT")
     assert [(c["sources"], c["targets"]) for c in cands if c["trigger"] == "استهدف"] == [([], ["حافلتهم"])]
