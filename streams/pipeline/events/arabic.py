@@ -244,7 +244,18 @@ def _opens_object(sent: Sentence, k: int) -> bool:
         return False  # 'هاجمت القوات والمليشيات': a second subject, coordinated
     if not prev.startswith("ال") or prev in _QUANT_HEADS or prev in _NUMBER_WORDS or national(sent, (k, k + 1)):
         return False  # 'آلاف المتظاهرين': a count, not a definite noun
-    return actor_like(sent, (k, k + 1)) or place_like(sent, (k, k + 1))
+    return actor_like(sent, (k, k + 1)) or place_like(sent, (k, k + 1)) or _plural_construct(toks, k)
+
+
+def _plural_construct(toks: list[Token], k: int) -> bool:
+    """'قصفت قوات التحالف مقرات الحوثي': an indefinite feminine plural heading a construct (the
+    next word definite) is a phrase of its own; after a definite noun it cannot be an adjective,
+    and names ('عرفات') head no construct."""
+    w = _no_conj(toks[k].text)
+    if not (w.endswith("ات") and len(w) >= 5 and not w.startswith("ال")) or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1].text
+    return nxt.startswith("ال") and not _stopword(nxt)
 
 
 def _before_ba_phrase(sent: Sentence, span: tuple[int, int], entity_actor=None) -> tuple[int, int]:

@@ -460,6 +460,15 @@ def test_after_that_an_actor_then_a_bare_trigger_and_an_object_is_subject_verb_o
         assert _roles("وقال إن قاسم العقابي قتل أثناء توجهه إلى مقر عمله.", "ASSAULT") == [([], [])]
 
 
+def test_adverbial_phrases_suspects_and_plural_constructs_are_read_as_what_they_are():
+    # 'على الفور' (at once), 'على الأقل' (at least) are no party
+    got = _cands("واعتقلت الشرطة المشتبه بهم على الفور.", "COERCE")[0]
+    assert (got["sources"], got["targets"]) == (["الشرطه"], ["المشتبه"])  # the suspects are whom, not the police's
+    assert all("الاقل" not in t for c in _cands("وهاجم مسلحون على الأقل ثلاث قرى.", "ASSAULT") for t in c["targets"])
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        assert _roles("فيما قصفت قوات التحالف مقرات الحوثي في أكثر من موقع.", "ASSAULT") == [(["قوات التحالف"], ["مقرات الحوثي"])]
+
+
 def test_an_event_noun_inside_a_phrase_is_still_the_subject_of_the_verb_after_it():
     cands = _cands("وأصيب عشرون شرطيا في طريقهم لقضاء إجازتهم في هجوم مماثل استهدف حافلتهم في العريش.", "ASSAULT")
     assert [(c["sources"], c["targets"]) for c in cands if c["trigger"] == "استهدف"] == [([], ["حافلتهم"])]
