@@ -211,8 +211,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             continue
         if _is_punct(t) or k in trig_idx or _stopword(t.text) or (count and _no_conj(t.text) in _sets()["reflexive"]):
             break  # 'فجّر انتحاري نفسه': the reflexive is the object, not part of the subject
-        if count and (t.text in _ADVERBS or (t.text in _WEEKDAYS and t.text != "من")):
-            break  # 'وشن سلاح الجو التركي الجمعة أولى غاراته': a time word ends the noun phrase
+        if count and (t.text in _ADVERBS or (t.text in _WEEKDAYS and t.text != "من") or t.text in _TIME_NOUNS):
+            break  # 'وشن سلاح الجو التركي الجمعة أولى غاراته', 'اتفق قادة الاتحاد الشهر الماضي': a time word ends the noun phrase
         if not allow_number and count and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS or t.text == "بعض" or t.text in _PEOPLE_DUAL):
             break  # 'قتل الإرهابيون ثلاثة رهائن', 'اتهم المتحدث بعض السياسيين': the count opens the object
         if subject and (t.text.startswith(("بال", "وبال")) or (count and _opens_object(sent, k))):
@@ -221,6 +221,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'هاجم مسلحون حاجزا', 'هاجم مفجرون انتحاريون سياسيين': a nominative plural, then an accusative: the object
         if subject and count and _indefinite_plural_subject(toks[k - 1].text) and not t.text.endswith("ون"):
             break  # 'هاجم مسلحون وزارة الداخلية': it takes no genitive, only adjectives that agree ('مسلحون مجهولون')
+        if subject and count >= 2 and _after_an_adjective(sent, k):
+            break  # 'قصفت طائرات تركية مواقع للحزب': a nationality adjective ends the subject, a place or actor noun after it is the object
         if count and t.text.startswith("و") and len(t.text) > 3 and bare(t.text) in _sets()["actor"]:
             conjuncts.append((start, _trim(toks, start, k)))
             start, count = k, 0
@@ -280,6 +282,16 @@ def _before_ba_phrase(sent: Sentence, span: tuple[int, int], entity_actor=None) 
                 or (w.startswith("بال") and len(w) >= 6 and _accusative(prev))):
             return span[0], k
     return span
+
+
+def _after_an_adjective(sent: Sentence, k: int) -> bool:
+    """Token ``k`` is an indefinite place or actor noun right after an indefinite nationality
+    adjective: the adjective closed the phrase before it, so this noun starts the next one."""
+    prev, w = sent.tokens[k - 1].text, sent.tokens[k].text
+    if prev.startswith("ال") or w.startswith(("ال", "و")) or not national(sent, (k - 1, k)):
+        return False
+    s = _sets()
+    return w in s["actor"] or w in s["place"]
 
 
 def _indefinite_plural_subject(word: str) -> bool:
@@ -1646,6 +1658,9 @@ _ADVERBS = {"امس", "اليوم", "ليلا", "نهارا", "صباحا", "م�
             "ميدانيا", "انذاك", "حينها", "حينذاك", "بالكامل", "كذلك", "لاحقا", "سابقا", "فعلا", "تماما",
             "خلالها", "خلاله", "خلالهما", "فيها", "فيه", "اولا", "ثانيا", "ثالثا", "رابعا", "خامسا"}
 _DAY_PARTS = {"صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "بعد", "قبل", "عصر", "اول"}
+#: Time nouns that open an adverb of time after a noun phrase ('الشهر الماضي', 'الأسبوع المقبل');
+#: not 'العام', also the adjective 'general' ('الأمين العام').
+_TIME_NOUNS = {"الشهر", "الاسبوع", "الاشهر", "الاسابيع"}
 _WEEKDAYS = {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "من"}
 
 

@@ -469,6 +469,15 @@ def test_adverbial_phrases_suspects_and_plural_constructs_are_read_as_what_they_
         assert _roles("فيما قصفت قوات التحالف مقرات الحوثي في أكثر من موقع.", "ASSAULT") == [(["قوات التحالف"], ["مقرات الحوثي"])]
 
 
+def test_time_words_and_a_nationality_adjective_end_a_subject():
+    # 'الحالي' (this month) is no attacker; 'تركية' closes 'طائرات تركية', and the positions are the object
+    got = _cands("ليلة 23 – 24 يوليو (تموز) الحالي قصفت 3 طائرات تركية 4 مواقع لـ«داعش» داخل سوريا.", "ASSAULT")
+    assert got[0]["sources"] == ["3 طائرات تركيه"] and got[0]["targets"][0].startswith("4 مواقع")
+    assert _cands("وفي الشهر الماضي قصفت طائرات تركية مواقع للحزب.", "ASSAULT")[0]["sources"] == ["طائرات تركيه"]
+    assert _cands("واتفق قادة الاتحاد الأوروبي الشهر الماضي على توزيع اللاجئين.", "AGREE")[0]["sources"] == [
+        "قاده الاتحاد الاوروبي"]
+
+
 def test_an_event_noun_inside_a_phrase_is_still_the_subject_of_the_verb_after_it():
     cands = _cands("وأصيب عشرون شرطيا في طريقهم لقضاء إجازتهم في هجوم مماثل استهدف حافلتهم في العريش.", "ASSAULT")
     assert [(c["sources"], c["targets"]) for c in cands if c["trigger"] == "استهدف"] == [([], ["حافلتهم"])]
