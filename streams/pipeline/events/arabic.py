@@ -1651,7 +1651,13 @@ def _passive_reading(sent: Sentence, cand: Candidate, prefix: str, suffix: str, 
     toks = sent.tokens
     first = _no_conj(toks[span[0]].text)
     counted = any(_is_quantity_word(t.text) for t in toks[cand.tok[1]:span[0] + 1])  # 'أكثر من 200 مدرس'
-    return counted or first in _PEOPLE or bare(toks[span[0]].text) in _PEOPLE
+    # 'قتل طيار وأصيب آخر': a passive casualty verb coordinated right after the phrase
+    injured_next = span[1] < len(toks) and toks[span[1]].text[:1] == "و" and toks[span[1]].text[1:] in _INJURED
+    return counted or injured_next or first in _PEOPLE or bare(toks[span[0]].text) in _PEOPLE
+
+
+#: Passive verbs of injury: coordinated after a killing verb's subject, they make it passive too.
+_INJURED = {"اصيب", "اصيبت", "اصيبا", "جرح", "جرحت"}
 
 
 _ADVERBS = {"امس", "اليوم", "ليلا", "نهارا", "صباحا", "مساء", "ظهرا", "فجرا", "ايضا", "بالفعل", "مجددا", "اخيرا", "مساءا", "فورا",

@@ -478,6 +478,15 @@ def test_time_words_and_a_nationality_adjective_end_a_subject():
         "قاده الاتحاد الاوروبي"]
 
 
+def test_killed_then_injured_is_passive_and_a_crash_is_no_attack():
+    # 'a soldier was killed and another injured': the soldier is the victim, not the attacker
+    assert _cands("وقتل جندي وأصيب آخر في هجوم بعبوة ناسفة استهدف دورية.", "ASSAULT")[0]["targets"] == ["جندي"]
+    # a helicopter crash kills, but nobody attacked; a plane downed by a missile stays an attack
+    assert _cands("قتل طيار وأصيب آخر عندما تحطمت طائرة هليكوبتر خلال عرض جوي.", "ASSAULT") == []
+    downed = _cands("وتحطمت الطائرة بعد إصابتها بصاروخ أطلقه المسلحون، ما أدى إلى مقتل طاقمها.", "ASSAULT")
+    assert [c["trigger"] for c in downed] == ["بصاروخ", "مقتل"]
+
+
 def test_an_event_noun_inside_a_phrase_is_still_the_subject_of_the_verb_after_it():
     cands = _cands("وأصيب عشرون شرطيا في طريقهم لقضاء إجازتهم في هجوم مماثل استهدف حافلتهم في العريش.", "ASSAULT")
     assert [(c["sources"], c["targets"]) for c in cands if c["trigger"] == "استهدف"] == [([], ["حافلتهم"])]
