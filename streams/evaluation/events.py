@@ -40,6 +40,8 @@ from marsad.streams.pipeline.doc import Doc, FoldedText
 PLOVER_2021 = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 _PUB = datetime(2020, 1, 1, 12, tzinfo=timezone.utc)
 _WORD = re.compile(r"\w+", re.UNICODE)
+#: ar-event-gsr labels scored for detection (``ambiguous`` is left out).
+_SCORED_LABELS = ("yes", "easy no", "difficult no", "hard no")
 
 
 @lru_cache(maxsize=1)
@@ -117,7 +119,7 @@ def single_annotator_scores(rows: list[dict]) -> dict | None:
     tp = fp = fn = 0.0
     for r in rows:
         label = r.get("label", "").strip().lower()
-        if label not in ("yes", "easy no", "difficult no", "hard no"):
+        if label not in _SCORED_LABELS:
             continue
         try:
             share = float(r["accept"]) / float(r["total"])
@@ -142,7 +144,7 @@ def evaluate_events(path: Path, fmt: str) -> dict:
         gold, pred = [], []
         for r in rows:
             label = r["label"].strip().lower()
-            if label not in ("yes", "easy no", "difficult no", "hard no"):
+            if label not in _SCORED_LABELS:
                 continue
             gold.append(label == "yes")
             pred.append(predicts(run_stage(r["text"], "ar"), event_type))

@@ -509,6 +509,7 @@ def _party(sent: Sentence, span: tuple[int, int], entity_actor=None) -> bool:
 _POSSESSIVES = ("هما", "هم", "ها", "ه")
 
 
+@lru_cache(maxsize=1 << 16)
 def _place_head(word: str) -> bool:
     """A place head word, bare or with a possessive pronoun (the ta marbuta of 'مدينه' is a ت
     before the pronoun: 'مدينتها')."""
