@@ -71,6 +71,7 @@ def _sets():
         "targeting": {w for w in c["target_preps"] if len(w) > 3},  # verbs/participles, not على/ضد
         "including": set(c["including"]),
         "reflexive": set(c["reflexive"]),
+        "devices": set(c["detonated_devices"]),
         "beside": set(c["beside"]),
         "protest_target": [p.split() for p in c["protest_target"]],
         "protest_slogans": frozenset(c["protest_slogans"]),
@@ -246,15 +247,31 @@ def _opens_object(sent: Sentence, k: int) -> bool:
         return False  # 'هاجمت القوات والمليشيات': a second subject, coordinated
     if not prev.startswith("ال") or prev in _QUANT_HEADS or prev in _NUMBER_WORDS or national(sent, (k, k + 1)):
         return False  # 'آلاف المتظاهرين': a count, not a definite noun
-    return actor_like(sent, (k, k + 1)) or place_like(sent, (k, k + 1)) or _plural_construct(toks, k)
+    return (actor_like(sent, (k, k + 1)) or place_like(sent, (k, k + 1)) or _plural_construct(toks, k)
+            or _pronoun_suffixed(w))
+
+
+#: Object or possessive pronouns a word ends with: 'باغتتهم' (it surprised them), 'مواقعهم'.
+#: Not ه: after folding, a ta marbuta reads the same ('حمزه').
+_SUFFIXED = ("هما", "هم", "ها", "نا")
+
+
+def _pronoun_suffixed(word: str) -> bool:
+    """'مقاتلات التحالف باغتتهم', 'قصفت الطائرات مواقعهم': a word with a pronoun suffix is
+    definite by it, so after a definite noun it is neither an adjective nor a genitive; it is
+    the next phrase (the object) or a verb."""
+    w = _no_conj(word)
+    return not w.startswith("ال") and len(w) >= 5 and w.endswith(_SUFFIXED)
 
 
 def _plural_construct(toks: list[Token], k: int) -> bool:
-    """'قصفت قوات التحالف مقرات الحوثي': an indefinite feminine plural heading a construct (the
-    next word definite) is a phrase of its own; after a definite noun it cannot be an adjective,
-    and names ('عرفات') head no construct."""
+    """'قصفت قوات التحالف مقرات الحوثي', 'قصفت الطائرات الحربية مخازن الأسلحة': an indefinite
+    plural, feminine or of the pattern مفاعل, heading a construct (the next word definite) is a
+    phrase of its own; after a definite noun it cannot be an adjective, and names ('عرفات')
+    head no construct."""
     w = _no_conj(toks[k].text)
-    if not (w.endswith("ات") and len(w) >= 5 and not w.startswith("ال")) or k + 1 >= len(toks):
+    plural = (w.endswith("ات") and len(w) >= 5) or (len(w) == 5 and w[0] == "م" and w[2] == "ا")
+    if not plural or w.startswith("ال") or k + 1 >= len(toks):
         return False
     nxt = toks[k + 1].text
     return nxt.startswith("ال") and not _stopword(nxt)
@@ -288,8 +305,10 @@ def _after_an_adjective(sent: Sentence, k: int) -> bool:
     """Token ``k`` is an indefinite place or actor noun right after an indefinite nationality
     adjective: the adjective closed the phrase before it, so this noun starts the next one."""
     prev, w = sent.tokens[k - 1].text, sent.tokens[k].text
-    if prev.startswith("ال") or w.startswith(("ال", "و")) or not national(sent, (k - 1, k)):
+    if prev.startswith("ال") or w.startswith(("ال", "و")):
         return False
+    if not national(sent, (k - 1, k)) and not (k >= 2 and prev.endswith("ه") and national(sent, (k - 2, k - 1))):
+        return False  # 'طائرات إسرائيلية مقاتلة قطاع غزة': a second adjective may follow the nationality
     s = _sets()
     return w in s["actor"] or w in s["place"]
 
@@ -353,6 +372,8 @@ _BOUNDARY_WORDS = {"ان", "انه", "انها", "انهم", "بان", "بانه
 def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) -> tuple[int, int] | None:
     """Subject noun phrase ending right before token ``i`` (SVO), if it starts at a clause boundary."""
     toks = sent.tokens
+    if i >= 2 and toks[i].text.startswith("و") and _pronoun_suffixed(toks[i - 1].text) and toks[i - 2].text.startswith("ال"):
+        return np_backward(sent, i - 1, trig_idx, max_len)  # 'مقاتلات التحالف باغتتهم وقصفت': a verb first, same subject
     k, count = i - 1, 0
     while k >= 0:
         t = toks[k]
@@ -1410,6 +1431,13 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         near = _beside(sent, after + 1, trig_idx, entity_place)
         if near:
             cand.targets = [near]
+    device = _device(sent, after, trig_idx) if frame == "trans" and is_verb and not cand.targets and not reflexive else None
+    if device is not None:
+        # 'وفجر المهاجمون قنابلهم على متن 3 قطارات': the object is the device; whom it went off
+        # against or beside is the target
+        near = _beside(sent, device[1], trig_idx, entity_place)
+        cand.targets = [near] if near else []
+        reflexive = True
     if frame in ("trans",) and not cand.targets and not reflexive:
         if not (suffix.endswith(("ه", "ها", "هم", "هما"))):
             k = _skip_adverbs(toks, after) if is_verb else after
@@ -1569,6 +1597,20 @@ def _with_included(sent: Sentence, targets: list[tuple[int, int]], trig_idx: set
                 if extra not in out:
                     out.append(extra)
     return out
+
+
+def _device(sent: Sentence, k: int, trig_idx: set[int]) -> tuple[int, int] | None:
+    """The phrase at ``k`` when it names an explosive device, bare or with a possessive
+    ('قنابلهم', 'سيارة مفخخة', 'حزاما ناسفا'): what was detonated, not whom."""
+    toks = sent.tokens
+    if k >= len(toks):
+        return None
+    w = bare(toks[k].text)
+    devices = _sets()["devices"]
+    if w not in devices and not any(w.endswith(p) and w[: -len(p)] in devices for p in _POSSESSIVES):
+        return None
+    nps = np_forward(sent, k, trig_idx, max_len=3)
+    return nps[0] if nps else (k, k + 1)
 
 
 def _beside(sent: Sentence, k: int, trig_idx: set[int], entity_place=None) -> tuple[int, int] | None:

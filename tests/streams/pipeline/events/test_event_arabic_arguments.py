@@ -557,3 +557,18 @@ def test_a_projectile_launched_at_a_target_is_an_attack_a_test_launch_is_not():
     assert got and got[0]["trigger"] == "صاروخا" and got[0]["targets"] == ["مجموعه"]  # folded text
     assert not _cands("أطلقت إيران صاروخا جديدا في تجربة.", "ASSAULT")
     assert not _cands("أطلق سراح صاحب مصنع الصواريخ على الفور.", "ASSAULT")
+
+
+def test_a_pronoun_suffix_or_a_broken_plural_after_a_definite_noun_ends_the_subject():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        # 'باغتتهم' (surprised them) is a verb: the coalition fighters shelled, not 'fighters … surprised them'
+        assert _roles("وأضاف أن مقاتلات التحالف باغتتهم وقصفت مواقعهم.", "ASSAULT")[0][0] == ["مقاتلات التحالف"]
+        # a plural of the pattern مفاعل heading a construct is the object, not part of the subject
+        assert _roles("قصفت الطائرات الحربية مخازن الأسلحة في المدينة.", "ASSAULT")[0][0] == ["الطائرات الحربية"]
+        # a second adjective after the nationality still closes the subject
+        assert _roles("قصفت طائرات إسرائيلية مقاتلة قطاع غزة فجر اليوم.", "ASSAULT")[0][0] == ["طائرات إسرائيلية مقاتلة"]
+
+
+def test_a_detonated_device_is_no_target_whom_it_went_off_against_is():
+    assert _roles("وفجر المهاجمون قنابلهم على متن 3 قطارات للمترو وإحدى الحافلات.", "ASSAULT") == [
+        (["المهاجمون"], ["متن 3 قطارات للمترو وإحدى الحافلات"])]
