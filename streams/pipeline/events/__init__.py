@@ -778,6 +778,9 @@ def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evid
         confidence=max(0.05, round(cand.confidence - conf_penalty, 3)),
     )
     if cand.sources:  # named in this sentence, not inherited: junk must not travel down the article
+        earlier = ctx.sources_by_type.get(cand.type)
+        if earlier is not None and earlier[0] == ctx.sent_index and _names(earlier[1]) != _names(sources):
+            sources = []  # two attacks by two sides in one sentence: a later passive could be either's
         ctx.sources_by_type[cand.type] = (ctx.sent_index, sources)
     ctx.events.append(m)
     return m
@@ -875,6 +878,10 @@ def _counted(text: str) -> bool:
     """'11 شخصا', 'ثلاثة جنود': a count of people, the victims of an event, never its agent."""
     words = fold(text).text.split()
     return bool(words) and arabic._is_quantity_word(words[0])
+
+
+def _names(refs: list[ActorRef]) -> set[str]:
+    return {r.canonical_id or r.text for r in refs}
 
 
 def _discourse_source(ctx: _Ctx, cand: Candidate, typ: str) -> list[ActorRef]:

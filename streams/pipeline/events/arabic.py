@@ -224,6 +224,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'هاجم مسلحون وزارة الداخلية': it takes no genitive, only adjectives that agree ('مسلحون مجهولون')
         if subject and count >= 2 and _after_an_adjective(sent, k):
             break  # 'قصفت طائرات تركية مواقع للحزب': a nationality adjective ends the subject, a place or actor noun after it is the object
+        if count and t.text.startswith("و") and _sets()["light"].get(_no_conj(t.text)) == "source":
+            break  # 'هجمات الحزب ضد الجيش وشن سلاح الجو': a coordinated support verb opens a clause
         if count and t.text.startswith("و") and len(t.text) > 3 and bare(t.text) in _sets()["actor"]:
             conjuncts.append((start, _trim(toks, start, k)))
             start, count = k, 0
@@ -838,9 +840,12 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
             prev = cands[-1] if cands and cands[-1].type == trig.type else None
             inflected = trig.pos == "V" or (trig.pos == "X" and (suffix in ("وا", "ت", "ن") or _no_conj(prefix) in ("ي", "ت", "ن")))
             weak_noun = prev is not None and prev.trigger.pos == "N" and prev.trigger.weight < 0.5 <= trig.weight
-            if prev is not None and prev.trigger.pos == "N" and ((inflected and not prev.verbal and not prev.light_verb) or weak_noun):
+            bare_casualties = (prev is not None and prev.trigger.frame == "victim" and trig.frame != "victim"
+                               and not prev.sources and not prev.targets and _no_conj(toks[prev.tok[0]].text).startswith("ال"))
+            if prev is not None and prev.trigger.pos == "N" and ((inflected and not prev.verbal and not prev.light_verb) or weak_noun or bare_casualties):
                 # 'مسلحين مجهولين خطفوا', 'قام مسلحون بخطف': the verb or the strong trigger, not
-                # the 'armed' noun before it, carries the event
+                # the 'armed' noun before it, carries the event; so does the attack after 'سقط
+                # القتلى' (the dead fell amid attacks by X)
                 cands.pop()
             else:
                 if prev is not None and trig.frame == "victim" and not prev.targets and b < len(toks):

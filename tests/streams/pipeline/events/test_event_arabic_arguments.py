@@ -572,3 +572,16 @@ def test_a_pronoun_suffix_or_a_broken_plural_after_a_definite_noun_ends_the_subj
 def test_a_detonated_device_is_no_target_whom_it_went_off_against_is():
     assert _roles("وفجر المهاجمون قنابلهم على متن 3 قطارات للمترو وإحدى الحافلات.", "ASSAULT") == [
         (["المهاجمون"], ["متن 3 قطارات للمترو وإحدى الحافلات"])]
+
+
+def test_an_attack_after_bare_casualties_carries_the_event_and_two_sides_lend_no_source():
+    text = ("وسقط القتلى وسط تزايد هجمات حزب العمال الكردستاني ضد الجيش وشن سلاح الجو التركي ضربات جوية على أهداف للحزب. "
+            "وقتل جنديان وأصيب اثنان آخران في الانفجار.")
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        got = _cands(text, "ASSAULT")
+        # the attacks, not 'القتلى', carry the event; 'وشن' opens the air force's clause
+        assert (got[0]["trigger"], got[0]["sources"], got[0]["targets"]) == ("هجمات", ["حزب العمال الكردستاني"], ["الجيش"])
+        # the soldiers' killing could be either side's: it inherits neither attacker
+        assert _roles(text, "ASSAULT")[-1] == ([], ["جنديان"])
+    # a counted casualty noun keeps the event: '27 قتيلاً في انفجار' is one
+    assert _roles("27 قتيلاً في انفجار ببلدة تركية", "ASSAULT")
