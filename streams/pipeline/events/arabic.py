@@ -220,6 +220,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase
         if subject and count and toks[k - 1].text.endswith("ون") and _no_conj(toks[k - 1].text) not in _NUMBER_WORDS and (_accusative(t.text) or _oblique_plural(t.text)):
             break  # 'هاجم مسلحون حاجزا', 'هاجم مفجرون انتحاريون سياسيين': a nominative plural, then an accusative: the object
+        if subject and count and _dual_subject(toks[k - 1].text) and not t.text.endswith("ان"):
+            break  # 'هاجم انتحاريان حمام سباحة': the dual subject ends, the object begins
         if subject and count and _indefinite_plural_subject(toks[k - 1].text) and not t.text.endswith("ون"):
             break  # 'هاجم مسلحون وزارة الداخلية': it takes no genitive, only adjectives that agree ('مسلحون مجهولون')
         if subject and count >= 2 and _after_an_adjective(sent, k):
@@ -313,6 +315,14 @@ def _after_an_adjective(sent: Sentence, k: int) -> bool:
         return False  # 'طائرات إسرائيلية مقاتلة قطاع غزة': a second adjective may follow the nationality
     s = _sets()
     return w in s["actor"] or w in s["place"]
+
+
+def _dual_subject(word: str) -> bool:
+    """An indefinite nominative dual of a participle or nisba ('انتحاريان', 'مسلحان'): like the
+    plural in ون, it takes only adjectives that agree ('انتحاريان مجهولان'). Six letters or
+    more, and a nisba or م-participle, so names and nouns in ان ('لبنان', 'طيران') are not."""
+    w = _no_conj(word)
+    return len(w) >= 6 and not w.startswith("ال") and (w.endswith("يان") or (w.startswith("م") and w.endswith("ان")))
 
 
 def _indefinite_plural_subject(word: str) -> bool:
@@ -904,6 +914,7 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
     return cands
 
 
+
 def _share_casualties(sent: Sentence, cands: list[Candidate], entity_actor=None) -> None:
     """One attack named by a noun, with an actor as its agent and no target, and casualties with
     no agent, in one sentence: the casualties are that attack's victims and the attack is what
@@ -1254,7 +1265,8 @@ def _clause_subject(sent: Sentence, head: int, trig_idx: set[int]) -> tuple[int,
 
 _PEOPLE = {"شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "جندي", "جنديا", "جنود", "شرطيا", "شرطيين", "مواطن", "مواطنا", "مواطنين", "طفل", "طفلا", "اطفال", "امراه", "نساء", "عنصر", "عناصر", "مسلح", "مسلحا", "مسلحين", "قتيل", "قتيلا", "اخرين", "اخرون", "اخر", "رجال", "رجل", "عمال", "عاملا", "سائحا", "سياح", "حاج", "طالبا", "طلاب", "شخصين", "جنديين", "طفلين", "رجلين", "مدنيان", "شخصان", "معتقل", "معتقلا", "معتقلين", "رهائن", "رهينه",
            "ضابط", "ضباط", "شرطي", "عامل", "عنصرا", "عنصران", "عنصرين", "عضو", "عضوا", "اعضاء", "صحفي", "صحفيا", "صحفيين", "ناشط", "ناشطا", "ناشطين", "اسير", "اسيرا", "اسري",
-           "فلسطيني", "فلسطينيا", "فلسطينيين", "لاجئ", "لاجئا", "لاجئين"}
+           "فلسطيني", "فلسطينيا", "فلسطينيين", "لاجئ", "لاجئا", "لاجئين",
+           "شاب", "شابا", "شابين", "شبان", "فتي", "فتاه", "فتيات", "سيده", "ناشطه", "مسن", "مسنا", "طبيب", "سائق", "مزارع", "صياد"}
 
 
 def _casualty_subject(sent: Sentence, i: int, trig_idx: set[int]) -> tuple[int, int] | None:
@@ -1267,8 +1279,8 @@ def _casualty_subject(sent: Sentence, i: int, trig_idx: set[int]) -> tuple[int, 
     start = None
     for m in range(k, max(-1, k - 5), -1):
         w = _no_conj(toks[m].text)
-        if _is_punct(toks[m]) or m in trig_idx:
-            break
+        if _is_punct(toks[m]) or m in trig_idx or w in _BOUNDARY_WORDS:
+            break  # 'قتل 12 شخصا عندما هاجم': the people are another clause's
         if w.isdigit() or w in _QUANT_HEADS or w in _NUMBER_WORDS:
             start = m
     if start is None or end <= start:
@@ -1379,6 +1391,12 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             nps = np_forward(sent, nxt, trig_idx, allow_number=False, subject=True)
         nps = [_object_after_a_name(sent, _before_ba_phrase(sent, np, entity_actor), entity_actor, entity_place) for np in nps]
         nps = [_unquantify(sent, np, trig_idx) for np in nps if np[1] > np[0]]
+        if nps and ((nps[0][1] == a and all(t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS for t in toks[nps[0][0]:nps[0][1]]))
+                    or (_accusative(toks[nps[0][0]].text) and not toks[nps[0][0]].text.endswith(("نا", "ها")) and not national(sent, nps[0])
+                        and not (entity_actor and entity_actor(nps[0])))):
+            # 'وشن 6 غارات': the count of the event, not its agent; 'وقصف أهدافا أخرى': an
+            # accusative is the object, the subject is a pronoun in the verb
+            return [], True
         if not nps and nxt in trig_idx and frame == "intrans":
             return [], False  # 'انفجرت قنبلة': the subject is the weapon, no actor to look for
         return nps, not nps
@@ -1473,8 +1491,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         if not cand.sources and cand.trigger.pos != "V" and b < len(toks):
             # construct-state genitive: 'هجوم داعش', 'قصف مليشيا قسد'
             nps = np_forward(sent, b, trig_idx, allow_number=False)
-            if nps and not toks[b].text.startswith(("ب", "ل")) and actor_like(sent, nps[0], entity_actor):
-                cand.sources = nps
+            if nps and not toks[b].text.startswith(("ب", "ل")) and actor_like(sent, nps[0], entity_actor) and not place_like(sent, nps[0], entity_place):
+                cand.sources = nps  # not 'تفجير مسجد قوات الطوارئ': a building is what was hit
     elif frame == "recip":
         between = None
         for k in range(b, min(len(toks), b + 3)):
@@ -1511,7 +1529,9 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             while k < len(toks) and _is_quote(toks[k]):
                 k += 1
             nps = [] if no_genitive else np_forward(sent, k, trig_idx)
-            if nps:
+            if nps and cand.trigger.pattern in _FIRE_OF:
+                cand.sources = nps[:1]  # 'برصاص الجيش': whose fire, the shooter
+            elif nps:
                 cand.targets = [_unquantify(sent, sp, trig_idx) for sp in nps]
     # agent phrases (من قبل X، برصاص X، من طائرات التحالف)
     if not cand.sources and cand.type not in ("AID", "RETREAT") and not explosion:
@@ -1612,8 +1632,9 @@ def _device(sent: Sentence, k: int, trig_idx: set[int]) -> tuple[int, int] | Non
         return None
     w = bare(toks[k].text)
     devices = _sets()["devices"]
-    if w not in devices and not any(w.endswith(p) and w[: -len(p)] in devices for p in _POSSESSIVES):
-        return None
+    stems = [w[: -len(p)] for p in _POSSESSIVES if w.endswith(p)]
+    if w not in devices and not any(st in devices or (st[-1:] == "ت" and st[:-1] + "ه" in devices) for st in stems):
+        return None  # 'سترته الناسفة': the ta marbuta is a ت before the pronoun
     nps = np_forward(sent, k, trig_idx, max_len=3)
     return nps[0] if nps else (k, k + 1)
 
@@ -1701,8 +1722,20 @@ def _passive_reading(sent: Sentence, cand: Candidate, prefix: str, suffix: str, 
     counted = any(_is_quantity_word(t.text) for t in toks[cand.tok[1]:span[0] + 1])  # 'أكثر من 200 مدرس'
     # 'قتل طيار وأصيب آخر': a passive casualty verb coordinated right after the phrase
     injured_next = span[1] < len(toks) and toks[span[1]].text[:1] == "و" and toks[span[1]].text[1:] in _INJURED
-    return counted or injured_next or first in _PEOPLE or bare(toks[span[0]].text) in _PEOPLE
+    return (counted or injured_next or first in _PEOPLE or bare(toks[span[0]].text) in _PEOPLE
+            or _age_after(toks, span[1]))
 
+
+def _age_after(toks: list[Token], k: int) -> bool:
+    """'وقتل محمد علاونة (22 عاما)', 'فقتلت المدرس هاني نعيم 40 عاما': a person's age after the
+    name is how news introduces a victim."""
+    while k < len(toks) and (toks[k].text in ("(", "،", ",") or _is_quote(toks[k])):
+        k += 1
+    return k + 1 < len(toks) and toks[k].text.isdigit() and _no_conj(toks[k + 1].text) in ("عاما", "عام", "سنه")
+
+
+#: Triggers whose genitive is the one who fired ('برصاص الجيش', 'بنيران القوات'), not the victim.
+_FIRE_OF = frozenset({"برصاص", "رصاص", "بنيران"})
 
 #: Passive verbs of injury: coordinated after a killing verb's subject, they make it passive too.
 _INJURED = {"اصيب", "اصيبت", "اصيبا", "جرح", "جرحت"}

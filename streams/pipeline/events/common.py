@@ -24,8 +24,6 @@ class Candidate:
     pronoun_source: bool = False  # the subject is a pronoun / missing: resolve from discourse
     agentless: bool = False
     passive: bool = False  # English passive: the subject is the victim, the parse names no actor
-    inherit_attribution: bool = False
-    inherited_sources: list = field(default_factory=list)  # ActorRef objects from discourse
     light_verb: bool = False  # nominal trigger governed by a support verb (شن هجوما)
     verbal: bool = False  # the trigger is inflected as a verb (prefix/suffix)
 

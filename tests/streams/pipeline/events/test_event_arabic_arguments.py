@@ -585,3 +585,27 @@ def test_an_attack_after_bare_casualties_carries_the_event_and_two_sides_lend_no
         assert _roles(text, "ASSAULT")[-1] == ([], ["جنديان"])
     # a counted casualty noun keeps the event: '27 قتيلاً في انفجار' is one
     assert _roles("27 قتيلاً في انفجار ببلدة تركية", "ASSAULT")
+
+
+def test_a_young_man_or_a_named_person_with_an_age_killed_by_gunfire_is_the_victim():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        # 'قتل شاب' is passive (قُتل), and 'برصاص الجيش' names who fired
+        assert _roles("قتل شاب فلسطيني صباح أمس الأربعاء برصاص الجيش الإسرائيلي قرب مدينة جنين.", "ASSAULT")[0] == (
+            ["الجيش الإسرائيلي"], ["شاب فلسطيني"])
+        got = _cands("وقتل محمد علاونة (22 عامًا) بعد إصابته برصاصة في الصدر.", "ASSAULT")
+        assert got[0]["sources"] == [] and got[0]["targets"] == ["محمد علاونه"]  # folded text
+        assert _cands("أصيب شخص برصاص قوات الأمن.", "ASSAULT")[-1]["sources"] == ["قوات الامن"]
+
+
+def test_a_dual_subject_a_bare_count_and_an_accusative_are_read_by_their_case():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        hit = _cands("قتل 12 شخصا عندما هاجم انتحاريان حمام سباحة مزدحما في شمال العراق.", "ASSAULT")
+        assert [(c["sources"], c["targets"]) for c in hit if c["trigger"] == "هاجم"] == [(["انتحاريان"], ["حمام سباحه مزدحما"])]
+        # 'وشن 6 غارات': six strikes, nobody called '6'; 'وقصف أهدافا': the accusative is what was hit
+        assert all(c["sources"] != ["6"] for c in _cands("وشن 6 غارات على تجمع للمتمردين في وادي خبش.", "ASSAULT"))
+        assert all("اهدافا" not in " ".join(c["sources"]) for c in _cands("وقصف أهدافا أخرى في همدان.", "ASSAULT"))
+        # a building after an attack noun is what was hit, not who attacked
+        assert _cands("علق الكاتب على تفجير مسجد قوات الطوارئ بمدينة أبها.", "ASSAULT")[0]["sources"] == []
+        # a suspect's verb ends his phrase; a vest is the device
+        assert _cands("وقتل مهاجم انتحاري يشتبه أنه ينتمي للدولة الاسلامية 32 شخصا.", "ASSAULT")[0]["sources"] == ["مهاجم انتحاري"]
+        assert _cands("وقال إن مهاجما انتحاريا فجر سترته الناسفة في حمام سباحة.", "ASSAULT")[0]["targets"] == []
