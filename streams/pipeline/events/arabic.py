@@ -542,19 +542,24 @@ def _party(sent: Sentence, span: tuple[int, int], entity_actor=None) -> bool:
 _POSSESSIVES = ("هما", "هم", "ها", "ه")
 
 
-@lru_cache(maxsize=1 << 16)
-def _place_head(word: str) -> bool:
-    """A place head word, bare or with a possessive pronoun (the ta marbuta of 'مدينه' is a ت
-    before the pronoun: 'مدينتها')."""
-    places = _sets()["place"]
+def _in_lexicon(word: str, lexicon: set[str]) -> bool:
+    """``word`` bare, or with a possessive pronoun, in ``lexicon`` (the ta marbuta of 'مدينه' is a
+    ت before the pronoun: 'مدينتها', 'سترته')."""
     w = bare(word)
-    if word in places or w in places or ("ال" + w) in places:
+    if w in lexicon:
         return True
     for suffix in _POSSESSIVES:
         stem = w[: -len(suffix)]
-        if w.endswith(suffix) and len(stem) >= 2 and (stem in places or (stem[-1:] == "ت" and stem[:-1] + "ه" in places)):
+        if w.endswith(suffix) and len(stem) >= 2 and (stem in lexicon or (stem[-1:] == "ت" and stem[:-1] + "ه" in lexicon)):
             return True
     return False
+
+
+@lru_cache(maxsize=1 << 16)
+def _place_head(word: str) -> bool:
+    """A place head word, bare or with a possessive pronoun ('أطرافها', 'مدينتهم')."""
+    places = _sets()["place"]
+    return word in places or ("ال" + bare(word)) in places or _in_lexicon(word, places)
 
 
 def place_like(sent: Sentence, span: tuple[int, int], entity_place=None) -> bool:
@@ -1628,13 +1633,8 @@ def _device(sent: Sentence, k: int, trig_idx: set[int]) -> tuple[int, int] | Non
     """The phrase at ``k`` when it names an explosive device, bare or with a possessive
     ('قنابلهم', 'سيارة مفخخة', 'حزاما ناسفا'): what was detonated, not whom."""
     toks = sent.tokens
-    if k >= len(toks):
+    if k >= len(toks) or not _in_lexicon(toks[k].text, _sets()["devices"]):
         return None
-    w = bare(toks[k].text)
-    devices = _sets()["devices"]
-    stems = [w[: -len(p)] for p in _POSSESSIVES if w.endswith(p)]
-    if w not in devices and not any(st in devices or (st[-1:] == "ت" and st[:-1] + "ه" in devices) for st in stems):
-        return None  # 'سترته الناسفة': the ta marbuta is a ت before the pronoun
     nps = np_forward(sent, k, trig_idx, max_len=3)
     return nps[0] if nps else (k, k + 1)
 
