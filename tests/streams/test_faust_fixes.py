@@ -85,3 +85,29 @@ def test_a_flush_returns_only_once_every_buffered_table_write_is_sent():
         return sent
 
     assert asyncio.run(sent_when_flush_returns()) == 3
+
+
+
+def test_resuming_a_running_flow_keeps_the_records_the_seek_fetched():
+    from mode.utils.queues import FlowControlEvent, FlowControlQueue
+
+    from marsad.streams.app import app  # creating the app applies the fixes
+
+    assert app.tables.changelog_queue.marsad_changelog  # the one queue every resume empties
+
+    async def run() -> tuple[int, int, int, int]:
+        flow = FlowControlEvent()
+        stream = FlowControlQueue(flow_control=flow, clear_on_resume=True)  # an agent's input
+        changelog = FlowControlQueue(flow_control=flow, clear_on_resume=True)
+        changelog.marsad_changelog = True
+        flow.resume()  # recovery starts: the flow runs
+        stream.put_nowait("offset 8")  # read after the seek to the committed offsets
+        changelog.put_nowait("a changelog record")
+        flow.resume()  # recovery ends: Faust resumes again
+        kept = (stream.qsize(), changelog.qsize())
+        flow.suspend()  # a rebalance: what the queues hold is stale
+        stream.put_nowait("offset 9")
+        flow.resume()
+        return (*kept, stream.qsize(), changelog.qsize())
+
+    assert asyncio.run(run()) == (1, 0, 0, 0)
