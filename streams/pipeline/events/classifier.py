@@ -146,7 +146,7 @@ def _rule_features(rec: dict, event_type: str, words: list[str]) -> dict[str, fl
     f["r:strong"] = float(any(strong))
     f["r:source"] = float(any(c.sources for c in cands))
     f["r:target"] = float(any(c.targets for c in cands))
-    f["r:agentless"] = float(all(c.agentless for c in cands))
+    f["r:agentless"] = float(all(c.agentless and not c.targets for c in cands))  # nobody on either side
     f["r:pronoun"] = float(any(c.pronoun_source for c in cands))
     f["r:ongoing"] = float(any(c.status == "ongoing" for c in cands))
     f["r:claimed"] = float(any(c.status in ("claimed", "alleged") for c in cands))
