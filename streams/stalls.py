@@ -5,10 +5,10 @@ Why a worker needs this: faust-streaming 0.15 can lose track of records around a
 Records it fetched while the flow was stopped are dropped and meant to be fetched again, but
 some never are (see :mod:`marsad.streams.faust_fixes` for the cases fixed at their root);
 and a message dropped between fetch and agent leaves a gap that blocks later commits of its
-partition (a gap of one offset at the head Faust commits past, which is why the drop that
-caused one is fixed at its root). Either way the partition's committed offset stops moving while records wait
-behind it, the worker sits idle, and nothing but a restart would read them (seen with one of
-two workers SIGKILLed during a burst, a few runs in ten under load).
+partition (Faust commits past a gap of one offset at the head, which is why the drop that left
+one is fixed at its root). Either way the partition's committed offset stops moving while
+records wait behind it, the worker sits idle, and nothing but a restart would read them (seen
+with one of two workers SIGKILLed during a burst, a few runs in ten under load).
 
 A healthy partition with waiting records commits every few seconds (Faust's commit interval)
 as batches finish, or has messages in flight in an agent (a batch in the NLP pool, models
