@@ -220,10 +220,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase
         if subject and count and toks[k - 1].text.endswith("ون") and _no_conj(toks[k - 1].text) not in _NUMBER_WORDS and (_accusative(t.text) or _oblique_plural(t.text)):
             break  # 'هاجم مسلحون حاجزا', 'هاجم مفجرون انتحاريون سياسيين': a nominative plural, then an accusative: the object
-        if subject and count and _dual_subject(toks[k - 1].text) and not t.text.endswith("ان"):
-            break  # 'هاجم انتحاريان حمام سباحة': the dual subject ends, the object begins
-        if subject and count and _indefinite_plural_subject(toks[k - 1].text) and not t.text.endswith("ون"):
-            break  # 'هاجم مسلحون وزارة الداخلية': it takes no genitive, only adjectives that agree ('مسلحون مجهولون')
+        if subject and count and (ending := _agreement_ending(toks[k - 1].text)) and not t.text.endswith(ending):
+            break  # 'هاجم مسلحون وزارة الداخلية', 'هاجم انتحاريان حمام سباحة': it takes no genitive, only adjectives that agree ('مسلحون مجهولون')
         if subject and count >= 2 and _after_an_adjective(sent, k):
             break  # 'قصفت طائرات تركية مواقع للحزب': a nationality adjective ends the subject, a place or actor noun after it is the object
         if count and t.text.startswith("و") and _sets()["light"].get(_no_conj(t.text)) == "source":
@@ -317,21 +315,15 @@ def _after_an_adjective(sent: Sentence, k: int) -> bool:
     return w in s["actor"] or w in s["place"]
 
 
-def _dual_subject(word: str) -> bool:
-    """An indefinite nominative dual of a participle or nisba ('انتحاريان', 'مسلحان'): like the
-    plural in ون, it takes only adjectives that agree ('انتحاريان مجهولان'). Six letters or
-    more, and a nisba or م-participle, so names and nouns in ان ('لبنان', 'طيران') are not."""
+def _agreement_ending(word: str) -> str | None:
+    """The case ending of an indefinite nominative plural or dual of a participle or nisba
+    ('مسلحون', 'إرهابيون', 'انتحاريان', 'مسلحان'), which cannot head a construct: the phrase goes
+    on only with adjectives that agree, ending the same. Six letters or more, and a nisba or
+    م-participle, so names and nouns in ون/ان ('شمعون', 'لبنان', 'طيران') are not read as one."""
     w = _no_conj(word)
-    return len(w) >= 6 and not w.startswith("ال") and (w.endswith("يان") or (w.startswith("م") and w.endswith("ان")))
-
-
-def _indefinite_plural_subject(word: str) -> bool:
-    """An indefinite participle or nisba plural in the nominative ('مسلحون', 'إرهابيون'): it
-    cannot head a construct, so the phrase goes on only with adjectives that agree with it. Six
-    letters or more, so names that end in ون ('شمعون', 'ليون') are not read as one."""
-    w = _no_conj(word)
-    return (len(w) >= 6 and w.endswith("ون") and not w.startswith("ال") and (w.startswith("م") or w.endswith("يون"))
-            and w not in _NUMBER_WORDS)
+    if len(w) < 6 or w.startswith("ال") or w in _NUMBER_WORDS:
+        return None
+    return next((e for e in ("ون", "ان") if w.endswith(e) and (w.startswith("م") or w.endswith("ي" + e))), None)
 
 
 def _oblique_plural(word: str) -> bool:
@@ -919,7 +911,6 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
     return cands
 
 
-
 def _share_casualties(sent: Sentence, cands: list[Candidate], entity_actor=None) -> None:
     """One attack named by a noun, with an actor as its agent and no target, and casualties with
     no agent, in one sentence: the casualties are that attack's victims and the attack is what
@@ -1396,11 +1387,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             nps = np_forward(sent, nxt, trig_idx, allow_number=False, subject=True)
         nps = [_object_after_a_name(sent, _before_ba_phrase(sent, np, entity_actor), entity_actor, entity_place) for np in nps]
         nps = [_unquantify(sent, np, trig_idx) for np in nps if np[1] > np[0]]
-        if nps and ((nps[0][1] == a and all(t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS for t in toks[nps[0][0]:nps[0][1]]))
-                    or (_accusative(toks[nps[0][0]].text) and not toks[nps[0][0]].text.endswith(("نا", "ها")) and not national(sent, nps[0])
-                        and not (entity_actor and entity_actor(nps[0])))):
-            # 'وشن 6 غارات': the count of the event, not its agent; 'وقصف أهدافا أخرى': an
-            # accusative is the object, the subject is a pronoun in the verb
+        if nps and _no_subject(sent, nps[0], a, entity_actor):
             return [], True
         if not nps and nxt in trig_idx and frame == "intrans":
             return [], False  # 'انفجرت قنبلة': the subject is the weapon, no actor to look for
@@ -1724,6 +1711,18 @@ def _passive_reading(sent: Sentence, cand: Candidate, prefix: str, suffix: str, 
     injured_next = span[1] < len(toks) and toks[span[1]].text[:1] == "و" and toks[span[1]].text[1:] in _INJURED
     return (counted or injured_next or first in _PEOPLE or bare(toks[span[0]].text) in _PEOPLE
             or _age_after(toks, span[1]))
+
+
+def _no_subject(sent: Sentence, span: tuple[int, int], trigger: int, entity_actor=None) -> bool:
+    """The phrase after a verb that cannot be its subject, so the subject is a pronoun in the
+    verb: a bare count right before the event noun ('وشن 6 غارات': the strikes' number), or an
+    accusative that is no state and no linked name ('وقصف أهدافا أخرى': the object)."""
+    toks = sent.tokens
+    head = toks[span[0]].text
+    if span[1] == trigger and all(t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS for t in toks[span[0]:span[1]]):
+        return True
+    return (_accusative(head) and not head.endswith(("نا", "ها")) and not national(sent, span)
+            and not (entity_actor and entity_actor(span)))
 
 
 def _age_after(toks: list[Token], k: int) -> bool:
