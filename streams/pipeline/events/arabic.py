@@ -18,7 +18,7 @@ import ahocorasick
 
 from .common import Candidate, Sentence
 from .resources import Trigger, cues, quantities, triggers_ar, weapon_words
-from .text import Token
+from .text import Token, fold
 
 _PUNCT_STOP = set("،,.;:!?؟()[]{}؛…-–—*")
 _QUOTES = set("\"'«»“”‘’")
@@ -203,6 +203,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
     n = len(toks)
     while j < n and _is_quote(toks[j]):
         j += 1
+    if j < n and _no_conj(toks[j].text) in _agent_verbs():
+        j += 1  # 'هجوم شنته المعارضة': the agent is the verb's subject, after it
     conjuncts: list[tuple[int, int]] = []
     start, k, count = j, j, 0
     while k < n:
@@ -214,10 +216,12 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'فجّر انتحاري نفسه': the reflexive is the object, not part of the subject
         if count and (t.text in _ADVERBS or (t.text in _WEEKDAYS and t.text != "من") or t.text in _TIME_NOUNS):
             break  # 'وشن سلاح الجو التركي الجمعة أولى غاراته', 'اتفق قادة الاتحاد الشهر الماضي': a time word ends the noun phrase
-        if not allow_number and count and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS or t.text == "بعض" or t.text in _PEOPLE_DUAL):
+        if not allow_number and count and not _teen(toks, k) and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS or t.text == "بعض" or t.text in _PEOPLE_DUAL):
             break  # 'قتل الإرهابيون ثلاثة رهائن', 'اتهم المتحدث بعض السياسيين': the count opens the object
-        if subject and (t.text.startswith(("بال", "وبال")) or (count and _opens_object(sent, k))):
-            break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase
+        if subject and (t.text.startswith(("بال", "وبال")) or (count and _opens_object(sent, k)) or (not count and t.text.startswith(("لل", "ولل")))):
+            break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase, nor opens with لل ('وقتل للأبرياء')
+        if count and (_coordinated_verb(t.text) or _in_a_place(t.text)):
+            break  # 'ستة جنود وتعرضت 30 مركبة', 'مواقع للحوثيين بمحافظة عمران': a verb opens a clause, a place is no part of the actor
         if subject and count and toks[k - 1].text.endswith("ون") and _no_conj(toks[k - 1].text) not in _NUMBER_WORDS and (_accusative(t.text) or _oblique_plural(t.text)):
             break  # 'هاجم مسلحون حاجزا', 'هاجم مفجرون انتحاريون سياسيين': a nominative plural, then an accusative: the object
         if subject and count and (ending := _agreement_ending(toks[k - 1].text)) and not t.text.endswith(ending):
@@ -236,6 +240,35 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
     if k > start and count:
         conjuncts.append((start, _trim(toks, start, k)))
     return [c for c in conjuncts if c[1] > c[0]]
+
+
+@lru_cache(maxsize=1)
+def _agent_verbs() -> frozenset[str]:
+    """The one-word agent phrases that are a verb with its object pronoun ('شنته', 'نفذها')."""
+    return frozenset(p[0] for p in _sets()["agent"] if len(p) == 1 and p[0].endswith(("ه", "ها", "هم")))
+
+
+def _coordinated_verb(word: str) -> bool:
+    """'وتعرضت', 'ودخلت', 'ويضرمون', 'وقتلوا': a perfect ending in ت or وا, or an imperfect
+    يفعلون, after و or ف opens a clause. After folding a noun's feminine ending is ه, so a
+    final ت is a verb's, except in plurals (ات) and names like بيروت, تكريت."""
+    if not word.startswith(("و", "ف")):
+        return False
+    w = word[1:]
+    if len(w) < 4 or w.startswith("ال"):
+        return False
+    return w.endswith("وا") or (w[0] == "ي" and w.endswith("ون")) or (w.endswith("ت") and not w.endswith(("ات", "يت", "وت")))
+
+
+def _in_a_place(word: str) -> bool:
+    """'بمحافظة', 'بمدينة', 'وبقطاع': a place head after بـ starts where, not who."""
+    w = _no_conj(word)
+    return w.startswith("ب") and len(w) > 3 and _place_head(w[1:])
+
+
+def _teen(toks: list[Token], k: int) -> bool:
+    """'أحد عشر', 'ثلاثة عشر': عشر after a unit is one number with it, not a count after a noun."""
+    return k > 0 and _no_conj(toks[k].text) in ("عشر", "عشره") and _no_conj(toks[k - 1].text) in _NUMBER_WORDS
 
 
 def _opens_object(sent: Sentence, k: int) -> bool:
@@ -341,10 +374,11 @@ def _accusative(word: str) -> bool:
 def _object_after_a_name(sent: Sentence, span: tuple[int, int], entity_actor=None, entity_place=None) -> tuple[int, int]:
     """The entity stage's view of :func:`_opens_object`: a name, like a definite noun, takes no
     genitive. So in a verb-subject-object clause a linked place after either ('زار رئيس الوزراء
-    العراقي طهران'), or an actor or place noun after a linked name and outside it ('اتهم الرئيس
-    بوتين الغرب'), opens the object. A name after a definite title is its apposition ('وزير
-    الخارجية الأمريكي جون كيري'), and a family name with the article is no actor or place noun
-    ('الأمير خالد الفيصل'): both stay in the subject."""
+    العراقي طهران'), an actor or place noun after a linked name and outside it ('اتهم الرئيس
+    بوتين الغرب'), an indefinite noun after a linked name or place ('أطلقت تركيا حملة جوية') or
+    after a definite noun ('استهدفت الطائرات الدولية سيارة') opens the object. A name after a
+    definite title is its apposition ('وزير الخارجية الأمريكي جون كيري'), and a family name with
+    the article is no actor or place noun ('الأمير خالد الفيصل'): both stay in the subject."""
     if entity_actor is None:
         return span
     toks = sent.tokens
@@ -355,13 +389,56 @@ def _object_after_a_name(sent: Sentence, span: tuple[int, int], entity_actor=Non
         actor_here, actor_before = entity_actor((k, k + 1)), entity_actor((k - 1, k))
         after_name = actor_before and not actor_here
         after_definite = toks[k - 1].text.startswith("ال") and _no_conj(toks[k - 1].text) not in _QUANT_HEADS
-        if not (after_name or after_definite):
+        # (a place after a title may be followed by the title holder's name: 'رئيس جنوب السودان سلفاكير')
+        after_place = (entity_place is not None and entity_place((k - 1, k)) and not entity_place((k, k + 1)) and not actor_here
+                       and not (k - 1 > span[0] and actor_like(sent, (span[0], span[0] + 1))))
+        if not (after_name or after_definite or after_place):
             continue
         if entity_place is not None and entity_place((k, k + 1)) and not entity_place((k - 1, k)) and not actor_here:
             return span[0], k
         if after_name and w.startswith("ال") and (actor_like(sent, (k, k + 1)) or place_like(sent, (k, k + 1), entity_place)):
             return span[0], k
+        if ((after_name or after_place) and _indefinite(w) and _no_conj(toks[k - 1].text) not in _NAME_PARTICLES
+                and not _age_after(toks, k + 1)):
+            # 'أطلقت تركيا حملة جوية', 'ورفض أوباما انتقادات': a common noun after a whole name is
+            # the object; not a لـ phrase ('مركز الملك سلمان للإغاثة') nor a name's last part the
+            # entity stage left out ('عبدالله بن مساعد', 'راندولف بروس اداير (70 عاما)')
+            return span[0], k
+        if (after_definite and not actor_here and not (entity_place and entity_place((k, k + 1))) and _common_noun(w)
+                and not _titled(toks, span[0], k)):
+            return span[0], k  # 'استهدفت الطائرات الدولية سيارة', 'ورفض المقاتلون تسليم أسلحتهم'
     return span
+
+
+def _indefinite(word: str) -> bool:
+    """A word without the article or لـ that is no part of a name and not 'غير' (which makes an
+    adjective: 'الجمعية العامة غير العادية'): after a whole name it opens the object."""
+    return word[:1].isalpha() and not word.startswith(("ال", "ل")) and word not in _NAME_PARTICLES and word != "غير"
+
+
+def _common_noun(word: str) -> bool:
+    """After a definite noun, an indefinite word without a preposition and no count opens the
+    object (a count is the object's, see ``np_forward``)."""
+    return _indefinite(word) and not word.startswith(("ب", "و")) and not _is_quantity_word(word)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    """Person titles (the entity stage's list, ``resources/ner/gaz_title.txt``), in this stage's folding."""
+    from marsad.streams.pipeline.entities.ner.gazetteer import RESOURCES
+
+    lines = (line.split("#", 1)[0].strip() for line in (RESOURCES / "gaz_title.txt").read_text(encoding="utf-8").splitlines())
+    return frozenset(bare(fold(line).text) for line in lines if line and " " not in line)
+
+
+def _titled(toks: list[Token], a: int, k: int) -> bool:
+    """'رئيس مجلس الوزراء اللبناني تمام سلام': after a title, an indefinite word may be the
+    holder's name, which the entity stage did not find."""
+    return any(bare(toks[m].text) in _titles() for m in range(a, k))
+
+
+#: Words inside a person's name that the entity stage may leave out of it ('محمد بن سلمان').
+_NAME_PARTICLES = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ام", "عبد", "ولد", "بو"})
 
 
 def _trim(toks: list[Token], a: int, b: int) -> int:
@@ -386,7 +463,7 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
         if _is_quote(t):
             k -= 1
             continue
-        if _is_punct(t) or k in trig_idx or _stopword(t.text) or count >= max_len or _no_conj(t.text) in _ADVERBS or _no_conj(t.text) in _BEFORE_A_VERB:
+        if _is_punct(t) or k in trig_idx or _stopword(t.text) or count >= max_len or _no_conj(t.text) in _ADVERBS or _no_conj(t.text) in _BEFORE_A_VERB or _claim_verb(t.text):
             break  # 'ميدانياً قتل نحو 30 مسلحاً', 'وحينما رفض المصلون': an adverb or a subordinator is no subject
         count += 1
         k -= 1
@@ -402,7 +479,8 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
             return (q, _trim(toks, q, i))
     if k >= 0:
         w = _no_conj(toks[k].text)
-        boundary = _is_punct(toks[k]) or toks[k].text in _OPENING_QUOTES or w in _BOUNDARY_WORDS or toks[k].text in _BOUNDARY_WORDS
+        boundary = (_is_punct(toks[k]) or toks[k].text in _OPENING_QUOTES or w in _BOUNDARY_WORDS or toks[k].text in _BOUNDARY_WORDS
+                    or _claim_verb(toks[k].text))  # 'وتبنت جبهة النصرة خطف العناصر': who claimed it, did it
         if not boundary and not (toks[k].text in _sets()["reporting"] or w in _sets()["reporting"]):
             # relative clause 'القوارب التي استقلها عناصر داعش تعرضت': the NP after the
             # resumptive verb is the clause's actor
@@ -417,6 +495,18 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
 
 
 _RELATIVE = {"التي", "الذي", "الذين", "اللذين", "اللتين"}
+
+
+@lru_cache(maxsize=1)
+def _claim_verbs() -> frozenset[str]:
+    return frozenset(p[0] for p in _sets()["claim"] if len(p) == 1)
+
+
+def _claim_verb(word: str) -> bool:
+    """'تبنت', 'تبنوا': who claimed an attack named after the verb did it."""
+    return _no_conj(word) in _claim_verbs()
+
+
 #: Words a verb follows, not a noun: 'قد', and subordinators of time ('بينما تظاهر', 'عندما هاجم').
 _BEFORE_A_VERB = {"قد", "لقد", "بينما", "عندما", "بعدما", "حينما", "لما", "كلما", "فيما", "اذ"}
 _LINK_PREPS = {"من", "ب", "في", "ل"}
@@ -1041,12 +1131,14 @@ def _visit_between_parties(sent: Sentence, c: Candidate, trig_idx: set[int], ent
 
 def _snatched(sent: Sentence, c: Candidate) -> bool:
     """'خطفت النجمة الأنظار', 'خطف الفريق الفوز', 'خطف هدف التعادل': snatching the limelight, a
-    win or a goal is no abduction (cues_ar.json ``snatched_not_abducted``, within 3 tokens)."""
+    win or a goal is no abduction (cues_ar.json ``snatched_not_abducted``, up to 3 tokens after
+    the subject)."""
     if c.type != "ASSAULT" or c.mode != "abduct":
         return False
     toks = sent.tokens
     words = _sets()["snatched"]
-    return any(toks[k].text in words or bare(toks[k].text) in words for k in range(c.tok[1], min(len(toks), c.tok[1] + 3)))
+    end = max([c.tok[1]] + [b for _, b in c.sources])  # the object follows the subject: 'خطفت الطفلة البحرينية … الأنظار'
+    return any(toks[k].text in words or bare(toks[k].text) in words for k in range(c.tok[1], min(len(toks), end + 3)))
 
 
 _ATTACK_WORDS = {"هاجم", "هجوم", "هجمات"}  # trigger patterns that also name an attack in words

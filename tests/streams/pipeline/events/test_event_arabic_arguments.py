@@ -12,8 +12,9 @@ a verb's subject (the object of a definite verb-subject-object clause, a بـ ph
 event noun taking no genitive, members and counted people as victims, what an attack verb hits;
 casualties lent to the one attack beside them, an oblique plural opening the object; weak
 triggers their own phrase supports (a gathering with a crowd count, a projectile launched at a
-target). Sentences are
-written for these tests (no shared data)."""
+target); where a phrase ends (a coordinated verb, a place after بـ, a time word, a claim verb, an
+indefinite noun after a name or a definite noun). Sentences are written for these tests (no
+shared data)."""
 
 from marsad.streams.evaluation.events import make_doc, run_stage
 from marsad.streams.pipeline.events import analyse, classifier
@@ -609,3 +610,55 @@ def test_a_dual_subject_a_bare_count_and_an_accusative_are_read_by_their_case():
         # a suspect's verb ends his phrase; a vest is the device
         assert _cands("وقتل مهاجم انتحاري يشتبه أنه ينتمي للدولة الاسلامية 32 شخصا.", "ASSAULT")[0]["sources"] == ["مهاجم انتحاري"]
         assert _cands("وقال إن مهاجما انتحاريا فجر سترته الناسفة في حمام سباحة.", "ASSAULT")[0]["targets"] == []
+
+
+def test_a_coordinated_verb_a_place_after_bi_and_a_time_word_end_a_phrase():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        assert _cands("بينما أصيب ستة جنود وتعرضت 30 مركبة عسكرية للتدمير.", "ASSAULT")[0]["targets"] == ["سته جنود"]
+        assert _cands("مسيحيون يهاجمون مسلمين ويضرمون النيران في مساجد", "ASSAULT")[0]["targets"] == ["مسلمين"]
+        assert _cands("اقتحمت المقاومة الشعبية اليوم مدينة لودر ودخلت في حرب شوارع مع الحوثيين.", "ASSAULT")[0]["targets"] == ["مدينه لودر"]
+        assert _cands("شنت طائرات التحالف غارات جوية على مقار لجماعة الحوثيين بمحافظة عمران.", "ASSAULT")[0]["targets"] == ["مقار لجماعه الحوثيين"]
+        assert _cands("وقال إن طالبان قتلت تسعة أشخاص نهار أمس.", "ASSAULT")[0]["targets"] == ["تسعه اشخاص"]
+        hurt = _cands("استشهد 3 رجال أمن إثر قذائف كثيفة أمس، فيما أصيب 7 من رجال حرس الحدود تم نقلهم إلى المستشفى.", "ASSAULT")
+        assert [c["targets"] for c in hurt if c["trigger"] == "اصيب"] == [["رجال حرس الحدود"]]
+        # بيروت, تكريت: a name ending in ت is no verb
+        assert _cands("قصفت الطائرات مواقع الجيش وتكريت.", "ASSAULT")[0]["targets"][0].endswith("وتكريت")
+
+
+def test_a_subject_opens_with_no_lil_phrase_an_agent_verb_or_a_claim_verb():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        assert _cands("وقتل للأبرياء!", "ASSAULT")[0]["sources"] == []
+        # 'شنته': the agent is the verb's subject, after it
+        hit = _cands("بعد هجوم شنته المعارضة على مواقعه في درعا.", "ASSAULT")
+        assert hit[0]["sources"] == ["المعارضه"]
+        # who claimed the abduction did it; the claim verb is no part of the name
+        assert _cands("وتبنت جبهة النصرة خطف العناصر من الفرقة 30.", "ASSAULT")[0]["sources"] == ["جبهه النصره"]
+    # a لل phrase inside a subject stays
+    assert _cands("واستنكرت المديرية العامة للشؤون الصحية بمنطقة حائل وقوع هذه التصرفات.", "ACCUSE")[0]["sources"] == ["المديريه العامه للشؤون الصحيه"]
+
+
+def test_eleven_is_one_count_and_the_limelight_far_after_the_subject_is_no_abduction():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        assert _cands("بينما قتل أحد عشر مسلحا آخر في قصف جوي.", "ASSAULT")[0]["targets"] == ["احد عشر مسلحا اخر"]
+        assert not _cands("خطفت الطفلة البحرينية الزين طارق جمعة الأنظار من كبار بطولة العالم للسباحة.", "ASSAULT")
+        assert _cands("خطف مسلحون مجهولون الصحفي أمس.", "ASSAULT")
+
+
+def test_a_common_noun_after_a_whole_name_opens_the_object():
+    # the entity stage knows the names
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3), "REJECT": ({"r:bias": 5.0}, 0.0, 0.3)}):
+        assert _roles("أطلقت تركيا حملة جوية لقصف مواقع لتنظيم داعش.", "ASSAULT")[0][0] == ["تركيا"]
+        assert _roles("ورفض الرئيس الأميركي باراك أوباما انتقادات تتهمه بالتقصير.", "REJECT")[0][0] == ["الرئيس الأميركي باراك أوباما"]
+        # a لـ phrase, an adjective or a name's last part stays in the subject
+        assert _roles("ناشد مركز الملك سلمان للإغاثة الأطباء التواصل معه.", "REQUEST")[0][0][0].startswith("مركز الملك سلمان للإغاثة")
+        assert _roles("وأشاد الامير عبدالله بن مساعد بالاجتماع.", "SUPPORT")[0][0] == ["الامير عبدالله بن مساعد"]
+
+
+def test_an_indefinite_noun_after_a_definite_subject_opens_the_object_unless_a_title_precedes():
+    with classifier.using({t: ({"r:bias": 5.0}, 0.0, 0.3) for t in ("ASSAULT", "REJECT", "CONSULT")}):
+        # (the rule reads the entity stage's names: the sentences name a place)
+        assert _roles("وفي الموصل قصفت الطائرات الدولية سيارة يستقلها انتحاري.", "ASSAULT")[0] == (["الطائرات الدولية"], ["سيارة يستقلها انتحاري"])
+        assert _roles("بعد مفاوضات في الموصل رفض المقاتلون تسليم أسلحتهم.", "REJECT")[0] == (["المقاتلون"], ["تسليم أسلحتهم"])
+        # after a title the indefinite word may be a name the entity stage missed
+        assert _roles("التقى رئيس مجلس الوزراء اللبناني تمام سلام في بيروت اليوم رئيس البرلمان.", "CONSULT")[0][0] == [
+            "رئيس مجلس الوزراء اللبناني تمام سلام"]
