@@ -726,8 +726,9 @@ def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evid
     sources = [ctx.actor_ref(sent, sp) for sp in cand.sources]
     targets = [ctx.actor_ref(sent, sp) for sp in cand.targets]
     if not sources and (cand.pronoun_source or cand.agentless):
-        own_targets = {(t.start, t.end) for t in targets}  # 'إن 11 شخصا قتلوا': the victims are no agent
-        sources = [r for r in _discourse_source(ctx, cand, typ) if (r.start, r.end) not in own_targets]
+        # 'إن 11 شخصا قتلوا': the victims are no agent; nor is whom this event hits, named before
+        own_targets, own_names = {(t.start, t.end) for t in targets}, _names(targets)
+        sources = [r for r in _discourse_source(ctx, cand, typ) if (r.start, r.end) not in own_targets and not _names([r]) & own_names]
     if not sources and (status == "announced" or (cand.agentless and cand.type in ("AID", "RETREAT"))):
         # 'قال قيادي في قسد إن ...ستبدأ هجوماً', 'وقال إنه جرى إجلاء': the speaker's organisation
         sources = _attr_actor(ctx, attr)
@@ -885,12 +886,17 @@ def _names(refs: list[ActorRef]) -> set[str]:
 
 
 def _discourse_source(ctx: _Ctx, cand: Candidate, typ: str) -> list[ActorRef]:
-    """Missing subject: a pronoun (اشتبكوا، هربوا) takes the previous event's target (else source);
-    an agentless passive (جرى إجلاء) the last source of the same event type."""
+    """Missing subject: a pronoun (اشتبكوا، هربوا) takes the previous event's target (else source),
+    but the pronoun of a transitive attack or a support verb ('وشنت غارة', 'كما قصفت') carries on
+    the previous attacker (else target); an agentless passive (جرى إجلاء) the last source of the
+    same event type."""
     if cand.pronoun_source and ctx.events:
         prev = ctx.events[-1]
         # a counted group ('قتل شخصين وأصاب سبعة آخرين') is the last event's victims, no agent of the next
-        return list([t for t in prev.target_actors if not _counted(t.text)] or prev.source_actors)
+        targets = [t for t in prev.target_actors if not _counted(t.text)]
+        if cand.type == "ASSAULT" and prev.type == "ASSAULT" and (cand.light_verb or cand.trigger.frame == "trans"):
+            return list(prev.source_actors or targets)
+        return list(targets or prev.source_actors)
     if cand.agentless and cand.type in ctx.sources_by_type:
         sent_index, sources = ctx.sources_by_type[cand.type]
         if ctx.sent_index - sent_index <= AGENTLESS_REACH:

@@ -220,7 +220,7 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'قتل الإرهابيون ثلاثة رهائن', 'اتهم المتحدث بعض السياسيين': the count opens the object
         if subject and (t.text.startswith(("بال", "وبال")) or (count and _opens_object(sent, k)) or (not count and t.text.startswith(("لل", "ولل")))):
             break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase, nor opens with لل ('وقتل للأبرياء')
-        if count and (_coordinated_verb(t.text) or _in_a_place(t.text)):
+        if count and (_verb_form(t.text, toks[k - 1].text) or _in_a_place(t.text)):
             break  # 'ستة جنود وتعرضت 30 مركبة', 'مواقع للحوثيين بمحافظة عمران': a verb opens a clause, a place is no part of the actor
         if subject and count and toks[k - 1].text.endswith("ون") and _no_conj(toks[k - 1].text) not in _NUMBER_WORDS and (_accusative(t.text) or _oblique_plural(t.text)):
             break  # 'هاجم مسلحون حاجزا', 'هاجم مفجرون انتحاريون سياسيين': a nominative plural, then an accusative: the object
@@ -248,16 +248,20 @@ def _agent_verbs() -> frozenset[str]:
     return frozenset(p[0] for p in _sets()["agent"] if len(p) == 1 and p[0].endswith(("ه", "ها", "هم")))
 
 
-def _coordinated_verb(word: str) -> bool:
-    """'وتعرضت', 'ودخلت', 'ويضرمون', 'وقتلوا': a perfect ending in ت or وا, or an imperfect
-    يفعلون, after و or ف opens a clause. After folding a noun's feminine ending is ه, so a
-    final ت is a verb's, except in plurals (ات) and names like بيروت, تكريت."""
-    if not word.startswith(("و", "ف")):
+def _verb_form(word: str, previous: str) -> bool:
+    """'وتعرضت', 'ويضرمون', 'نقلوا', 'يستخدمان': a verb opens a clause. With و or ف, a perfect
+    in ت (after folding a noun's feminine ending is ه; not plurals in ات nor names like بيروت,
+    تكريت) or in وا, or an imperfect يفعلون/يفعلان; without, only the plural or dual verb that
+    agrees with the plural or dual noun before it ('آخرون نقلوا', 'مستودعين يستخدمان'): alone
+    'رفعت' and 'عزت' are names, 'أوتاوا' a city. Nisbas are no verbs ('يمنيون', 'يمنيتان')."""
+    conj = word.startswith(("و", "ف"))
+    w = word[1:] if conj else word
+    if len(w) < 4 or w.startswith("ال") or w.endswith(("يون", "يان", "يتان")):
         return False
-    w = word[1:]
-    if len(w) < 4 or w.startswith("ال"):
-        return False
-    return w.endswith("وا") or (w[0] == "ي" and w.endswith("ون")) or (w.endswith("ت") and not w.endswith(("ات", "يت", "وت")))
+    plural = w.endswith("وا") or (len(w) >= 5 and w[0] == "ي" and w.endswith(("ون", "ان")))
+    if not conj:
+        return plural and _no_conj(previous).endswith(("ون", "ين", "ان"))
+    return plural or (w.endswith("ت") and not w.endswith(("ات", "يت", "وت")))
 
 
 def _in_a_place(word: str) -> bool:
@@ -642,6 +646,12 @@ def _place_head(word: str) -> bool:
     """A place head word, bare or with a possessive pronoun ('أطرافها', 'مدينتهم')."""
     places = _sets()["place"]
     return word in places or ("ال" + bare(word)) in places or _in_lexicon(word, places)
+
+
+def _a_site(sent: Sentence, span: tuple[int, int], entity_actor=None) -> bool:
+    """A phrase headed by a place or facility word ('مخزن أسلحة', 'مدينة لودر') that names no actor."""
+    w = sent.tokens[span[0]].text
+    return (_place_head(w) or _in_lexicon(w, _sets()["facility_heads"])) and not actor_like(sent, span, entity_actor)
 
 
 def place_like(sent: Sentence, span: tuple[int, int], entity_place=None) -> bool:
@@ -1515,6 +1525,12 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             # so the people after it are its victims
             cand.targets = [subj[0]]
             subj, missing = [], False
+        elif subj and subj[0][0] >= b and cand.type == "ASSAULT" and frame == "trans" and _a_site(sent, subj[0], entity_actor):
+            # 'كما استهدفت مخزن أسلحة': a place or a facility after the verb is what was hit; the
+            # subject is in the verb, the attacker the narrative has named (the last of its type)
+            cand.targets = [subj[0]]
+            subj, missing = [], False
+            cand.agentless = True
         cand.sources = subj
         cand.pronoun_source = missing
     # object / target

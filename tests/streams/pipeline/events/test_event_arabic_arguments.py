@@ -621,6 +621,11 @@ def test_a_coordinated_verb_a_place_after_bi_and_a_time_word_end_a_phrase():
         assert _cands("وقال إن طالبان قتلت تسعة أشخاص نهار أمس.", "ASSAULT")[0]["targets"] == ["تسعه اشخاص"]
         hurt = _cands("استشهد 3 رجال أمن إثر قذائف كثيفة أمس، فيما أصيب 7 من رجال حرس الحدود تم نقلهم إلى المستشفى.", "ASSAULT")
         assert [c["targets"] for c in hurt if c["trigger"] == "اصيب"] == [["رجال حرس الحدود"]]
+        # a plural or dual verb agreeing with the noun before it opens a relative clause; a nisba does not
+        hurt = _cands("قتل تسعة عناصر من داعش في الغارات وأصيب 12 آخرون نقلوا إلى المستشفى.", "ASSAULT")
+        assert [c["targets"] for c in hurt if c["trigger"] == "واصيب"] == [["12 اخرون"]]
+        assert _cands("وأفاد مصدر أنه تم أيضا تدمير مستودعين يستخدمان لتخزين الأسلحة وقتل من فيها.", "ASSAULT")[0]["targets"] == ["مستودعين"]
+        assert _cands("هاجم مسلحون يمنيون حاجزا.", "ASSAULT")[0]["sources"] == ["مسلحون يمنيون"]
         # بيروت, تكريت: a name ending in ت is no verb
         assert _cands("قصفت الطائرات مواقع الجيش وتكريت.", "ASSAULT")[0]["targets"][0].endswith("وتكريت")
 
@@ -662,3 +667,16 @@ def test_an_indefinite_noun_after_a_definite_subject_opens_the_object_unless_a_t
         # after a title the indefinite word may be a name the entity stage missed
         assert _roles("التقى رئيس مجلس الوزراء اللبناني تمام سلام في بيروت اليوم رئيس البرلمان.", "CONSULT")[0][0] == [
             "رئيس مجلس الوزراء اللبناني تمام سلام"]
+
+
+def test_a_site_after_an_attack_verb_is_hit_and_the_attacker_carries_on():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        text = ("وشنت طائرات التحالف غارات جوية استهدفت مواقع للحوثيين شمال مأرب.\n"
+                "كما استهدفت مخزن أسلحة بمعسكر ماس، أدى إلى اشتعاله إضافة إلى تدمير طقم عسكري.")
+        assert _roles(text, "ASSAULT")[1] == (["طائرات التحالف"], ["مخزن أسلحة بمعسكر ماس"])
+        # the pronoun of a support verb carries on the attacker, not the last victim
+        text = "قصفت الطائرات الحربية مواقع المتمردين في المدينة. وشنت غارة أخرى على مواقع للحوثيين بمنطقة صرواح."
+        assert _roles(text, "ASSAULT")[-1] == (["الطائرات الحربية"], ["مواقع للحوثيين"])
+        # whom an event hits is not its attacker, however the narrative ran
+        text = "هاجم تنظيم داعش مواقع الجيش التركي قرب الحدود. وشن غارات على تنظيم داعش في سوريا."
+        assert _roles(text, "ASSAULT")[-1] == ([], ["تنظيم داعش"])
