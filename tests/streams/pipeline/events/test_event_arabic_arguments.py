@@ -680,3 +680,8 @@ def test_a_site_after_an_attack_verb_is_hit_and_the_attacker_carries_on():
         # whom an event hits is not its attacker, however the narrative ran
         text = "هاجم تنظيم داعش مواقع الجيش التركي قرب الحدود. وشن غارات على تنظيم داعش في سوريا."
         assert _roles(text, "ASSAULT")[-1] == ([], ["تنظيم داعش"])
+
+
+def test_what_a_meeting_or_a_deal_is_about_or_worth_is_no_party():
+    assert _cands("ووقعت الشركة اتفاقا مع مصر بقيمة خمسة مليارات دولار.", "AGREE")[0]["targets"] == ["مصر"]
+    assert _cands("وسيعقد المشرف اجتماعات مع مدرب الفريق بشأن وضع اللاعبين الأجانب.", "CONSULT")[0]["targets"] == ["مدرب الفريق"]
