@@ -727,8 +727,8 @@ def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evid
     targets = [ctx.actor_ref(sent, sp) for sp in cand.targets]
     if not sources and (cand.pronoun_source or cand.agentless):
         # 'إن 11 شخصا قتلوا': the victims are no agent; nor is whom this event hits, named before
-        own_targets, own_names = {(t.start, t.end) for t in targets}, _names(targets)
-        sources = [r for r in _discourse_source(ctx, cand, typ) if (r.start, r.end) not in own_targets and not _names([r]) & own_names]
+        own = _names(targets)
+        sources = [r for r in _discourse_source(ctx, cand, typ) if not _names([r]) & own]
     if not sources and (status == "announced" or (cand.agentless and cand.type in ("AID", "RETREAT"))):
         # 'قال قيادي في قسد إن ...ستبدأ هجوماً', 'وقال إنه جرى إجلاء': the speaker's organisation
         sources = _attr_actor(ctx, attr)

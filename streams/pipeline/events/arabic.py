@@ -1384,7 +1384,12 @@ def _casualty_subject(sent: Sentence, i: int, trig_idx: set[int]) -> tuple[int, 
     if start is None or end <= start:
         return None
     if not any(bare(toks[m].text) in _PEOPLE or toks[m].text in _PEOPLE for m in range(start, end)):
-        return None
+        # any counted noun before a plural verb with no object after it: 'إن 3 حوثيين قتلوا على متن دبابة'
+        nxt = i + 1
+        counted_noun = any(not _is_quantity_word(toks[m].text) for m in range(start, end))
+        if (not counted_noun or not toks[i].text.endswith("وا")
+                or (nxt < len(toks) and not (_is_punct(toks[nxt]) or _stopword(toks[nxt].text)))):
+            return None
     return (start, end)
 
 
@@ -1489,6 +1494,9 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             nps = np_forward(sent, nxt, trig_idx, allow_number=False, subject=True)
         nps = [_object_after_a_name(sent, _before_ba_phrase(sent, np, entity_actor), entity_actor, entity_place) for np in nps]
         nps = [_unquantify(sent, np, trig_idx) for np in nps if np[1] > np[0]]
+        if nps and _counted_event_noun(toks, nps[0][0], trig_idx):
+            cand.agentless = True  # 'استهدفت إحدى الغارات': the strike is the subject; who struck, the narrative says
+            return [], False
         if nps and _no_subject(sent, nps[0], a, entity_actor):
             return [], True
         if not nps and nxt in trig_idx and frame == "intrans":
@@ -1537,6 +1545,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     after = b
     if cand.sources and cand.sources[-1][0] >= b:
         after = cand.sources[-1][1]
+    elif is_verb and (event_subject := _counted_event_noun(toks, b, trig_idx)):
+        after = event_subject  # 'استهدفت إحدى الغارات تجمعا': the object follows the strike
     casualty = _casualty_subject(sent, a, trig_idx) if (is_verb and frame in ("trans", "victim") and lv is None and cand.type == "ASSAULT") else None
     if casualty is None and lv is None and cand.type == "ASSAULT":
         casualty = _victim_subject(sent, cand, prefix, suffix, trig_idx)
@@ -1819,6 +1829,18 @@ def _passive_reading(sent: Sentence, cand: Candidate, prefix: str, suffix: str, 
     injured_next = span[1] < len(toks) and toks[span[1]].text[:1] == "و" and toks[span[1]].text[1:] in _INJURED
     return (counted or injured_next or first in _PEOPLE or bare(toks[span[0]].text) in _PEOPLE
             or _age_after(toks, span[1]))
+
+
+def _counted_event_noun(toks: list[Token], k: int, trig_idx: set[int]) -> int | None:
+    """'إحدى الغارات', 'بعض الهجمات' at token ``k``: some of the event nouns, which are then a
+    verb's subject, not an actor (a number is the object's: 'وشن 6 غارات'). The index after the
+    noun, or None."""
+    if k + 1 < len(toks) and _no_conj(toks[k].text) in _PARTITIVES and k + 1 in trig_idx:
+        return k + 2
+    return None
+
+
+_PARTITIVES = frozenset({"احدي", "احد", "بعض"})
 
 
 def _no_subject(sent: Sentence, span: tuple[int, int], trigger: int, entity_actor=None) -> bool:

@@ -685,3 +685,13 @@ def test_a_site_after_an_attack_verb_is_hit_and_the_attacker_carries_on():
 def test_what_a_meeting_or_a_deal_is_about_or_worth_is_no_party():
     assert _cands("ووقعت الشركة اتفاقا مع مصر بقيمة خمسة مليارات دولار.", "AGREE")[0]["targets"] == ["مصر"]
     assert _cands("وسيعقد المشرف اجتماعات مع مدرب الفريق بشأن وضع اللاعبين الأجانب.", "CONSULT")[0]["targets"] == ["مدرب الفريق"]
+
+
+def test_one_of_the_strikes_is_no_attacker_and_a_counted_group_with_no_object_is_killed():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        hit = _cands("وفي جبهة البلق استهدفت إحدى الغارات تجمعا للحوثيين وقتل 8 منهم.", "ASSAULT")[0]
+        assert (hit["sources"], hit["targets"]) == ([], ["تجمعا للحوثيين"])
+        killed = _cands("وبحسب المصدر فإن 3 حوثيين قتلوا على متن دبابة.", "ASSAULT")[0]
+        assert (killed["sources"], killed["targets"]) == ([], ["3 حوثيين"])
+        # with an object after the verb the group acted
+        assert _cands("وقال المصدر إن 3 متمردين قتلوا جنديين في الهجوم.", "ASSAULT")[0]["sources"] == ["3 متمردين"]
