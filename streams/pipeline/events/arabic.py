@@ -249,12 +249,13 @@ def _agent_verbs() -> frozenset[str]:
 
 
 def _verb_form(word: str, previous: str) -> bool:
-    """'وتعرضت', 'ويضرمون', 'نقلوا', 'يستخدمان': a verb opens a clause. With و or ف, a perfect
-    in ت (after folding a noun's feminine ending is ه; not plurals in ات nor names like بيروت,
-    تكريت) or in وا, or an imperfect يفعلون/يفعلان; without, only the plural or dual verb that
-    agrees with the plural or dual noun before it ('آخرون نقلوا', 'مستودعين يستخدمان'): alone
-    'رفعت' and 'عزت' are names, 'أوتاوا' a city. Nisbas are no verbs ('يمنيون', 'يمنيتان')."""
-    conj = word.startswith(("و", "ف"))
+    """'وتعرضت', 'ويضرمون', 'نقلوا', 'يستخدمان': a verb opens a clause. With و, a perfect in ت
+    (after folding a noun's feminine ending is ه; not plurals in ات nor names like بيروت, تكريت)
+    or in وا, or an imperfect يفعلون/يفعلان; without, only the plural or dual verb that agrees
+    with the plural or dual noun before it ('آخرون نقلوا', 'مستودعين يستخدمان'): alone 'رفعت' and
+    'عزت' are names, 'أوتاوا' a city. Not after ف, which starts names too ('فرانسوا'); nisbas
+    are no verbs ('يمنيون', 'يمنيتان')."""
+    conj = word.startswith("و")
     w = word[1:] if conj else word
     if len(w) < 4 or w.startswith("ال") or w.endswith(("يون", "يان", "يتان")):
         return False

@@ -626,7 +626,8 @@ def test_a_coordinated_verb_a_place_after_bi_and_a_time_word_end_a_phrase():
         assert [c["targets"] for c in hurt if c["trigger"] == "واصيب"] == [["12 اخرون"]]
         assert _cands("وأفاد مصدر أنه تم أيضا تدمير مستودعين يستخدمان لتخزين الأسلحة وقتل من فيها.", "ASSAULT")[0]["targets"] == ["مستودعين"]
         assert _cands("هاجم مسلحون يمنيون حاجزا.", "ASSAULT")[0]["sources"] == ["مسلحون يمنيون"]
-        # بيروت, تكريت: a name ending in ت is no verb
+        # بيروت, تكريت: a name ending in ت is no verb; nor is one after ف
+        assert _cands("دعا الرئيس الفرنسي فرانسوا هولاند أمس، إلى تشكيل حكومة لمنطقة اليورو، وناشد المواطنين تجديد ثقتهم.", "REQUEST")[0]["sources"] == ["الرئيس الفرنسي فرانسوا هولاند"]
         assert _cands("قصفت الطائرات مواقع الجيش وتكريت.", "ASSAULT")[0]["targets"][0].endswith("وتكريت")
 
 
