@@ -18,7 +18,7 @@ import ahocorasick
 
 from .common import Candidate, Sentence
 from .resources import Trigger, cues, quantities, triggers_ar, weapon_words
-from .text import Token, fold
+from .text import Token
 
 _PUNCT_STOP = set("،,.;:!?؟()[]{}؛…-–—*")
 _QUOTES = set("\"'«»“”‘’")
@@ -429,17 +429,18 @@ def _common_noun(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    """Person titles (the entity stage's list, ``resources/ner/gaz_title.txt``), in this stage's folding."""
-    from marsad.streams.pipeline.entities.ner.gazetteer import RESOURCES
+    """Person titles: the entity stage's list (``resources/ner/gaz_title.txt``), in its folding."""
+    from marsad.streams.pipeline.entities.ner.gazetteer import RESOURCES, read_list
 
-    lines = (line.split("#", 1)[0].strip() for line in (RESOURCES / "gaz_title.txt").read_text(encoding="utf-8").splitlines())
-    return frozenset(bare(fold(line).text) for line in lines if line and " " not in line)
+    return frozenset(bare(w) for w in read_list(RESOURCES / "gaz_title.txt") if " " not in w)
 
 
 def _titled(toks: list[Token], a: int, k: int) -> bool:
     """'رئيس مجلس الوزراء اللبناني تمام سلام': after a title, an indefinite word may be the
     holder's name, which the entity stage did not find."""
-    return any(bare(toks[m].text) in _titles() for m in range(a, k))
+    from marsad.streams.pipeline.entities.ner.text import fold as ner_fold
+
+    return any(bare(ner_fold(toks[m].text)) in _titles() for m in range(a, k))
 
 
 #: Words inside a person's name that the entity stage may leave out of it ('محمد بن سلمان').
@@ -1387,9 +1388,8 @@ def _casualty_subject(sent: Sentence, i: int, trig_idx: set[int]) -> tuple[int, 
     if not any(bare(toks[m].text) in _PEOPLE or toks[m].text in _PEOPLE for m in range(start, end)):
         # any counted noun before a plural verb with no object after it: 'إن 3 حوثيين قتلوا على متن دبابة'
         nxt = i + 1
-        counted_noun = any(not _is_quantity_word(toks[m].text) for m in range(start, end))
-        if (not counted_noun or not toks[i].text.endswith("وا")
-                or (nxt < len(toks) and not (_is_punct(toks[nxt]) or _stopword(toks[nxt].text)))):
+        no_object = nxt >= len(toks) or _is_punct(toks[nxt]) or _stopword(toks[nxt].text)
+        if not (toks[i].text.endswith("وا") and no_object and any(not _is_quantity_word(toks[m].text) for m in range(start, end))):
             return None
     return (start, end)
 
