@@ -300,6 +300,21 @@ def _location_uncached(ctx: _Ctx, sent: Sentence, cand: Candidate):
     return None, None
 
 
+def _name_tokens(ctx: _Ctx, sent: Sentence) -> dict[int, str]:
+    """Type of the named entity each token of ``sent`` belongs to (the classifier reads a name
+    as its type, not as the word)."""
+    names = ctx.entities_in(*ctx.orig_span(sent.start, sent.end), _NAME_TYPES)
+    out: dict[int, str] = {}
+    if not names:
+        return out
+    for i, tok in enumerate(sent.tokens):
+        a, b = ctx.orig_span(tok.start, tok.end)
+        hit = next((e for e in names if e.start < b and e.end > a), None)
+        if hit is not None:
+            out[i] = hit.type
+    return out
+
+
 def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
     """First pass: per sentence its time expressions, (ungated) candidates and quantities."""
     lang = _language(doc)
@@ -333,6 +348,7 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
         if cands and ctx.entities:
             sa, sb = ctx.orig_span(sent.start, sent.end)
             rec["entity_types"] = {e.type for e in ctx.entities if e.start < sb and e.end > sa}
+            rec["name_tokens"] = _name_tokens(ctx, sent)
         if lang == "ar" and cands:
             day_level = running is not None and idx - running[0] <= 4
             rec["strong"] = [_strong(ctx, sent, c, times, ent_actor, day_level) for c in cands]

@@ -105,3 +105,13 @@ def test_a_smaller_rule_scale_costs_a_rule_weight_more():
         y.append(label)
     weight = {s: dict(zip(*classifier._fit(dicts, np.array(y), 1.0, s)[:2]))["r:verbal"] for s in (0.25, 1.0)}
     assert 0.0 < weight[0.25] < weight[1.0]
+
+
+def test_a_name_is_read_as_its_entity_type():
+    """Names seen in training (Tal Afar, a Pakistani tribe) must not make a sentence an attack:
+    a token of a named entity is a type in the word n-grams and has no character grams."""
+    rec = next(r for r in classifier._analyse_text("قتل مسلحون خمسة جنود في هجوم على حاجز في مدينة الموصل.") if r["cands"])
+    feats = classifier.features(rec, "ASSAULT")
+    assert "w:<location>" in feats and "w:موصل" not in feats and "w:الموصل" not in feats
+    assert not any(k.startswith("c:") and "موصل" in k for k in feats)
+    assert "w:جنود" in feats and any(k.startswith("c:") and "جنو" in k for k in feats)

@@ -221,7 +221,7 @@ def test_attacker_or_weapon_gives_an_unmarked_attack_its_mode():
 
     assert modes("Aircraft of the US-led coalition struck the enclave on Saturday.", "en") == {("aerial", "Air/drone strike")}
     assert modes("شنت طائرات التحالف الدولي مساء اليوم هجوماً على الجيب الأخير.", "ar") == {("aerial", "Air/drone strike")}
-    assert modes("وشن مسلحون هجوما بقذائف الهاون على الحاجز.", "ar") == {("heavy-weapons", "Shelling/artillery/missile attack")}
+    assert modes("وشن مسلحون هجوما بقذائف الهاون على الحاجز في مدينة الموصل أمس.", "ar") == {("heavy-weapons", "Shelling/artillery/missile attack")}
     assert modes("Rebels attacked the town on Monday.", "en") == {(None, "Armed clash")}
 
 
