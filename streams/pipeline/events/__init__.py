@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Collection
 from functools import lru_cache
 from datetime import date, datetime
 
@@ -80,8 +81,8 @@ class _Ctx:
     def tok_span_orig(self, sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
         return self.orig_span(sent.tokens[span[0]].start, sent.tokens[span[1] - 1].end)
 
-    def entities_in(self, a: int, b: int, types: set[str]):
-        return [e for e in self.entities if e.start < b and e.end > a and e.type in types]
+    def entities_in(self, a: int, b: int, types: Collection[str] | None = None):
+        return [e for e in self.entities if e.start < b and e.end > a and (types is None or e.type in types)]
 
     def actor_ref(self, sent: Sentence, span: tuple[int, int]) -> ActorRef:
         a, b = self.tok_span_orig(sent, span)
@@ -300,10 +301,9 @@ def _location_uncached(ctx: _Ctx, sent: Sentence, cand: Candidate):
     return None, None
 
 
-def _name_tokens(ctx: _Ctx, sent: Sentence) -> dict[int, str]:
-    """Type of the named entity each token of ``sent`` belongs to (the classifier reads a name
-    as its type, not as the word)."""
-    names = ctx.entities_in(*ctx.orig_span(sent.start, sent.end), _NAME_TYPES)
+def _name_tokens(ctx: _Ctx, sent: Sentence, names: list) -> dict[int, str]:
+    """Type of the named entity (among ``names``, the sentence's) each token of ``sent`` belongs
+    to: the Arabic classifier reads a name as its type, not as the word."""
     out: dict[int, str] = {}
     if not names:
         return out
@@ -346,9 +346,10 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
         qtys = parse_quantities(sent.tokens, lang, lambda a, b: ctx.text[slice(*ctx.orig_span(a, b))]) if cands else []
         rec = {"sent": sent, "times": times, "cands": cands, "qtys": qtys}
         if cands and ctx.entities:
-            sa, sb = ctx.orig_span(sent.start, sent.end)
-            rec["entity_types"] = {e.type for e in ctx.entities if e.start < sb and e.end > sa}
-            rec["name_tokens"] = _name_tokens(ctx, sent)
+            in_sent = ctx.entities_in(*ctx.orig_span(sent.start, sent.end))
+            rec["entity_types"] = {e.type for e in in_sent}
+            if lang == "ar":
+                rec["name_tokens"] = _name_tokens(ctx, sent, [e for e in in_sent if e.type in _NAME_TYPES])
         if lang == "ar" and cands:
             day_level = running is not None and idx - running[0] <= 4
             rec["strong"] = [_strong(ctx, sent, c, times, ent_actor, day_level) for c in cands]
