@@ -4,8 +4,10 @@ Both sides are reduced to a :class:`Signature` (lead embedding, optional body-vi
 entity ids, countries, numbers, content words, time span, language), read from the page's
 article text: site chrome (cookie and login walls, like boxes, disclaimers) is dropped first, and
 against a page that is not an article at all every content feature is missing, so the pair
-scores as an average pair (:mod:`~marsad.streams.pipeline.stories.chrome`; on the SemEval
-pairs, grouped CV Pearson 0.769 -> 0.780 overall, 0.536 -> 0.635 on the 56 Arabic pairs). :func:`features` turns a
+is scored by what the training pairs say of such pairs, not by its chrome
+(:mod:`~marsad.streams.pipeline.stories.chrome`; on the SemEval pairs, grouped CV Pearson
+0.769 -> 0.780 overall, 0.536 -> 0.635 on the 56 Arabic pairs; see ``unreadable`` in
+:class:`SimilarityModel`). :func:`features` turns a
 pair into a small feature vector and :class:`SimilarityModel` (a logistic model whose
 parameters are data, in ``streams/resources/stories/similarity.json``) into a score in [0, 1]:
 higher is more similar. The score is P(same story) fitted on SemEval-2022 Task 8 ``Overall``
@@ -84,6 +86,7 @@ FEATURES = ("cos", "cos_x", "ent", "ent_ovl", "ent_both", "place", "place_both",
             "cos_body", "words", "title_words",
             "title_in_text", "time")
 MODEL_PATH = Path(__file__).resolve().parents[2] / "resources" / "stories" / "similarity.json"
+_COS = FEATURES.index("cos")
 
 _NUM = re.compile(r"(?<![\d.,])\d{2,}(?:[.,]\d+)?")
 _WORD = re.compile(r"\w+")
@@ -315,11 +318,12 @@ BODY_FEATURES = [FEATURES.index(name) for name in ("ent", "ent_ovl", "ent_both",
 
 def features(a: Signature, b: Signature, cos: float | None = None, time_scale_h: float = 24.0) -> np.ndarray:
     """The pair's feature row (see the module doc). Against a page that is not an article every
-    content feature is missing (NaN): the model then scores the pair as an average pair, since
-    the story of a login wall is unknown, not different. Against a page whose real title sits
-    over a chrome body (``title_only``) only the body features are missing: the lead cosine and
-    the title overlaps still say what its headline reports (on the SemEval pairs, grouped CV
-    Pearson 0.780 -> 0.781, Arabic 0.635 -> 0.654: 4 pairs, each scored closer to its grade)."""
+    content feature is missing (NaN): the model then scores the pair by its ``unreadable``
+    share, since the story of a login wall is unknown, not different. Against a page whose real
+    title sits over a chrome body (``title_only``) only the body features are missing: the lead
+    cosine and the title overlaps still say what its headline reports (on the SemEval pairs,
+    grouped CV Pearson 0.780 -> 0.781, Arabic 0.635 -> 0.654: 4 pairs, each scored closer to
+    its grade)."""
     if not ((a.article or a.title_only) and (b.article or b.title_only)):
         row = np.full(len(FEATURES), math.nan)
         row[FEATURES.index("time")] = math.exp(-time_gap_hours(a, b) / time_scale_h)
@@ -358,13 +362,23 @@ class SimilarityModel:
 
     A missing feature (NaN, e.g. ``words`` against a story that keeps no word set) is replaced
     by ``impute[name]``, its mean on the training pairs, so it moves the score as little as the
-    average pair would rather than reading as "no overlap"."""
+    average pair would rather than reading as "no overlap".
+
+    A pair with a side that is not an article (every content feature missing) scores
+    ``unreadable``: the share of same-story pairs among such pairs in training (see
+    :func:`fit`). The logistic at the mean features would put it at 0.27 on the SemEval pairs,
+    below even the mean probability of 0.37, while 12 of those 22 pairs are the same story
+    (annotators read the real pages; a scraper got a donation or login page). On the SemEval
+    pairs, grouped CV Pearson 0.781 -> 0.784 overall, 0.654 -> 0.680 on the Arabic pairs, where
+    six pages are a site's donation appeal (Polish pairs, whose unreadable pages are mostly
+    unrelated, 0.744 -> 0.716)."""
 
     weights: dict[str, float]
     bias: float
     time_scale_h: float = 24.0
     meta: dict = field(default_factory=dict)
     impute: dict[str, float] = field(default_factory=dict)
+    unreadable: float | None = None
 
     def __post_init__(self) -> None:
         self._w = np.array([self.weights.get(name, 0.0) for name in FEATURES], dtype=np.float64)
@@ -374,12 +388,12 @@ class SimilarityModel:
     def load(cls, path: Path | None = None) -> SimilarityModel:
         data = json.loads(Path(path or MODEL_PATH).read_text(encoding="utf-8"))
         return cls(weights=data["weights"], bias=data["bias"], time_scale_h=data.get("time_scale_h", 24.0),
-                   meta=data.get("meta", {}), impute=data.get("impute", {}))
+                   meta=data.get("meta", {}), impute=data.get("impute", {}), unreadable=data.get("unreadable"))
 
     def save(self, path: Path | None = None) -> None:
         Path(path or MODEL_PATH).write_text(json.dumps(
             {"weights": self.weights, "bias": self.bias, "time_scale_h": self.time_scale_h,
-             "impute": self.impute, "meta": self.meta},
+             "impute": self.impute, "unreadable": self.unreadable, "meta": self.meta},
             indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
     def logit(self, feats: np.ndarray) -> np.ndarray:
@@ -390,8 +404,12 @@ class SimilarityModel:
         return feats @ self._w + self.bias
 
     def score_features(self, feats: np.ndarray) -> np.ndarray:
+        feats = np.asarray(feats, dtype=np.float64)
         z = np.clip(self.logit(feats), -40, 40)
-        return 1.0 / (1.0 + np.exp(-z))
+        scores = 1.0 / (1.0 + np.exp(-z))
+        if self.unreadable is None:
+            return scores
+        return np.where(np.isnan(feats[..., _COS]), self.unreadable, scores)
 
     def score(self, a: Signature, b: Signature, cos: float | None = None) -> float:
         return float(self.score_features(features(a, b, cos, self.time_scale_h)))
@@ -421,6 +439,10 @@ PRIOR_WEIGHTS = {"time": 1.0}
 
 #: SemEval ``Overall`` grades counted as "same story" (1 = very similar ... 4 = very dissimilar).
 SAME_STORY_MAX = 2.0
+
+#: Pseudo-pairs at the overall same-story share toward which the share among pairs with a side
+#: that is not an article is shrunk: the training data hold only a couple of dozen such pairs.
+UNREADABLE_PRIOR_PAIRS = 5.0
 
 
 #: Features that can only raise the score: more shared wording, entities, places or figures
@@ -458,19 +480,23 @@ def fit(X: np.ndarray, overall: np.ndarray, priors: Mapping[str, float] = PRIOR_
     good as the unbounded fit). Features with no variance in ``X`` (time, when the pairs have no
     dates; entities when no entity stage ran) keep their prior weight from ``priors`` and are
     left out of the fit; the bias is corrected for their constant contribution. Pairs with a
-    side that is not an article (all content features missing) are left out. Missing values
+    side that is not an article (all content features missing) are left out of the fit; their
+    same-story share, shrunk toward the overall share by ``UNREADABLE_PRIOR_PAIRS`` pseudo-pairs,
+    is the model's ``unreadable`` score. Missing values
     (NaN) are replaced by the column mean; the model keeps every column's mean as ``impute``,
     for the features a scored pair may lack even where the training pairs had them all
     (``words`` against a story).
     """
     X = np.array(X, dtype=np.float64)
-    page = ~np.isnan(X[:, FEATURES.index("cos")])  # pairs with a side that is not an article say nothing
+    same = np.asarray(overall, dtype=float) <= same_story_max
+    page = ~np.isnan(X[:, _COS])  # pairs with a side that is not an article say nothing of the features
+    unreadable = (same[~page].sum() + UNREADABLE_PRIOR_PAIRS * same.mean()) / ((~page).sum() + UNREADABLE_PRIOR_PAIRS)
     X, overall = X[page], np.asarray(overall)[page]
     missing = np.isnan(X)
     means = np.where(missing, 0.0, X).sum(axis=0) / np.maximum(1, (~missing).sum(axis=0))
     X[missing] = np.broadcast_to(means, X.shape)[missing]
     impute = {FEATURES[j]: round(float(means[j]), 6) for j in range(X.shape[1])}
-    y = (np.asarray(overall, dtype=float) <= same_story_max).astype(np.float64)
+    y = same[page].astype(np.float64)
     varying = [j for j in range(X.shape[1]) if np.ptp(X[:, j]) > 1e-9]
     fixed = [j for j in range(X.shape[1]) if j not in varying]
     coefs, bias = _bounded_logistic(X[:, varying], y, [FEATURES[j] in MONOTONE_FEATURES for j in varying], c)
@@ -481,7 +507,7 @@ def fit(X: np.ndarray, overall: np.ndarray, priors: Mapping[str, float] = PRIOR_
         w = float(priors.get(FEATURES[j], 0.0))
         weights[FEATURES[j]] = w
         bias -= w * float(X[0, j])  # the fitted bias absorbed the constant value of this feature
-    return SimilarityModel(weights=weights, bias=bias, impute=impute)
+    return SimilarityModel(weights=weights, bias=bias, impute=impute, unreadable=round(float(unreadable), 6))
 
 
 def pearson(x: Sequence[float], y: Sequence[float]) -> float:

@@ -67,6 +67,30 @@ def test_model_is_monotone_in_cosine_and_fit_recovers_order():
     assert isinstance(model, SimilarityModel)
 
 
+def test_a_pair_with_an_unreadable_side_scores_the_same_story_share_of_such_pairs():
+    """Not the logistic at the mean features: a pair whose page is a login wall is scored by how
+    often such pairs were the same story in training, shrunk toward the overall share."""
+    from marsad.streams.pipeline.stories.similarity import UNREADABLE_PRIOR_PAIRS
+
+    rng = np.random.default_rng(1)
+    X = np.zeros((100, len(FEATURES)))
+    X[:, 0] = rng.uniform(0, 1, 100)
+    X[:, -1] = 1.0
+    overall = np.where(X[:, 0] > 0.7, 1.0, 4.0)  # 30% same story among the readable pairs
+    unreadable = np.full((10, len(FEATURES)), math.nan)
+    unreadable[:, -1] = 1.0
+    X = np.vstack([X, unreadable])
+    overall = np.r_[overall, [1.0] * 8 + [4.0] * 2]  # 8 of the 10 unreadable pairs the same story
+    model = fit(X, overall)
+    share = (8 + UNREADABLE_PRIOR_PAIRS * np.mean(overall <= 2)) / (10 + UNREADABLE_PRIOR_PAIRS)
+    assert math.isclose(model.unreadable, share, rel_tol=1e-5)
+    scores = model.score_features(X)
+    assert np.allclose(scores[100:], share)
+    at_mean_features = 1.0 / (1.0 + math.exp(-float(model.logit(unreadable[0]))))
+    assert scores[100] > at_mean_features + 0.2
+    assert not np.isclose(scores[:100], share).all()  # readable pairs keep their own scores
+
+
 def test_join_rule_uses_entity_and_number_evidence():
     from marsad.streams.pipeline.stories.similarity import JoinRule
 
