@@ -638,8 +638,8 @@ def extract_events(doc: Doc) -> list[EventMention]:
                     mentions.append(mention)
             ctx.last_attr = attr or ctx.last_attr
         if times:
-            t = times[-1][2]
-            if t.precision in ("day", "part_of_day", "week") or (ctx.pub - t.end).days <= 31:
+            t = ([x for x in times if _specific(x[2])] or times)[-1][2]
+            if t.precision in ("day", "part_of_day", "week") or ((ctx.pub - t.end).days <= 31 and _specific(t)):
                 ctx.last_time = t
     return mentions
 
@@ -686,9 +686,22 @@ def _entity_probe(ctx: _Ctx, sent: Sentence | None, types: set[str]):
     return probe
 
 
+#: Longest time span (days) that dates one event: a longer one ('منذ بداية الصراع في مارس 2011',
+#: 'خلال الأشهر الستة الماضية', 'عام 2011') is the period of a running total or of background.
+EVENT_SPAN_DAYS = 31
+
+
+def _specific(t: TimeRef) -> bool:
+    return (t.end - t.start).days <= EVENT_SPAN_DAYS
+
+
 def _nearest_time(cand: Candidate, sent: Sentence, times) -> TimeRef | None:
+    """The sentence's time expression nearest the trigger, a specific one (a day, a week, a
+    month) before a long period: in 'أعنف المعارك منذ بدء القتال في 2012' the period only ranks
+    the fighting of early July named before it."""
     if not times:
         return None
+    times = [t for t in times if _specific(t[2])] or times
     trig_char = sent.tokens[cand.tok[0]].start - sent.start
     return min(times, key=lambda t: abs(t[0] - trig_char))[2]
 

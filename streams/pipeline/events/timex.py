@@ -1,6 +1,13 @@
 """Resolves time expressions against the article's publication date.
 
 Works on folded text (see :mod:`.text`). Returns ``(start, end, TimeRef)`` with folded offsets.
+
+Besides days, weeks and named periods: a month ('في مارس الماضي', 'March 2011'; a bare month
+name only after a lead word such as في/خلال/in or before a year, since 'may', 'march' and
+Arabic 'اب' are also words) and "since" ranges ('منذ بداية الصراع في مارس 2011', 'since the
+start of the war in 2011', 'منذ مطلع العام الحالي'): from the anchor's start to the publication
+day. A figure "killed since March 2011" is a running total over years, not a day's event; read
+as undated, the event would fall on the publication day.
 """
 
 from __future__ import annotations
@@ -75,7 +82,11 @@ def _patterns(lang: str) -> dict[str, re.Pattern]:
             "period": re.compile(rf"(?<!\w)[وفبل]?(?:{_alt(t['periods'])})(?!\w)"),
             "last_n": re.compile(rf"(?<!\w)(?:خلال\s+|في\s+)?(?:ال)?(?:({num})\s+(?:ال)?({units})|({units})\s+(?:ال)?({num}))\s+(?:{markers})(?!\w)"),
             "vague": re.compile(rf"(?<!\w)[و]?(?:{_alt(t['since_vague'])})(?!\w)"),
-            "year": re.compile(r"(?<!\w)(?:عام|سنه|العام)\s+(\d{4})(?!\w)"),
+            "year": re.compile(rf"(?<!\w)(?:عام|سنه|العام|{_alt(t['since'])})\s+(\d{{4}})(?!\w)"),
+            "month": re.compile(
+                rf"(?<!\w)(?:[وفب]?(?P<lead>{_alt(t['month_lead'])})\s+(?:شهر\s+)?(?P<name>{mo})|(?P<bare>{mo})(?=\s+(?:من\s+)?(?:عام\s+|العام\s+)?\d{{4}}))"
+                rf"(?:\s+(?:من\s+)?(?:عام\s+|العام\s+)?(?P<year>\d{{4}})|\s+(?P<after>{_alt(t['month_past'] + t['month_next'])}))?(?!\w)"),
+            "since": re.compile(rf"(?<!\w)[و]?(?:{_alt(t['since'])})(?:\s+(?:ال)?(?:{_alt(t['onset'])})(?:\s+[^\s،,.؛]+){{0,6}}?)?\s+$"),
             "tonight": re.compile(r"(?<!\w)(?:هذه\s+)?الليله(?:\s+الماضيه)?(?!\w)"),
         }
     wd, mo, days = _alt(t["weekdays"]), _alt(t["months"]), _alt(t["days"])
@@ -86,8 +97,44 @@ def _patterns(lang: str) -> dict[str, re.Pattern]:
         "period": re.compile(rf"\b(?:{_alt(t['periods'])})\b"),
         "last_n": re.compile(rf"\b(?:the\s+)?(?:last|past|previous)\s+(\d+|{_alt(numwords)})\s+({_alt(t['last_n']['units'])})\b"),
         "vague": re.compile(rf"\b(?:{_alt(t['since_vague'])})\b"),
-        "year": re.compile(r"\bin\s+((?:19|20)\d{2})\b"),
+        "year": re.compile(rf"\b(?:in|{_alt(t['since'])})\s+((?:19|20)\d{{2}})\b"),
+        "month": re.compile(
+            rf"\b(?:(?P<lead>{_alt(t['month_lead'])})\s+(?:of\s+)?(?P<name>{mo})|(?P<bare>{mo})(?=\.?,?\s+(?:19|20)\d{{2}}\b))\.?(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?\b"),
+        "since": re.compile(rf"\b(?:{_alt(t['since'])})(?:\s+(?:{_alt(t['onset'])})(?:\s+[^\s,.;]+){{0,6}}?)?\s+$"),
     }
+
+
+def _named_month(pub: date, month: int, year: int | None, relation: str) -> tuple[date, date] | None:
+    """A month by name: of the year given; else the last one before this month ('past'), the
+    next one after it ('next'), or, unmarked, the latest one up to this month (news reports
+    mostly what has happened)."""
+    if year is None:
+        if relation == "past":
+            year = pub.year if month < pub.month else pub.year - 1
+        elif relation == "next":
+            year = pub.year if month > pub.month else pub.year + 1
+        else:
+            year = pub.year if month <= pub.month else pub.year - 1
+    if not 1900 <= year <= pub.year + 1:
+        return None
+    return _month(date(year, month, 1), 0)
+
+
+def _since(text: str, found: list[tuple[int, int, TimeRef]], pub: date, lang: str) -> list[tuple[int, int, TimeRef]]:
+    """Each anchor preceded by 'منذ'/'since' (with an onset phrase between: 'the start of the
+    war in') becomes the range from the anchor's start to the publication day."""
+    since = _patterns(lang)["since"]
+    lead = timex(lang)["since"]
+    out = []
+    for a, b, ref in found:
+        m = since.search(text, max(0, a - 120), a)
+        first = ref.text.split()[0].lstrip("و") if ref.text else ""
+        start = m.start() if m else (a if first in lead else None)
+        if start is None or ref.precision == "range" or ref.start >= pub:
+            out.append((a, b, ref))
+            continue
+        out.append((start, b, TimeRef(start=ref.start, end=pub, precision="range", text=text[start:b].strip())))
+    return out
 
 
 def _num(word: str, lang: str) -> int | None:
@@ -175,10 +222,17 @@ def resolve_times(text: str, pub: date, lang: str) -> list[tuple[int, int, TimeR
         y = int(m.group(1))
         if 1900 <= y <= pub.year + 1:
             add(m, date(y, 1, 1), date(y, 12, 31), "year")
+    for m in p["month"].finditer(text):
+        g = m.groupdict()
+        marker = g.get("after") or g["lead"] or ""  # 'مارس الماضي', 'last March'
+        relation = "past" if marker in t["month_past"] else ("next" if marker in t["month_next"] else "")
+        span = _named_month(pub, t["months"][g["name"] or g["bare"]], int(g["year"]) if g["year"] else None, relation)
+        if span:
+            add(m, *span, "month")
     # keep the longest, non-overlapping expressions
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     kept: list[tuple[int, int, TimeRef]] = []
     for f in found:
         if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
             kept.append(f)
-    return sorted(kept, key=lambda f: f[0])
+    return _since(text, sorted(kept, key=lambda f: f[0]), pub, lang)

@@ -249,3 +249,11 @@ def test_an_unlinked_name_before_an_actor_phrase_does_not_swallow_it():
     text = "تظاهر آلاف الطلاب أمس في طهران وهم يرددون «الموت لأميركا» و«الموت لإسرائيل»."
     protest = first(STAGE(entities.EntityStage()(make_doc(text))).events, "PROTEST")
     assert [a.text for a in protest.target_actors] == ["لأميركا"]
+
+
+def test_a_running_total_is_dated_by_its_period_and_a_period_does_not_date_the_next_sentence():
+    (total,) = [e for e in events("More than 240,000 people have been killed since the start of the war in March 2011.", "en")
+                if e.type == "ASSAULT"]
+    assert (total.time.start, total.time.end, total.time.precision) == (date(2011, 3, 1), date(2019, 2, 9), "range")
+    evs = events("Rebels attacked the town on Tuesday, the heaviest fighting since 2012. Ten soldiers were killed.", "en")
+    assert {e.time.start for e in evs if e.type == "ASSAULT"} == {date(2019, 2, 5)}

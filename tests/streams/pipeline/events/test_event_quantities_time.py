@@ -58,6 +58,13 @@ def _t(text, lang="ar"):
         ("الأسبوع الماضي", [(date(2019, 1, 28), date(2019, 2, 3), "week")]),
         ("يوم الثلاثاء", [(date(2019, 2, 5), date(2019, 2, 5), "day")]),
         ("يوم 27 ديسمبر الماضي", [(date(2018, 12, 27), date(2018, 12, 27), "day")]),
+        ("الهجوم على المتحف في مارس الماضي", [(date(2018, 3, 1), date(2018, 3, 31), "month")]),
+        ("في شهر كانون الثاني", [(date(2019, 1, 1), date(2019, 1, 31), "month")]),
+        ("أيلول المقبل", []),  # a bare month name needs a lead word or a year ('آب' is also 'father')
+        ("في أيلول المقبل", [(date(2019, 9, 1), date(2019, 9, 30), "month")]),
+        ("قتلوا منذ بداية هذا الصراع في مارس 2011", [(date(2011, 3, 1), date(2019, 2, 9), "range")]),
+        ("منذ مطلع العام الحالي", [(date(2019, 1, 1), date(2019, 2, 9), "range")]),
+        ("منذ عام 2014", [(date(2014, 1, 1), date(2019, 2, 9), "range")]),
     ],
 )
 def test_arabic_time(text, expected):
@@ -68,6 +75,9 @@ def test_english_time():
     assert _t("rebels attacked the town on Tuesday", "en") == [(date(2019, 2, 5), date(2019, 2, 5), "day")]
     assert _t("protests last week", "en") == [(date(2019, 1, 28), date(2019, 2, 3), "week")]
     assert _t("yesterday", "en") == [(date(2019, 2, 8), date(2019, 2, 8), "day")]
+    assert _t("the attack in May", "en") == [(date(2018, 5, 1), date(2018, 5, 31), "month")]
+    assert _t("it may rain in March 2017", "en") == [(date(2017, 3, 1), date(2017, 3, 31), "month")]
+    assert _t("240,000 killed since the start of the war in March 2011", "en") == [(date(2011, 3, 1), date(2019, 2, 9), "range")]
 
 
 @pytest.mark.parametrize("text", ["0.0.0 killed", "1" + ".1" * 300 + " killed", "9" * 400 + " killed"])

@@ -48,6 +48,16 @@ def test_arabic_cues_are_folded():
                 assert fold(w).text == w, w
 
 
+def test_arabic_time_words_are_folded():
+    """The timex patterns run on folded text: an unfolded word ('بداية') never matches."""
+    t = resources.timex("ar")
+    words = [w for key in ("month_lead", "month_past", "month_next", "since", "onset") for w in t[key]]
+    words += list(t["months"]) + list(t["weekdays"]) + list(t["periods"])
+    assert len(words) > 60
+    for w in words:
+        assert fold(w).text == w, w
+
+
 def test_acled_map():
     assert resources.acled_for("ASSAULT", "aerial") == ("Explosions/Remote violence", "Air/drone strike")
     assert resources.acled_for("PROTEST", None) == ("Protests", "Peaceful protest")
