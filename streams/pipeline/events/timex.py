@@ -75,8 +75,9 @@ def _patterns(lang: str) -> dict[str, re.Pattern]:
         pod = _alt(["فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليله"])
         units, markers = _alt(t["last_n"]["units"]), _alt(t["last_n"]["markers"])
         num = rf"\d+|{_alt(numwords)}"
+        other = rf"(?:\s*\([^)]{{0,20}}\)|\s*/\s*(?:{mo}))?"  # the month's other name: 'أغسطس (آب)', 'آب/أغسطس'
         return {
-            "date": re.compile(rf"(?<!\w)(?:يوم\s+)?(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({mo})(?:\s*\([^)]{{0,20}}\))?(?:\s+(?:عام\s+)?(\d{{4}}))?(\s+الماضي)?"),
+            "date": re.compile(rf"(?<!\w)(?:يوم\s+)?(\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?({mo}){other}(?:\s+(?:من\s+)?(?:عام\s+|العام\s+)?(\d{{4}}))?(\s+الماضي)?"),
             "day": re.compile(rf"(?<!\w)(?:[وفب]?(?:{pod})\s+)?[وفب]?(?:{days})(?:\s+(?:ال)?({wd}))?(?!\w)"),
             "weekday": re.compile(rf"(?<!\w)(?:[وفب]?(?:يوم|ليله|{pod})\s+)?[وفب]?(?:{wd})(?:\s+(الماضي|المقبل|القادم))?(?!\w)"),
             "period": re.compile(rf"(?<!\w)[وفبل]?(?:{_alt(t['periods'])})(?!\w)"),
@@ -84,7 +85,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern]:
             "vague": re.compile(rf"(?<!\w)[و]?(?:{_alt(t['since_vague'])})(?!\w)"),
             "year": re.compile(rf"(?<!\w)(?:عام|سنه|العام|{_alt(t['since'])})\s+(\d{{4}})(?!\w)"),
             "month": re.compile(
-                rf"(?<!\w)(?:[وفب]?(?P<lead>{_alt(t['month_lead'])})\s+(?:شهر\s+)?(?P<name>{mo})|(?P<bare>{mo})(?=\s+(?:من\s+)?(?:عام\s+|العام\s+)?\d{{4}}))"
+                rf"(?<!\w)(?:[وفب]?(?P<lead>{_alt(t['month_lead'])})\s+(?:شهر\s+)?(?P<name>{mo})|(?P<bare>{mo})(?={other}\s+(?:من\s+)?(?:عام\s+|العام\s+)?\d{{4}})){other}"
                 rf"(?:\s+(?:من\s+)?(?:عام\s+|العام\s+)?(?P<year>\d{{4}})|\s+(?P<after>{_alt(t['month_past'] + t['month_next'])}))?(?!\w)"),
             "since": re.compile(rf"(?<!\w)[و]?(?:{_alt(t['since'])})(?:\s+(?:ال)?(?:{_alt(t['onset'])})(?:\s+[^\s،,.؛]+){{0,6}}?)?\s+$"),
             "tonight": re.compile(r"(?<!\w)(?:هذه\s+)?الليله(?:\s+الماضيه)?(?!\w)"),

@@ -65,6 +65,11 @@ def _t(text, lang="ar"):
         ("قتلوا منذ بداية هذا الصراع في مارس 2011", [(date(2011, 3, 1), date(2019, 2, 9), "range")]),
         ("منذ مطلع العام الحالي", [(date(2019, 1, 1), date(2019, 2, 9), "range")]),
         ("منذ عام 2014", [(date(2014, 1, 1), date(2019, 2, 9), "range")]),
+        # the month's other name and 'من العام' before the year belong to the same expression
+        ("في يوليو (تموز) 2005", [(date(2005, 7, 1), date(2005, 7, 31), "month")]),
+        ("منذ أغسطس (آب) 2014", [(date(2014, 8, 1), date(2019, 2, 9), "range")]),
+        ("يوم 24 يوليو (تموز) من العام 1995", [(date(1995, 7, 24), date(1995, 7, 24), "day")]),
+        ("يوم 21 أكتوبر/تشرين الأول 2000", [(date(2000, 10, 21), date(2000, 10, 21), "day")]),
     ],
 )
 def test_arabic_time(text, expected):
