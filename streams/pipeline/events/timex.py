@@ -128,13 +128,17 @@ def _since(text: str, found: list[tuple[int, int, TimeRef]], pub: date, lang: st
     lead = timex(lang)["since"]
     out = []
     for a, b, ref in found:
-        m = since.search(text, max(0, a - 120), a)
-        first = ref.text.split()[0].lstrip("و") if ref.text else ""
-        start = m.start() if m else (a if first in lead else None)
-        if start is None or ref.precision == "range" or ref.start >= pub:
+        start = None
+        if ref.precision != "range" and ref.start < pub:
+            m = since.search(text, max(0, a - 120), a)  # 'منذ بداية الصراع ' before 'في مارس 2011'
+            if m:
+                start = m.start()
+            elif ref.text and ref.text.split()[0].lstrip("و") in lead:  # 'منذ 2011': the anchor holds it
+                start = a
+        if start is None:
             out.append((a, b, ref))
-            continue
-        out.append((start, b, TimeRef(start=ref.start, end=pub, precision="range", text=text[start:b].strip())))
+        else:
+            out.append((start, b, TimeRef(start=ref.start, end=pub, precision="range", text=text[start:b].strip())))
     return out
 
 
