@@ -21,6 +21,7 @@ from marsad.streams.pipeline.doc import Doc
 from . import arabic, english
 from .classifier import TYPES as _GATED_TYPES
 from .common import Candidate, Sentence
+from .merge import actor_key, merge_sentence_mentions
 from .quantities import parse_quantities
 from .resources import acled_for, cues, en_stem, weapon_modes, weapon_words
 from .text import Folded, Token, fold, split_sentences, tokenize
@@ -641,7 +642,7 @@ def extract_events(doc: Doc) -> list[EventMention]:
             t = ([x for x in times if _specific(x[2])] or times)[-1][2]
             if t.precision in ("day", "part_of_day", "week") or ((ctx.pub - t.end).days <= 31 and _specific(t)):
                 ctx.last_time = t
-    return mentions
+    return merge_sentence_mentions(mentions)
 
 
 def _gate_document(ctx: _Ctx, recs: list[dict]) -> None:
@@ -853,15 +854,6 @@ def _attr_actor(ctx: _Ctx, attr: list[ActorRef]) -> list[ActorRef]:
     return []
 
 
-_GENERIC_HEADS = {"قوات", "طائرات", "عناصر", "مقاتلي", "مقاتلو", "مليشيا", "مليشيات", "تنظيم", "جماعه"}
-
-
-def _actor_key(ref: ActorRef) -> set[str]:
-    if ref.canonical_id:
-        return {ref.canonical_id}
-    return {arabic.bare(t.text) for t in tokenize(fold(ref.text).text) if len(t.text) > 2} - _GENERIC_HEADS
-
-
 @lru_cache(maxsize=1)
 def _HEADS_FOLDED() -> frozenset[str]:
     return frozenset({arabic.bare(w) for w in arabic._sets()["actor"]} | set(arabic._sets()["actor"]))
@@ -870,11 +862,11 @@ def _HEADS_FOLDED() -> frozenset[str]:
 def _campaign_target(ctx: _Ctx, sources: list[ActorRef]) -> list[ActorRef]:
     """An attack with its attacker but no target in the sentence ('تشهد قصفاً من طائرات التحالف')
     continues the campaign of the latest attack/threat by the same actor: its target."""
-    keys = set().union(*(_actor_key(r) for r in sources))
+    keys = set().union(*(actor_key(r) for r in sources))
     for m in reversed(ctx.events[-8:]):
         if m.type in ("ASSAULT", "THREATEN") and m.target_actors and m.source_actors:
-            if keys & set().union(*(_actor_key(r) for r in m.source_actors)):
-                named = [t for t in m.target_actors if t.canonical_id or _actor_key(t) & _HEADS_FOLDED()]
+            if keys & set().union(*(actor_key(r) for r in m.source_actors)):
+                named = [t for t in m.target_actors if t.canonical_id or actor_key(t) & _HEADS_FOLDED()]
                 if named:
                     return named
     return []

@@ -1,0 +1,115 @@
+"""One event per report: the mentions of one event type in one sentence that describe the same
+happening become one event.
+
+A sentence often names one attack with several triggers: 'شنت طائرات التحالف غارات ... أسفرت عن
+مقتل 16' (the raids and the killing), 'قتل أربعة أشخاص وأصيب عشرة آخرون في تفجير' (killed, injured,
+bombing). Each trigger finds only some of the arguments (the raids their attacker, the killing its
+victims), so a consumer reading the mentions one by one sees two half events. Mentions are merged
+when nothing tells them apart: the same type, status and time, compatible kinds and places, and
+no actor on opposite sides. Two attacks by two sides, or at two dates, stay two events.
+"""
+
+from __future__ import annotations
+
+from marsad.schemas import ActorRef, EventMention
+
+from . import arabic
+from .text import fold, tokenize
+
+#: Head nouns that name no party on their own ('قوات' in 'قوات النظام' and 'قوات سورية الديمقراطية').
+GENERIC_HEADS = frozenset({"قوات", "طائرات", "عناصر", "مقاتلي", "مقاتلو", "مليشيا", "مليشيات", "تنظيم", "جماعه"})
+
+
+def actor_key(ref: ActorRef) -> set[str]:
+    """What identifies an actor: its linked entity, else its content words (bare, folded)."""
+    if ref.canonical_id:
+        return {ref.canonical_id}
+    return {arabic.bare(t.text) for t in tokenize(fold(ref.text).text) if len(t.text) > 2} - GENERIC_HEADS
+
+
+def _keys(refs: list[ActorRef]) -> set[str]:
+    return set().union(*(actor_key(r) for r in refs)) if refs else set()
+
+
+def _same_place(a: EventMention, b: EventMention) -> bool:
+    if a.place is None or b.place is None:
+        return a.place is None or b.place is None
+    if a.place.geonames_id is not None and a.place.geonames_id == b.place.geonames_id:
+        return True
+    if a.place.country != b.place.country:
+        return False
+    # a country or region holds the town the other mention names
+    return "country" in (a.place.precision, b.place.precision) or "region" in (a.place.precision, b.place.precision)
+
+
+def _compatible(a: EventMention, b: EventMention) -> bool:
+    if (a.evidence.start, a.type, a.status) != (b.evidence.start, b.type, b.status):
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    if a.time is not None and b.time is not None and (a.time.start, a.time.end) != (b.time.start, b.time.end):
+        return False
+    if not _same_place(a, b):
+        return False
+    src_a, src_b = _keys(a.source_actors), _keys(b.source_actors)
+    if src_a and src_b and not src_a & src_b:
+        return False  # two attackers: two attacks
+    # who attacks in one is attacked in the other: 'قتل المسلح شخصين قبل أن يقتل' is two events
+    return not (src_a & _keys(b.target_actors) or src_b & _keys(a.target_actors))
+
+
+def _union(first: list[ActorRef], *more: list[ActorRef], exclude: list[ActorRef] = ()) -> list[ActorRef]:
+    """The actors of the first list, then those of the others that are new: neither the same
+    party nor an overlapping span ('25 عنصرا' and '25 عنصرا من تنظيم داعش') as one already
+    taken or excluded."""
+    out = list(first)
+    taken = out + list(exclude)
+    for r in (r for refs in more for r in refs):
+        key = actor_key(r) or {r.text}
+        if not any(key & (actor_key(o) or {o.text}) or (r.start < o.end and o.start < r.end) for o in taken):
+            out.append(r)
+            taken.append(r)
+    return out
+
+
+def _combine(group: list[EventMention]) -> EventMention:
+    head = max(group, key=lambda m: m.confidence)
+    rest = [m for m in group if m is not head]
+    located = head if head.place is not None or head.location is not None else next(
+        (m for m in rest if m.place is not None), next((m for m in rest if m.location is not None), head))
+    where = located.location
+
+    def not_the_place(refs: list[ActorRef]) -> list[ActorRef]:
+        # a place is where, not whom: 'marched against the government in Diyarbakir'
+        return [r for r in refs if where is None or not where.start <= r.start < r.end <= where.end]
+
+    sources = _union(head.source_actors, *(not_the_place(m.source_actors) for m in rest))
+    targets = _union(head.target_actors, *(not_the_place(m.target_actors) for m in rest), exclude=sources)
+    quantities = list(head.quantities)
+    for m in rest:
+        quantities += [q for q in m.quantities if q not in quantities]
+    context = list(dict.fromkeys(c for m in (head, *rest) for c in m.context))
+    mode = head.mode or next((m.mode for m in rest if m.mode), None)
+    update = {"source_actors": sources, "target_actors": targets, "location": located.location,
+              "place": located.place, "quantities": quantities, "context": context,
+              "time": head.time or next((m.time for m in rest if m.time), None)}
+    if mode != head.mode:
+        donor = next(m for m in rest if m.mode == mode)
+        update |= {"mode": mode, "acled_event_type": donor.acled_event_type,
+                   "acled_sub_event_type": donor.acled_sub_event_type}
+    return head.model_copy(update=update)
+
+
+def merge_sentence_mentions(mentions: list[EventMention]) -> list[EventMention]:
+    """Merge the mentions of one event in one sentence (see the module docstring); the merged
+    event keeps the most confident mention's trigger and confidence and every argument found.
+    Order follows each event's first mention."""
+    groups: list[list[EventMention]] = []
+    for m in mentions:
+        for g in groups:
+            if all(_compatible(m, other) for other in g):
+                g.append(m)
+                break
+        else:
+            groups.append([m])
+    return [g[0] if len(g) == 1 else _combine(g) for g in groups]

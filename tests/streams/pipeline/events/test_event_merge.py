@@ -1,0 +1,60 @@
+"""The mentions of one attack in one sentence are one event (``merge.py``); mentions that
+something tells apart stay apart. Sentences are written for these tests."""
+
+from datetime import date
+
+from marsad.schemas import ActorRef, EventMention, Span, TimeRef
+from marsad.streams.evaluation.events import run_stage
+from marsad.streams.pipeline.events.merge import merge_sentence_mentions
+
+SENTENCE = Span(start=0, end=80, text="x" * 80)
+
+
+def actor(text, start):
+    return ActorRef(text=text, start=start, end=start + len(text))
+
+
+def mention(trigger_at, sources=(), targets=(), day=9, status="occurred", mode=None, confidence=0.7):
+    return EventMention(
+        type="ASSAULT", status=status, mode=mode, evidence=SENTENCE, confidence=confidence,
+        source_actors=list(sources), target_actors=list(targets),
+        time=TimeRef(start=date(2019, 2, day), end=date(2019, 2, day), precision="day"),
+        trigger=Span(start=trigger_at, end=trigger_at + 4, text="x" * 4),
+    )
+
+
+def assaults(text, lang="ar"):
+    return [e for e in run_stage(text, lang).events if e.type == "ASSAULT"]
+
+
+def test_the_triggers_of_one_attack_make_one_event_with_every_argument():
+    (raid,) = assaults("شنت طائرات التحالف غارات عنيفة استهدفت مواقع حوثية في مأرب، أسفرت عن مقتل 16 منهم.")
+    assert [a.text for a in raid.source_actors] == ["طائرات التحالف"]
+    assert {a.text for a in raid.target_actors} == {"مواقع حوثية", "16"}  # what the raids hit, whom they killed
+    assert (raid.mode, [(q.kind, q.value) for q in raid.quantities]) == ("aerial", [("killed", 16)])
+    (bombing,) = assaults("قتل أربعة أشخاص على الأقل وأصيب عشرة آخرون بجروح في تفجير وقع اليوم في كابل.")
+    assert [(q.kind, q.value) for q in bombing.quantities] == [("killed", 4), ("injured", 10)]
+
+
+def test_two_attackers_in_one_sentence_are_two_attacks():
+    evs = assaults("قصفت قوات النظام بلدة كفرنبل، فيما هاجمت فصائل المعارضة حاجزا للجيش في ريف حماة.")
+    assert [e.trigger.text for e in evs] == ["قصفت", "هاجمت"]
+
+
+def test_the_merged_event_keeps_the_most_confident_trigger_and_adds_only_new_actors():
+    raids = mention(10, sources=[actor("طائرات التحالف", 0)], targets=[actor("مواقع", 20)], confidence=0.8)
+    killing = mention(40, targets=[actor("16 عنصرا", 50), actor("مواقع", 20)], mode="aerial")
+    (merged,) = merge_sentence_mentions([killing, raids])
+    assert merged.trigger == raids.trigger and merged.confidence == 0.8
+    assert [a.text for a in merged.target_actors] == ["مواقع", "16 عنصرا"]
+    assert merged.mode == "aerial"
+
+
+def test_mentions_that_something_tells_apart_stay_apart():
+    gunman, police = actor("مسلح", 0), actor("رجال الشرطة", 30)
+    # who attacks in one is attacked in the other
+    assert len(merge_sentence_mentions([mention(5, sources=[gunman]), mention(25, sources=[police], targets=[gunman])])) == 2
+    # another day, another status, another kind of attack
+    assert len(merge_sentence_mentions([mention(5), mention(25, day=8)])) == 2
+    assert len(merge_sentence_mentions([mention(5), mention(25, status="claimed")])) == 2
+    assert len(merge_sentence_mentions([mention(5, mode="aerial"), mention(25, mode="firearms")])) == 2
