@@ -27,7 +27,7 @@ from .resources import acled_for, cues, en_stem, weapon_modes, weapon_words
 from .text import Folded, Token, fold, split_sentences, tokenize
 from .timex import resolve_times
 
-__all__ = ["EventStage", "extract_events"]
+__all__ = ["EVENT_SPAN_DAYS", "EventStage", "extract_events"]
 
 _ACTOR_TYPES = {"person", "organisation", "armed_group", "government"}
 _PLACE_TYPES = {"location", "facility"}

@@ -14,7 +14,9 @@ Merging keeps every source (outlet, url, language, published time, status, the s
 figures and evidence); ``quantities`` holds every distinct figure reported by any source, so
 "20 killed" and "25 killed" are both kept; fields that can only hold one value take the most
 precise one (place, time) or the majority (status). ``corroboration`` counts distinct outlets;
-``version`` increases with every update. Re-merging an article already merged is a no-op.
+``version`` increases with every update. Re-merging an article already merged is a no-op. The toll
+of a long period ('killed since October': a time longer than the event stage's
+``EVENT_SPAN_DAYS``) only joins other such totals, never a dated attack.
 
 Durable state (JSON-compatible, in the ``store`` the caller passes):
 
@@ -36,6 +38,7 @@ from typing import Any
 
 from marsad.schemas import CanonicalEvent, EventMention
 from marsad.streams.pipeline.doc import Doc
+from marsad.streams.pipeline.events import EVENT_SPAN_DAYS
 from marsad.streams.pipeline.stories.blocking import country_key
 from marsad.streams.pipeline.stories.state import iso, parse_dt, stable_id, utcnow
 
@@ -208,6 +211,8 @@ class EventMerger:
         s2, e2 = date.fromisoformat(other["start"]), date.fromisoformat(other["end"])
         if s1 > e2 + tol or s2 > e1 + tol:
             return None
+        if ((e1 - s1).days > EVENT_SPAN_DAYS) != ((e2 - s2).days > EVENT_SPAN_DAYS):
+            return None  # the total of a period ('killed since October') is no one attack's figure
         score = 0.0
         same_story = bool(set(key["stories"]) & set(other["stories"]))
         if same_story:

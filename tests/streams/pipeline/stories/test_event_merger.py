@@ -113,3 +113,20 @@ def test_indexed_candidates_give_the_same_merges_as_a_full_scan():
         b = [e.event_id for e in slow.merge(d, sid)]
         assert a == b, i
     assert len(fast) == len(slow) < 150
+
+
+def test_a_running_total_is_not_merged_into_the_attack_it_is_reported_with():
+    """'An air strike killed 20 in Gaza today ... more than 35,000 killed since October': the
+    total of a period is not one more figure of today's strike, nor does it join every attack of
+    the period; two outlets' totals for the same period are one record."""
+    m = EventMerger({})
+    strike = mention(20)
+    total = mention(35000).model_copy(update={
+        "place": place("ps", 31.9, 35.2, kind="country", precision="country"), "location": None,
+        "time": TimeRef(start=date(2023, 10, 1), end=date(2024, 5, 1), precision="range")})
+    two = make_doc("a1", "Strike in Gaza", "An air strike hit Gaza.", entities=[entity("Gaza", "geo:281133", where=GAZA)],
+                   events=[strike, total])
+    events = m.merge(two, "st-1")
+    assert sorted(q.value for e in events for q in e.quantities) == [20, 35000] and len(events) == 2
+    again = m.merge(doc("a2", "o2", total, hours=1), "st-1")
+    assert [e.event_id for e in again] == [e.event_id for e in events if e.quantities[0].value == 35000]
