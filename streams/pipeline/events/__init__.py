@@ -231,18 +231,18 @@ def _attribution(ctx: _Ctx, sent: Sentence, upto: int) -> tuple[list[ActorRef], 
     return uniq, inherit and not uniq
 
 
-_BORDER_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)?حدود\s*$")
+_BORDER_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)?حدود(?:\s*$|(?:يه|ية)?\s+مع\s*$)|\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)
 _BORDER_AFTER = re.compile(r"^\s*(?:border|borders|frontier)\b", re.IGNORECASE)
 _BORDER_LAST = re.compile(r"\b(?:border|borders|frontier)$", re.IGNORECASE)
 
 
 def _beyond_border(text: str, place) -> bool:
-    """'قرب الحدود العراقية', 'near the Iraqi border': the neighbouring country names where the
-    event is near, not where it is; it is no event location (the border word may be inside the
-    linked mention or next to it)."""
+    """'قرب الحدود العراقية', 'قرب الحدود مع سوريا', 'near the Iraqi border', 'near the border with
+    Syria': the neighbouring country names where the event is near, not where it is; it is no
+    event location (the border word may be inside the linked mention or next to it)."""
     mention = text[place.start:place.end]
     first_word = mention.split(maxsplit=1)[0] if mention.strip() else ""
-    return bool(_BORDER_BEFORE.search(text[max(0, place.start - 12):place.start]) or _BORDER_BEFORE.search(first_word)
+    return bool(_BORDER_BEFORE.search(text[max(0, place.start - 20):place.start]) or _BORDER_BEFORE.search(first_word)
                 or _BORDER_AFTER.match(text[place.end:place.end + 12]) or _BORDER_LAST.search(mention))
 
 

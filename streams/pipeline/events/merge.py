@@ -11,20 +11,34 @@ no actor on opposite sides. Two attacks by two sides, or at two dates, stay two 
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import get_args
+
 from marsad.schemas import ActorRef, EventMention
+from marsad.schemas.entity import GeoPrecision
 
 from . import arabic
+from .resources import cues
 from .text import fold, tokenize
 
 #: Head nouns that name no party on their own ('قوات' in 'قوات النظام' and 'قوات سورية الديمقراطية').
 GENERIC_HEADS = frozenset({"قوات", "طائرات", "عناصر", "مقاتلي", "مقاتلو", "مليشيا", "مليشيات", "تنظيم", "جماعه"})
+_PLACE_RANK = {precision: rank for rank, precision in enumerate(get_args(GeoPrecision))}  # exact first
+
+
+@lru_cache(maxsize=1)
+def _english_function_words() -> frozenset[str]:
+    c = cues("en")
+    return frozenset(c["det"]) | frozenset(c["np_stop"])
 
 
 def actor_key(ref: ActorRef) -> set[str]:
-    """What identifies an actor: its linked entity, else its content words (bare, folded)."""
+    """What identifies an actor: its linked entity, else its content words (bare, folded; not
+    'the' of 'Two of the 12' and '11 of the')."""
     if ref.canonical_id:
         return {ref.canonical_id}
-    return {arabic.bare(t.text) for t in tokenize(fold(ref.text).text) if len(t.text) > 2} - GENERIC_HEADS
+    words = {arabic.bare(t.text) for t in tokenize(fold(ref.text).text) if len(t.text) > 2}
+    return words - GENERIC_HEADS - _english_function_words()
 
 
 def _keys(refs: list[ActorRef]) -> set[str]:
@@ -33,7 +47,7 @@ def _keys(refs: list[ActorRef]) -> set[str]:
 
 def _same_place(a: EventMention, b: EventMention) -> bool:
     if a.place is None or b.place is None:
-        return a.place is None or b.place is None
+        return True
     if a.place.geonames_id is not None and a.place.geonames_id == b.place.geonames_id:
         return True
     if a.place.country != b.place.country:
@@ -75,8 +89,8 @@ def _union(first: list[ActorRef], *more: list[ActorRef], exclude: list[ActorRef]
 def _combine(group: list[EventMention]) -> EventMention:
     head = max(group, key=lambda m: m.confidence)
     rest = [m for m in group if m is not head]
-    located = head if head.place is not None or head.location is not None else next(
-        (m for m in rest if m.place is not None), next((m for m in rest if m.location is not None), head))
+    # the most precise place named ('في بلدة سروج بجنوب شرق تركيا': Suruç, not Turkey)
+    located = min((head, *rest), key=lambda m: _PLACE_RANK[m.place.precision] if m.place else len(_PLACE_RANK) + (m.location is None))
     where = located.location
 
     def not_the_place(refs: list[ActorRef]) -> list[ActorRef]:

@@ -233,6 +233,8 @@ def test_an_air_attack_noun_phrase_is_an_air_strike():
 @pytest.mark.parametrize("text, lang", [
     ("وتم إجلاء المدنيين من الجيب الذي يضم قريتين قرب الحدود العراقية.", "ar"),
     ("Rebels attacked a checkpoint near the Iraqi border on Saturday.", "en"),
+    ("وأسفر انفجار في بلدة تركية قرب الحدود مع العراق عن مقتل جنديين.", "ar"),
+    ("A bomb killed two soldiers in a Turkish town near the border with Iraq.", "en"),
 ])
 def test_a_neighbouring_country_named_at_a_border_is_no_event_location(text, lang):
     entities = pytest.importorskip("marsad.streams.pipeline.entities")

@@ -3,7 +3,7 @@ something tells apart stay apart. Sentences are written for these tests."""
 
 from datetime import date
 
-from marsad.schemas import ActorRef, EventMention, Span, TimeRef
+from marsad.schemas import ActorRef, EventMention, Place, Span, TimeRef
 from marsad.streams.evaluation.events import run_stage
 from marsad.streams.pipeline.events.merge import merge_sentence_mentions
 
@@ -48,6 +48,18 @@ def test_the_merged_event_keeps_the_most_confident_trigger_and_adds_only_new_act
     assert merged.trigger == raids.trigger and merged.confidence == 0.8
     assert [a.text for a in merged.target_actors] == ["مواقع", "16 عنصرا"]
     assert merged.mode == "aerial"
+    killed = mention(10, targets=[actor("Two of the 12", 0)], confidence=0.8)
+    injured = mention(30, targets=[actor("11 of the injured", 20)])
+    assert [a.text for a in merge_sentence_mentions([killed, injured])[0].target_actors] == ["Two of the 12", "11 of the injured"]
+
+
+def test_the_merged_event_takes_the_most_precise_place():
+    turkey = Place(lat=39.0, lon=35.0, country="TR", feature_kind="country", precision="country")
+    suruc = Place(lat=36.98, lon=38.43, country="TR", feature_kind="city", precision="name_only")
+    killing = mention(40, confidence=0.9).model_copy(update={"place": turkey, "location": actor("تركيا", 60)})
+    blast = mention(10).model_copy(update={"place": suruc, "location": actor("سروج", 20)})
+    (merged,) = merge_sentence_mentions([blast, killing])
+    assert (merged.trigger, merged.place, merged.location.text) == (killing.trigger, suruc, "سروج")
 
 
 def test_mentions_that_something_tells_apart_stay_apart():
