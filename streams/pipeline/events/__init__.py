@@ -626,6 +626,8 @@ def extract_events(doc: Doc) -> list[EventMention]:
     for idx, rec in enumerate(recs):
         ctx.sent_index = idx
         sent, times, cands, qtys = rec["sent"], rec["times"], rec["cands"], rec["qtys"]
+        if cands and _polar_question(lang, sent):
+            cands = []
         if cands:
             first_trig = min(c.tok[0] for c in cands)
             attr, inherit = _attribution(ctx, sent, first_trig)
@@ -643,6 +645,16 @@ def extract_events(doc: Doc) -> list[EventMention]:
             if t.precision in ("day", "part_of_day", "week") or ((ctx.pub - t.end).days <= 31 and _specific(t)):
                 ctx.last_time = t
     return merge_sentence_mentions(mentions)
+
+
+_QUOTES = frozenset('«»"“”\'')
+
+
+def _polar_question(lang: str, sent: Sentence) -> bool:
+    """'هل توافق على الاتفاق؟', 'ألم ترفض طلبه؟', 'Did the army attack the town?': a yes/no
+    question asserts no event (a wh-question, 'لماذا رفضت دمشق ...؟', presupposes its event)."""
+    words = [t.text for t in sent.tokens if t.text not in _QUOTES]
+    return len(words) > 2 and words[-1] in ("?", "؟") and words[0] in cues(lang)["polar_question_openers"]
 
 
 def _gate_document(ctx: _Ctx, recs: list[dict]) -> None:

@@ -3,8 +3,8 @@
 المركزي is a centrifuge), a definite agreement or sanctions regime named without a support verb
 is no AGREE/SANCTION event, طالب demands only with بـ (else it is a student, in any form), an
 event noun with nobody on either side names a topic, a situation that threatens something is
-no threat made, and a trigger word inside a linked name
-('Free Syrian Army') is none. Sentences are written for these tests."""
+no threat made, a yes/no question asks about an event rather than reporting one, and a trigger
+word inside a linked name ('Free Syrian Army') is none. Sentences are written for these tests."""
 
 import pytest
 
@@ -126,3 +126,18 @@ def test_an_attack_in_a_match_is_play():
     assert "ASSAULT" not in _event_types("الشباب يخطف مدرب حراس النصر")
     # a weapon named: violence at the stadium is an attack
     assert "ASSAULT" in _event_types("اندلعت اشتباكات بالأسلحة النارية قرب الملعب بعد المباراة أسفرت عن مقتل شخصين.")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("هل توافق على ما أعلنه رئيس الجمهورية من أن إيران ستقوم بتنمية العلاقات؟", "ar"),
+    ("«هل اتفقت الحكومة مع المعارضة على موعد الانتخابات؟»", "ar"),
+    ("ألم ترفض الحكومة طلبه؟", "ar"),
+    ("Did the government agree to the deal?", "en"),
+])
+def test_a_yes_no_question_asserts_no_event(text, lang):
+    assert run_stage(text, lang).events == ()
+
+
+def test_a_why_question_presupposes_its_event():
+    assert [e.type for e in run_stage("ولماذا رفضت دمشق إقدام الأردن على تسليح عشائرها؟", "ar").events] == ["REJECT"]
+    assert [e.type for e in run_stage("Why did the army attack the town?", "en").events] == ["ASSAULT"]
