@@ -66,6 +66,12 @@ def _haversine_km(a: dict, b: dict) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _time_rank(time: dict) -> float:
+    """The more precise time first; a time the article states before the publication day the
+    stage fell back on ('أمس الاثنين' before the day of a headline that names none)."""
+    return TIME_RANK[time["precision"]] + (0.5 if time.get("text") is None else 0.0)
+
+
 class EventMerger:
     name = "events_merge.v1"
 
@@ -89,10 +95,10 @@ class EventMerger:
     #   (a) E already lists M's story, or
     #   (b) both have places that match (same GeoNames id, hence the same coordinates, or both
     #       precise and within ``place_km``) and either they share an actor, or (M has a real
-    #       date with the same start day as E, and the actor sets do not conflict: one side
-    #       has none).
+    #       date with the same start day as E, or a day apart when either only has the day of
+    #       publication, and the actor sets do not conflict: one side has none).
     # So instead of scanning every open event of the type we look up (type, story),
-    # (type, actor, grid cell) and (type, grid cell, start day) buckets; the grid cells are 0.5
+    # (type, actor, grid cell) and (type, grid cell, start day +-1) buckets; the grid cells are 0.5
     # degree squares and the lookup covers every cell within ``place_km``. Actors are bucketed
     # with the cell because (b) needs matching places: a busy actor (the Islamic State) has
     # thousands of open events in a window, but few near one place. ``match`` still decides,
@@ -169,7 +175,9 @@ class EventMerger:
             look += [("a", etype, aid, cell) for aid in key["actors"] for cell in near]
             if key["prec"] != "published":
                 kind = "q" if key["actors"] else "p"
-                look += [(kind, etype, cell, key["start"]) for cell in near]
+                day = date.fromisoformat(key["start"])
+                days = [(day + timedelta(days=d)).isoformat() for d in (-1, 0, 1)]  # see ``same_day``
+                look += [(kind, etype, cell, d) for cell in near for d in days]
         out: set[str] = set()
         for b in look:
             ids = self._buckets.get(b)
@@ -196,6 +204,8 @@ class EventMerger:
             "actors": sorted(set(_actor_ids(m.source_actors)) | set(_actor_ids(m.target_actors))),
             "place": place,
             "start": start.isoformat(), "end": end.isoformat(), "prec": prec,
+            # no time in the article: the stage dated it by publication, which may be a day late
+            "undated": m.time is None or m.time.text is None,
             "stories": [story_id] if story_id else [],
             # an attack's ACLED sub-event type when the mention names its mode (air strike,
             # shelling, armed clash...): two attacks of different kinds are two events
@@ -240,7 +250,9 @@ class EventMerger:
             score += 1.0 + 0.1 * min(len(a1 & a2), 5)  # more shared actors: the closer event
         if s1 == s2 and e1 == e2:
             score += 0.5
-        if not same_story and not (place_match and (actor_match or (s1 == s2 and key["prec"] != "published"))):
+        # a report that names no time ('مقتل 30 في هجوم استهدف مدينة سوروتش') may be of yesterday's event
+        same_day = s1 == s2 or ((key.get("undated") or other.get("undated")) and abs((s1 - s2).days) <= 1)
+        if not same_story and not (place_match and (actor_match or (same_day and key["prec"] != "published"))):
             return None
         return score
 
@@ -363,8 +375,7 @@ class EventMerger:
                 event["location_name"] = m.location.name_en or m.location.text
         if event["location_name"] is None and m.location is not None:
             event["location_name"] = m.location.name_en or m.location.text
-        if md["time"] and (not event["time"] or
-                           TIME_RANK[md["time"]["precision"]] < TIME_RANK[event["time"]["precision"]]):
+        if md["time"] and (not event["time"] or _time_rank(md["time"]) < _time_rank(event["time"])):
             event["time"] = md["time"]
         pub = doc.article.published_at
         if pub < parse_dt(event["first_seen"]):
@@ -384,6 +395,7 @@ class EventMerger:
         if key["place"] and (not k["place"] or PLACE_RANK[key["place"]["precision"]] < PLACE_RANK[k["place"]["precision"]]):
             k["place"] = key["place"]
         k["kind"] = k.get("kind") or key["kind"]
+        k["undated"] = bool(k.get("undated")) and key["undated"]
         k["start"] = min(k["start"], key["start"])
         k["end"] = max(k["end"], key["end"])
         return {"event": event, "key": k}

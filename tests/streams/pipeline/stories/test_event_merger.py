@@ -130,3 +130,20 @@ def test_a_running_total_is_not_merged_into_the_attack_it_is_reported_with():
     assert sorted(q.value for e in events for q in e.quantities) == [20, 35000] and len(events) == 2
     again = m.merge(doc("a2", "o2", total, hours=1), "st-1")
     assert [e.event_id for e in again] == [e.event_id for e in events if e.quantities[0].value == 35000]
+
+
+def test_a_report_that_names_no_time_joins_yesterdays_event_at_the_same_place():
+    """'مقتل 30 في هجوم استهدف مدينة سوروتش' names no time, so the stage dates it by publication
+    (May 2); another story's report says the attack was yesterday (May 1). Same town, no actors
+    in conflict: one event, dated by the report that states its day. Two stated days stay two."""
+    def at(killed, day, said):
+        m = mention(killed, day=day).model_copy(update={"source_actors": []})
+        return m.model_copy(update={"time": TimeRef(start=day, end=day, precision="day", text=said)})
+
+    m = EventMerger({})
+    headline = m.merge(doc("a1", "o1", at(30, date(2024, 5, 2), None), hours=20), "st-1")[0]
+    report = m.merge(doc("a2", "o2", at(27, date(2024, 5, 1), "أمس"), hours=21), "st-2")[0]
+    assert report.event_id == headline.event_id and report.corroboration == 2
+    assert (report.time.start, report.time.text) == (date(2024, 5, 1), "أمس")
+    other_day = m.merge(doc("a3", "o3", at(5, date(2024, 5, 2), "اليوم"), hours=22), "st-3")[0]
+    assert other_day.event_id != headline.event_id
