@@ -24,6 +24,9 @@ from .text import fold, tokenize
 #: Head nouns that name no party on their own ('قوات' in 'قوات النظام' and 'قوات سورية الديمقراطية').
 GENERIC_HEADS = frozenset({"قوات", "طائرات", "عناصر", "مقاتلي", "مقاتلو", "مليشيا", "مليشيات", "تنظيم", "جماعه"})
 _PLACE_RANK = {precision: rank for rank, precision in enumerate(get_args(GeoPrecision))}  # exact first
+#: A mode that names a kind of another: 'A suicide bomber blew himself up (explosives), killing
+#: six soldiers (suicide attack)' is one attack, a suicide bombing.
+_REFINES = {"suicide-attack": "explosives", "drone": "aerial"}
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +62,7 @@ def _same_place(a: EventMention, b: EventMention) -> bool:
 def _compatible(a: EventMention, b: EventMention) -> bool:
     if (a.evidence.start, a.type, a.status) != (b.evidence.start, b.type, b.status):
         return False
-    if a.mode and b.mode and a.mode != b.mode:
+    if a.mode and b.mode and a.mode != b.mode and a.mode != _REFINES.get(b.mode) and b.mode != _REFINES.get(a.mode):
         return False
     if a.time is not None and b.time is not None and (a.time.start, a.time.end) != (b.time.start, b.time.end):
         return False
@@ -75,15 +78,23 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
 def _union(first: list[ActorRef], *more: list[ActorRef], exclude: list[ActorRef] = ()) -> list[ActorRef]:
     """The actors of the first list, then those of the others that are new: neither the same
     party nor an overlapping span ('25 عنصرا' and '25 عنصرا من تنظيم داعش') as one already
-    taken or excluded."""
+    taken or excluded. A longer span of the same party replaces the one taken ('six NATO service
+    members' for 'NATO')."""
     out = list(first)
     taken = out + list(exclude)
     for r in (r for refs in more for r in refs):
         key = actor_key(r) or {r.text}
-        if not any(key & (actor_key(o) or {o.text}) or (r.start < o.end and o.start < r.end) for o in taken):
+        same = [o for o in taken if key & (actor_key(o) or {o.text}) or (r.start < o.end and o.start < r.end)]
+        if not same:
             out.append(r)
             taken.append(r)
+        elif len(same) == 1 and same[0] in out and key & actor_key(same[0]) and _inside(same[0], r):
+            out[out.index(same[0])] = taken[taken.index(same[0])] = r
     return out
+
+
+def _inside(short: ActorRef, long: ActorRef) -> bool:
+    return long.start <= short.start and short.end <= long.end and long.end - long.start > short.end - short.start
 
 
 def _combine(group: list[EventMention]) -> EventMention:
@@ -104,6 +115,7 @@ def _combine(group: list[EventMention]) -> EventMention:
         quantities += [q for q in m.quantities if q not in quantities]
     context = list(dict.fromkeys(c for m in (head, *rest) for c in m.context))
     mode = head.mode or next((m.mode for m in rest if m.mode), None)
+    mode = next((m.mode for m in rest if _REFINES.get(m.mode) == mode), mode)
     update = {"source_actors": sources, "target_actors": targets, "location": located.location,
               "place": located.place, "quantities": quantities, "context": context,
               "time": head.time or next((m.time for m in rest if m.time), None)}

@@ -226,7 +226,8 @@ def test_a_source_names_a_party_and_a_thing_that_acts_is_no_event(english_entiti
     # an event or a weapon that acts is still an event
     assert _roles("The explosion targeted a bakery in the city centre.", "ASSAULT")
     assert _roles("The device detonated accidentally, killing the three on the spot.", "ASSAULT")
-    assert _roles("A suicide bomber blew himself up, killing six soldiers.", "ASSAULT")[0][0] == ["A suicide bomber"]
+    # one attack told by two triggers (blew up, killing): one suicide bombing
+    assert _roles("A suicide bomber blew himself up, killing six soldiers.", "ASSAULT") == [(["A suicide bomber"], ["six soldiers"])]
 
 
 def test_weapons_programmes_and_figurative_attacks_are_no_attacks():

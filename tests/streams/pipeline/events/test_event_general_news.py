@@ -141,3 +141,10 @@ def test_a_yes_no_question_asserts_no_event(text, lang):
 def test_a_why_question_presupposes_its_event():
     assert [e.type for e in run_stage("ولماذا رفضت دمشق إقدام الأردن على تسليح عشائرها؟", "ar").events] == ["REJECT"]
     assert [e.type for e in run_stage("Why did the army attack the town?", "en").events] == ["ASSAULT"]
+
+
+def test_suicide_is_an_attack_only_as_a_suicide_bombing_or_attack():
+    assert not run_stage("Why French police officers keep committing suicide.", "en").events
+    assert not run_stage("Locals had feared the 22-year-old suicide bomber for months.", "en").events
+    (attack,) = run_stage("Taliban gunmen and suicide bombers attacked Camp Shorabak on Friday.", "en").events
+    assert (attack.type, attack.mode, attack.acled_sub_event_type) == ("ASSAULT", "suicide-attack", "Suicide bomb")

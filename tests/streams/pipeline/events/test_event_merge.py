@@ -51,6 +51,10 @@ def test_the_merged_event_keeps_the_most_confident_trigger_and_adds_only_new_act
     killed = mention(10, targets=[actor("Two of the 12", 0)], confidence=0.8)
     injured = mention(30, targets=[actor("11 of the injured", 20)])
     assert [a.text for a in merge_sentence_mentions([killed, injured])[0].target_actors] == ["Two of the 12", "11 of the injured"]
+    nato = ActorRef(text="NATO", start=30, end=34, canonical_id="kb:nato")
+    members = ActorRef(text="six NATO service members", start=26, end=50, canonical_id="kb:nato")
+    blast, killing = mention(10, targets=[nato], confidence=0.8), mention(20, targets=[members])
+    assert merge_sentence_mentions([blast, killing])[0].target_actors == [members]  # the fuller span of one party
 
 
 def test_the_merged_event_takes_the_most_precise_place():
