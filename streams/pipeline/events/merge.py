@@ -59,10 +59,14 @@ def _same_place(a: EventMention, b: EventMention) -> bool:
     return "country" in (a.place.precision, b.place.precision) or "region" in (a.place.precision, b.place.precision)
 
 
+def _modes_agree(a: str | None, b: str | None) -> bool:
+    return not a or not b or a == b or _REFINES.get(a) == b or _REFINES.get(b) == a
+
+
 def _compatible(a: EventMention, b: EventMention) -> bool:
     if (a.evidence.start, a.type, a.status) != (b.evidence.start, b.type, b.status):
         return False
-    if a.mode and b.mode and a.mode != b.mode and a.mode != _REFINES.get(b.mode) and b.mode != _REFINES.get(a.mode):
+    if not _modes_agree(a.mode, b.mode):
         return False
     if a.time is not None and b.time is not None and (a.time.start, a.time.end) != (b.time.start, b.time.end):
         return False
