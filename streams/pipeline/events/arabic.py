@@ -816,6 +816,8 @@ def _status(sent: Sentence, i: int, prefix: str, lv_idx: int | None, lv_word: st
         return "announced"
     if any(w in s["ongoing"] or _no_conj(w) in s["ongoing"] for w in before):
         return "ongoing"
+    if [_no_conj(w) for w in before[-2:]] == ["قبل", "ان"]:
+        return "occurred"  # 'فتح النار قبل أن يقتل': the subjunctive of a past narrative, not in progress
     if lv_word is not None and _no_conj(lv_word) in ("تشهد", "يشهد", "تشن", "يشن", "تتعرض", "يتعرض", "تنفذ", "ينفذ"):
         return "ongoing"
     if lv_word is None and vp in ("ي", "ت", "ن") and prefix:

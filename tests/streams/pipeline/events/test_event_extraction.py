@@ -84,6 +84,12 @@ def test_status_alleged_and_denied():
     assert first(evs, "COERCE").status == "denied"
 
 
+def test_an_imperfective_after_qabla_an_is_a_past_event_not_one_in_progress():
+    evs = events("فتح المسلح النار على المارة فقتل شخصين قبل أن يقتله رجال الشرطة.")
+    assert [(e.trigger.text, e.status) for e in evs if e.type == "ASSAULT"] == [("فقتل", "occurred"), ("يقتله", "occurred")]
+    assert first(events("تقصف الطائرات المدينة منذ الصباح."), "ASSAULT").status == "ongoing"
+
+
 def test_negated_event_dropped():
     assert not [e for e in events("لم تسفر الحادثة عن إصابات.") if e.type == "ASSAULT"]
 
