@@ -202,6 +202,8 @@ class EventMerger:
         place = m.place.model_dump(mode="json") if m.place is not None else None
         return {
             "actors": sorted(set(_actor_ids(m.source_actors)) | set(_actor_ids(m.target_actors))),
+            # who attacks: two linked attackers and none in common are two attacks, even in one story
+            "attackers": _actor_ids(m.source_actors) if m.type == "ASSAULT" else [],
             "place": place,
             "start": start.isoformat(), "end": end.isoformat(), "prec": prec,
             # no time in the article: the stage dated it by publication, which may be a day late
@@ -216,6 +218,9 @@ class EventMerger:
         """Compatibility score of a mention key with an event key; None if incompatible."""
         if key.get("kind") and other.get("kind") and key["kind"] != other["kind"]:
             return None
+        attackers, other_attackers = set(key.get("attackers", ())), set(other.get("attackers", ()))
+        if attackers and other_attackers and not attackers & other_attackers:
+            return None  # the coalition's air strikes and the Houthis' shelling of the same city
         tol = timedelta(days=self.day_tolerance)
         s1, e1 = date.fromisoformat(key["start"]), date.fromisoformat(key["end"])
         s2, e2 = date.fromisoformat(other["start"]), date.fromisoformat(other["end"])
@@ -396,6 +401,7 @@ class EventMerger:
             k["place"] = key["place"]
         k["kind"] = k.get("kind") or key["kind"]
         k["undated"] = bool(k.get("undated")) and key["undated"]
+        k["attackers"] = sorted(set(k.get("attackers", ())) | set(key["attackers"]))
         k["start"] = min(k["start"], key["start"])
         k["end"] = max(k["end"], key["end"])
         return {"event": event, "key": k}

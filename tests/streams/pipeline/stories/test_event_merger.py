@@ -147,3 +147,16 @@ def test_a_report_that_names_no_time_joins_yesterdays_event_at_the_same_place():
     assert (report.time.start, report.time.text) == (date(2024, 5, 1), "أمس")
     other_day = m.merge(doc("a3", "o3", at(5, date(2024, 5, 2), "اليوم"), hours=22), "st-3")[0]
     assert other_day.event_id != headline.event_id
+
+
+def test_two_attackers_at_one_place_and_day_are_two_attacks_even_in_one_story():
+    """Aden, one day, one story: the coalition's air strikes and the Houthis' shelling of a
+    district are two events; a third report of the coalition's strikes joins the first."""
+    def by(attacker, killed):
+        return mention(killed).model_copy(update={"source_actors": [ActorRef(text=attacker, start=0, end=3, canonical_id=attacker)]})
+
+    m = EventMerger({})
+    strikes = m.merge(doc("a1", "o1", by("kb:saudi-coalition", 9)), "st-1")[0]
+    shelling = m.merge(doc("a2", "o2", by("kb:houthis", 57), hours=1), "st-1")[0]
+    again = m.merge(doc("a3", "o3", by("kb:saudi-coalition", 10), hours=2), "st-1")[0]
+    assert shelling.event_id != strikes.event_id and again.event_id == strikes.event_id
