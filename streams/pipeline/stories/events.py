@@ -4,7 +4,9 @@ Each :class:`EventMention` of an article is matched against the open canonical e
 store (same PLOVER type, compatible place, date and actors; see :meth:`EventMerger.match`).
 Attacks whose mentions name different kinds of act (ACLED sub-event types: an air strike, the
 shelling of the same town, a clash of fleeing fighters with another force) are different events
-even within one story; a mention that names no kind joins the closest event of any kind.
+even within one story; a mention that names no kind joins the closest event of any kind. So are
+attacks by two linked attackers with none in common (the coalition's strikes on a city and the
+shelling of it by the other side).
 A match adds the article as a source; otherwise a new canonical event starts with a
 deterministic id: a hash of the article's primary country, type, canonical actor ids, place, date
 bucket and kind when named (plus the first article id only if that id is already taken by an
