@@ -65,6 +65,14 @@ def test_clitic_aware_matching(run):
     assert not any(e.canonical_id == "kb:sdf" for e in run("مقسدين"))
 
 
+def test_the_coalition_the_kingdom_leads_is_the_saudi_led_one(run):
+    """Saudi outlets write 'التحالف الدولي الذي تقوده المملكة': not the US-led coalition."""
+    for text in ("شن طيران التحالف الدولي الذي تقوده المملكة غارات على مواقع للحوثيين.",
+                 "قصفت طائرات التحالف الذي تقوده المملكة مواقع الحوثيين في صعدة."):
+        assert "kb:saudi-coalition" in {e.canonical_id for e in run(text)}
+    assert "kb:global-coalition" in {e.canonical_id for e in run("شن التحالف الدولي بقيادة الولايات المتحدة غارات على الرقة.")}
+
+
 def test_context_aliases(run):
     # التنظيم links to IS only after IS was mentioned
     assert not any(e.canonical_id == "kb:isis" for e in run("وقال التنظيم في بيان إن..."))
