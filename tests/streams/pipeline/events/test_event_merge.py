@@ -48,8 +48,11 @@ def test_the_merged_event_keeps_the_most_confident_trigger_and_adds_only_new_act
     assert merged.trigger == raids.trigger and merged.confidence == 0.8
     assert [a.text for a in merged.target_actors] == ["مواقع", "16 عنصرا"]
     assert merged.mode == "aerial"
+
+
+def test_one_party_is_named_once_by_its_fullest_span():
     killed = mention(10, targets=[actor("Two of the 12", 0)], confidence=0.8)
-    injured = mention(30, targets=[actor("11 of the injured", 20)])
+    injured = mention(30, targets=[actor("11 of the injured", 20)])  # 'the' names no party
     assert [a.text for a in merge_sentence_mentions([killed, injured])[0].target_actors] == ["Two of the 12", "11 of the injured"]
     nato = ActorRef(text="NATO", start=30, end=34, canonical_id="kb:nato")
     members = ActorRef(text="six NATO service members", start=26, end=50, canonical_id="kb:nato")
