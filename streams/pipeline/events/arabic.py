@@ -55,6 +55,7 @@ def _sets():
         "vs": set(c["verb_suffixes"]),
         "light": c["light_verbs"],
         "neg": set(c["negation"]),
+        "foiling": set(c["foiling"]),
         "deny": set(c["denial"]),
         "future": set(c["future"]),
         "allege": [p.split() for p in c["allegation"]],
@@ -798,6 +799,8 @@ def _status(sent: Sentence, i: int, prefix: str, lv_idx: int | None, lv_word: st
         return "denied"
     if any(w in s["neg"] or _no_conj(w) in s["neg"] for w in before[-2:]):
         return None
+    if any(_no_conj(w) in s["foiling"] for w in before):
+        return None  # 'أحبطت قوات الأمن هجوماً', 'من إحباط عملية': a foiled act did not happen
     if claim_first < i:
         return "claimed"
     if any(k < i and end < i for k, end in allege_spans):

@@ -308,6 +308,8 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
     for a, b, trig in hits:
         typ, weight, mode, status = trig.type, trig.weight, trig.mode, "occurred"
         window = words[max(0, a - 4):a]
+        if any(w in s["foiling"] for w in window):
+            continue  # 'police foiled a bomb attack': a foiled act did not happen
         if _negated(words, a) and trig.frame != "verbal":
             if any(w in ("will", "would") for w in window):
                 typ, weight, mode = "REJECT", 0.9, None

@@ -94,6 +94,16 @@ def test_negated_event_dropped():
     assert not [e for e in events("لم تسفر الحادثة عن إصابات.") if e.type == "ASSAULT"]
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("أحبطت قوات الأمن هجوما انتحاريا كان يستهدف مسجدا في الدمام.", "ar"),
+    ("تمكنت الأجهزة الأمنية من إحباط عملية إرهابية كانت تستهدف مقر الشرطة.", "ar"),
+    ("Police foiled a bomb attack on a mosque in Dammam.", "en"),
+    ("Security forces thwarted an attack on the embassy.", "en"),
+])
+def test_a_foiled_attack_did_not_happen(text, lang):
+    assert not [e for e in events(text, lang) if e.type == "ASSAULT"]
+
+
 def test_english_event():
     evs = events("Israeli soldiers arrested more than 100 Palestinians on Saturday in Hebron, military sources said.", "en")
     e = max(evs, key=lambda e: e.confidence)
