@@ -21,7 +21,7 @@ from marsad.streams.pipeline.doc import Doc
 from . import arabic, english
 from .classifier import TYPES as _GATED_TYPES
 from .common import Candidate, Sentence
-from .merge import actor_key, merge_sentence_mentions
+from .merge import actor_key, actor_keys, merge_sentence_mentions
 from .quantities import parse_quantities
 from .resources import acled_for, cues, en_stem, weapon_modes, weapon_words
 from .text import Folded, Token, fold, split_sentences, tokenize
@@ -874,10 +874,10 @@ def _HEADS_FOLDED() -> frozenset[str]:
 def _campaign_target(ctx: _Ctx, sources: list[ActorRef]) -> list[ActorRef]:
     """An attack with its attacker but no target in the sentence ('تشهد قصفاً من طائرات التحالف')
     continues the campaign of the latest attack/threat by the same actor: its target."""
-    keys = set().union(*(actor_key(r) for r in sources))
+    keys = actor_keys(sources)
     for m in reversed(ctx.events[-8:]):
         if m.type in ("ASSAULT", "THREATEN") and m.target_actors and m.source_actors:
-            if keys & set().union(*(actor_key(r) for r in m.source_actors)):
+            if keys & actor_keys(m.source_actors):
                 named = [t for t in m.target_actors if t.canonical_id or actor_key(t) & _HEADS_FOLDED()]
                 if named:
                     return named

@@ -44,8 +44,8 @@ def actor_key(ref: ActorRef) -> set[str]:
     return words - GENERIC_HEADS - _english_function_words()
 
 
-def _keys(refs: list[ActorRef]) -> set[str]:
-    return set().union(*(actor_key(r) for r in refs)) if refs else set()
+def actor_keys(refs: list[ActorRef]) -> set[str]:
+    return set().union(*(actor_key(r) for r in refs))
 
 
 def _same_place(a: EventMention, b: EventMention) -> bool:
@@ -72,11 +72,11 @@ def _compatible(a: EventMention, b: EventMention) -> bool:
         return False
     if not _same_place(a, b):
         return False
-    src_a, src_b = _keys(a.source_actors), _keys(b.source_actors)
+    src_a, src_b = actor_keys(a.source_actors), actor_keys(b.source_actors)
     if src_a and src_b and not src_a & src_b:
         return False  # two attackers: two attacks
     # who attacks in one is attacked in the other: 'قتل المسلح شخصين قبل أن يقتل' is two events
-    return not (src_a & _keys(b.target_actors) or src_b & _keys(a.target_actors))
+    return not (src_a & actor_keys(b.target_actors) or src_b & actor_keys(a.target_actors))
 
 
 def _union(first: list[ActorRef], *more: list[ActorRef], exclude: list[ActorRef] = ()) -> list[ActorRef]:

@@ -202,10 +202,11 @@ class EventMerger:
         else:
             start, end, prec = pub, pub, "published"
         place = m.place.model_dump(mode="json") if m.place is not None else None
+        sources = _actor_ids(m.source_actors)
         return {
-            "actors": sorted(set(_actor_ids(m.source_actors)) | set(_actor_ids(m.target_actors))),
+            "actors": sorted(set(sources) | set(_actor_ids(m.target_actors))),
             # who attacks: two linked attackers and none in common are two attacks, even in one story
-            "attackers": _actor_ids(m.source_actors) if m.type == "ASSAULT" else [],
+            "attackers": sources if m.type == "ASSAULT" else [],
             "place": place,
             "start": start.isoformat(), "end": end.isoformat(), "prec": prec,
             # no time in the article: the stage dated it by publication, which may be a day late
