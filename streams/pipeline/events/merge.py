@@ -18,15 +18,12 @@ from marsad.schemas import ActorRef, EventMention
 from marsad.schemas.entity import GeoPrecision
 
 from . import arabic
-from .resources import cues
+from .resources import cues, mode_refinements, modes_agree
 from .text import fold, tokenize
 
 #: Head nouns that name no party on their own ('قوات' in 'قوات النظام' and 'قوات سورية الديمقراطية').
 GENERIC_HEADS = frozenset({"قوات", "طائرات", "عناصر", "مقاتلي", "مقاتلو", "مليشيا", "مليشيات", "تنظيم", "جماعه"})
 _PLACE_RANK = {precision: rank for rank, precision in enumerate(get_args(GeoPrecision))}  # exact first
-#: A mode that names a kind of another: 'A suicide bomber blew himself up (explosives), killing
-#: six soldiers (suicide attack)' is one attack, a suicide bombing.
-_REFINES = {"suicide-attack": "explosives", "drone": "aerial"}
 
 
 @lru_cache(maxsize=1)
@@ -59,14 +56,10 @@ def _same_place(a: EventMention, b: EventMention) -> bool:
     return "country" in (a.place.precision, b.place.precision) or "region" in (a.place.precision, b.place.precision)
 
 
-def _modes_agree(a: str | None, b: str | None) -> bool:
-    return not a or not b or a == b or _REFINES.get(a) == b or _REFINES.get(b) == a
-
-
 def _compatible(a: EventMention, b: EventMention) -> bool:
     if (a.evidence.start, a.type, a.status) != (b.evidence.start, b.type, b.status):
         return False
-    if not _modes_agree(a.mode, b.mode):
+    if not modes_agree(a.mode, b.mode):
         return False
     if a.time is not None and b.time is not None and (a.time.start, a.time.end) != (b.time.start, b.time.end):
         return False
@@ -119,7 +112,7 @@ def _combine(group: list[EventMention]) -> EventMention:
         quantities += [q for q in m.quantities if q not in quantities]
     context = list(dict.fromkeys(c for m in (head, *rest) for c in m.context))
     mode = head.mode or next((m.mode for m in rest if m.mode), None)
-    mode = next((m.mode for m in rest if _REFINES.get(m.mode) == mode), mode)
+    mode = next((m.mode for m in rest if mode_refinements().get(m.mode) == mode), mode)  # the narrower
     update = {"source_actors": sources, "target_actors": targets, "location": located.location,
               "place": located.place, "quantities": quantities, "context": context,
               "time": head.time or next((m.time for m in rest if m.time), None)}

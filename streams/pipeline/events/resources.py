@@ -123,3 +123,41 @@ def acled_for(plover_type: str, mode: str | None) -> tuple[str | None, str | Non
     table = acled_map()
     hit = table.get((plover_type, mode or "*")) or table.get((plover_type, "*"))
     return hit if hit else (None, None)
+
+
+@lru_cache(maxsize=1)
+def mode_refinements() -> dict[str, str]:
+    """mode -> the broader mode it names a kind of (suicide-attack -> explosives)."""
+    known = set(acled_map())
+    out = {}
+    for row in _rows("mode_refinements.tsv"):
+        _check(row, 3, "mode_refinements.tsv")
+        typ, mode, broader = row
+        if (typ, mode) not in known or (typ, broader) not in known:
+            raise ValueError(f"mode_refinements.tsv: {row!r} names a mode that acled_map.tsv lacks for {typ}")
+        out[mode] = broader
+    return out
+
+
+def modes_agree(a: str | None, b: str | None) -> bool:
+    """Two modes can name one act: equal, one missing, or one a kind of the other."""
+    refines = mode_refinements()
+    return not a or not b or a == b or refines.get(a) == b or refines.get(b) == a
+
+
+@lru_cache(maxsize=1)
+def sub_event_refinements() -> dict[str, str]:
+    """The ACLED sub-event types of :func:`mode_refinements` for ASSAULT (Suicide bomb ->
+    Remote explosive/landmine/IED); pairs that map to one sub-event type are left out."""
+    out = {}
+    for mode, broader in mode_refinements().items():
+        narrow, wide = acled_for("ASSAULT", mode)[1], acled_for("ASSAULT", broader)[1]
+        if narrow != wide:
+            out[narrow] = wide
+    return out
+
+
+def sub_events_agree(a: str | None, b: str | None) -> bool:
+    """Two attacks' ACLED sub-event types can name one attack (equal, missing, or one a kind of the other)."""
+    refines = sub_event_refinements()
+    return not a or not b or a == b or refines.get(a) == b or refines.get(b) == a

@@ -4,7 +4,9 @@ Each :class:`EventMention` of an article is matched against the open canonical e
 store (same PLOVER type, compatible place, date and actors; see :meth:`EventMerger.match`).
 Attacks whose mentions name different kinds of act (ACLED sub-event types: an air strike, the
 shelling of the same town, a clash of fleeing fighters with another force) are different events
-even within one story; a mention that names no kind joins the closest event of any kind. So are
+even within one story; a mention that names no kind joins the closest event of any kind, and one
+that names a kind of the event's (a suicide bombing of an explosives attack,
+``mode_refinements.tsv``) joins it and narrows it. So are
 attacks by two linked attackers with none in common (the coalition's strikes on a city and the
 shelling of it by the other side).
 A match adds the article as a source; otherwise a new canonical event starts with a
@@ -41,6 +43,7 @@ from typing import Any
 from marsad.schemas import CanonicalEvent, EventMention
 from marsad.streams.pipeline.doc import Doc
 from marsad.streams.pipeline.events import EVENT_SPAN_DAYS
+from marsad.streams.pipeline.events.resources import mode_refinements, sub_events_agree
 from marsad.streams.pipeline.stories.blocking import country_key
 from marsad.streams.pipeline.stories.state import iso, parse_dt, stable_id, utcnow
 
@@ -219,7 +222,7 @@ class EventMerger:
 
     def match(self, key: dict, other: dict) -> float | None:
         """Compatibility score of a mention key with an event key; None if incompatible."""
-        if key.get("kind") and other.get("kind") and key["kind"] != other["kind"]:
+        if not sub_events_agree(key.get("kind"), other.get("kind")):
             return None
         attackers, other_attackers = set(key.get("attackers", ())), set(other.get("attackers", ()))
         if attackers and other_attackers and not attackers & other_attackers:
@@ -364,8 +367,9 @@ class EventMerger:
         event["sources"] = sources
         event["quantities"] = self._distinct(event["quantities"] + md["quantities"])
         event["corroboration"] = len({s["outlet"] for s in sources})
-        if event.get("mode") is None and md.get("mode") is not None:
-            # the first mention naming the kind of act types the event: mode and ACLED types together
+        if md.get("mode") is not None and (event.get("mode") is None or mode_refinements().get(md["mode"]) == event["mode"]):
+            # the first mention naming the kind of act types the event, and one naming a kind of
+            # it (a suicide bombing of an explosives attack) narrows it: mode and ACLED types together
             for field in ("mode", "acled_event_type", "acled_sub_event_type"):
                 event[field] = md[field]
         for field in ("acled_event_type", "acled_sub_event_type"):
@@ -402,7 +406,7 @@ class EventMerger:
         k["stories"] = sorted(set(k["stories"]) | set(key["stories"]))
         if key["place"] and (not k["place"] or PLACE_RANK[key["place"]["precision"]] < PLACE_RANK[k["place"]["precision"]]):
             k["place"] = key["place"]
-        k["kind"] = k.get("kind") or key["kind"]
+        k["kind"] = event["acled_sub_event_type"] if event["type"] == "ASSAULT" and event.get("mode") else None
         k["undated"] = bool(k.get("undated")) and key["undated"]
         k["attackers"] = sorted(set(k.get("attackers", ())) | set(key["attackers"]))
         k["start"] = min(k["start"], key["start"])

@@ -64,6 +64,14 @@ def test_acled_map():
     assert resources.acled_for("CONSULT", None) == (None, None)
 
 
+def test_mode_refinements_name_a_kind_of_another_mode():
+    assert resources.mode_refinements()["suicide-attack"] == "explosives"
+    assert resources.modes_agree("suicide-attack", "explosives") and resources.modes_agree(None, "aerial")
+    assert not resources.modes_agree("aerial", "firearms")
+    assert resources.sub_events_agree("Suicide bomb", "Remote explosive/landmine/IED")
+    assert not resources.sub_events_agree("Suicide bomb", "Air/drone strike")
+
+
 def test_weapon_modes_are_assault_modes_with_folded_arabic_words():
     for lang in ("ar", "en"):
         table = resources.weapon_modes(lang)

@@ -160,3 +160,21 @@ def test_two_attackers_at_one_place_and_day_are_two_attacks_even_in_one_story():
     shelling = m.merge(doc("a2", "o2", by("kb:houthis", 57), hours=1), "st-1")[0]
     again = m.merge(doc("a3", "o3", by("kb:saudi-coalition", 10), hours=2), "st-1")[0]
     assert shelling.event_id != strikes.event_id and again.event_id == strikes.event_id
+
+
+def test_a_suicide_bombing_joins_the_explosives_attack_it_is_a_kind_of():
+    """One outlet reports a bombing ('explosives': Remote explosive), another the same attack as a
+    suicide bombing: one event, typed by the narrower kind. An air strike there stays apart."""
+    def kind(mode, killed, sub):
+        return mention(killed).model_copy(update={
+            "mode": mode, "acled_event_type": "Explosions/Remote violence", "acled_sub_event_type": sub})
+
+    m = EventMerger({})
+    bombing = m.merge(doc("a1", "o1", kind("explosives", 30, "Remote explosive/landmine/IED")), "st-1")[0]
+    suicide = m.merge(doc("a2", "o2", kind("suicide-attack", 32, "Suicide bomb"), hours=1), "st-2")[0]
+    assert suicide.event_id == bombing.event_id and suicide.corroboration == 2
+    assert (suicide.mode, suicide.acled_sub_event_type) == ("suicide-attack", "Suicide bomb")
+    again = m.merge(doc("a3", "o3", kind("explosives", 31, "Remote explosive/landmine/IED"), hours=2), "st-3")[0]
+    assert again.event_id == bombing.event_id and again.mode == "suicide-attack"
+    strike = m.merge(doc("a4", "o4", kind("aerial", 5, "Air/drone strike"), hours=3), "st-1")[0]
+    assert strike.event_id != bombing.event_id
