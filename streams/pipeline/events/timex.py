@@ -51,6 +51,14 @@ def _weekday(pub: date, wd: int, direction: int) -> date:
     return pub - timedelta(days=delta)
 
 
+def _nearest_weekday(d: date, wd: int) -> date:
+    """The day named ``wd`` within three days of ``d``: a weekday given with 'today' or
+    'yesterday' wins over the publication date, which may be a day later than the writing (a
+    wire story of Monday evening republished at 02:00 on Tuesday) or a day earlier (UTC)."""
+    delta = (wd - d.weekday() + 3) % 7 - 3
+    return d + timedelta(days=delta)
+
+
 def _explicit(pub: date, day: int, month: int, year: int | None, past_hint: bool) -> date | None:
     y = year or pub.year
     try:
@@ -175,6 +183,8 @@ def resolve_times(text: str, pub: date, lang: str) -> list[tuple[int, int, TimeR
             longest = max(keys, key=len) if keys else ""
             offset = t["days"].get(longest, offset)
             d = pub + timedelta(days=offset)
+            if m.group(1):  # 'اليوم الاثنين' in a wire story published after midnight: Monday
+                d = _nearest_weekday(d, t["weekdays"][m.group(1)])
             pod = any(re.search(rf"(?<!\w)[وفب]?{w}(?!\w)", g) for w in ("فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليله", "الليله"))
             add(m, d, d, "part_of_day" if pod else "day")
         for m in p["tonight"].finditer(text):

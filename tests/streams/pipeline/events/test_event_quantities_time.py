@@ -52,6 +52,10 @@ def _t(text, lang="ar"):
     "text,expected",
     [
         ("قال اليوم السبت", [(date(2019, 2, 9), date(2019, 2, 9), "day")]),
+        # the weekday named with 'today' or 'yesterday' wins: a Friday story republished after midnight
+        ("قال اليوم الجمعة", [(date(2019, 2, 8), date(2019, 2, 8), "day")]),
+        ("وقع الهجوم أمس الخميس", [(date(2019, 2, 7), date(2019, 2, 7), "day")]),
+        ("قال مساء اليوم الأحد", [(date(2019, 2, 10), date(2019, 2, 10), "part_of_day")]),
         ("وقع الهجوم أمس", [(date(2019, 2, 8), date(2019, 2, 8), "day")]),
         ("شنت الطائرات مساء اليوم هجوما", [(date(2019, 2, 9), date(2019, 2, 9), "part_of_day")]),
         ("خلال الأيام العشرة الأخيرة", [(date(2019, 1, 30), date(2019, 2, 9), "range")]),
