@@ -9,7 +9,8 @@ that names a kind of the event's (a suicide bombing of an explosives attack,
 ``mode_refinements.tsv``) joins it and narrows it. So are
 attacks by two linked attackers with none in common (the coalition's strikes on a city and the
 shelling of it by the other side).
-A match adds the article as a source; otherwise a new canonical event starts with a
+An article's mentions are matched most precisely placed first, so a headline that names only the
+country joins the event its body places in a town. A match adds the article as a source; otherwise a new canonical event starts with a
 deterministic id: a hash of the article's primary country, type, canonical actor ids, place, date
 bucket and kind when named (plus the first article id only if that id is already taken by an
 incompatible event).
@@ -298,7 +299,10 @@ class EventMerger:
         aid = doc.article.id
         touched: dict[str, dict] = {}
         bkey = country_key(doc)  # content-derived, whatever the routing mode
-        for m in doc.events:
+        # the most precisely placed mention first: a headline naming only the country would start
+        # an event (of this story) that the body's town-level mention then joins, though another
+        # story's event at that town is the same attack
+        for m in sorted(doc.events, key=lambda m: PLACE_RANK[m.place.precision] if m.place else len(PLACE_RANK)):
             key = self._mention_key(doc, m, story_id)
             best: tuple[float, str] | None = None
             for eid in self.candidates(m.type, key):

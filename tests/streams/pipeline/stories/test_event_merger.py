@@ -178,3 +178,21 @@ def test_a_suicide_bombing_joins_the_explosives_attack_it_is_a_kind_of():
     assert again.event_id == bombing.event_id and again.mode == "suicide-attack"
     strike = m.merge(doc("a4", "o4", kind("aerial", 5, "Air/drone strike"), hours=3), "st-1")[0]
     assert strike.event_id != bombing.event_id
+
+
+def test_a_headline_naming_only_the_country_does_not_split_the_attack_its_body_places():
+    """Another story already holds the attack in Suruç; a new article's headline says only
+    'Turkey' and its body 'in Suruç'. Both mentions join that event: the town-level mention is
+    matched first, so the headline's does not start an event of its own that the body then joins."""
+    suruc = place("tr", 36.98, 38.42, gid=300075)
+    turkey = place("tr", 39.0, 35.0, gid=298795, kind="country", precision="country")
+
+    def at(where, killed):
+        return mention(killed, where=where).model_copy(update={"source_actors": []})
+
+    m = EventMerger({})
+    first = m.merge(doc("a1", "o1", at(suruc, 27)), "st-1")[0]
+    article = make_doc("a2", "ISIS strikes Turkey", "A bomb killed 30 in Suruç.", outlet="o2", hours=1,
+                       events=[at(turkey, 30), at(suruc, 30)])
+    events = m.merge(article, "st-2")
+    assert [e.event_id for e in events] == [first.event_id] and events[0].corroboration == 2
