@@ -2,6 +2,9 @@
 
 Each :class:`EventMention` of an article is matched against the open canonical events of the
 store (same PLOVER type, compatible place, date and actors; see :meth:`EventMerger.match`).
+Across stories a place matches only when it is precise (a town, not the country or region both
+name), and the town and day identify an attack or a protest; other events (a meeting in Riyadh)
+also need a linked actor in common.
 Attacks whose mentions name different kinds of act (ACLED sub-event types: an air strike, the
 shelling of the same town, a clash of fleeing fighters with another force) are different events
 even within one story; a mention that names no kind joins the closest event of any kind, and one
@@ -51,6 +54,10 @@ from marsad.streams.pipeline.stories.state import iso, parse_dt, stable_id, utcn
 PLACE_RANK = {"exact": 0, "name_only": 1, "region": 2, "country": 3}
 TIME_RANK = {"part_of_day": 0, "day": 1, "week": 2, "range": 3, "month": 4, "year": 5}
 STATUS_ORDER = ("occurred", "ongoing", "claimed", "alleged", "announced", "denied")
+#: Types whose place and day identify an event across stories: one attack or protest in a town on
+#: a day. A meeting, an agreement or a refusal in Riyadh on a day is one of many: across stories
+#: those also need a linked actor in common.
+PLACE_ANCHORED_TYPES = frozenset({"ASSAULT", "PROTEST"})
 
 
 def _actor_ids(refs) -> list[str]:
@@ -99,10 +106,10 @@ class EventMerger:
     # ------------------------------------------------------------------ index
     # Candidate retrieval. ``match`` can only accept an open event E for a mention M when
     #   (a) E already lists M's story, or
-    #   (b) both have places that match (same GeoNames id, hence the same coordinates, or both
-    #       precise and within ``place_km``) and either they share an actor, or (M has a real
-    #       date with the same start day as E, or a day apart when either only has the day of
-    #       publication, and the actor sets do not conflict: one side has none).
+    #   (b) both have precise places that match (same GeoNames id, hence the same coordinates, or
+    #       within ``place_km``) and either they share an actor, or (M is an attack or a protest
+    #       with a real date with the same start day as E, or a day apart when either only has
+    #       the day of publication, and the actor sets do not conflict: one side has none).
     # So instead of scanning every open event of the type we look up (type, story),
     # (type, actor, grid cell) and (type, grid cell, start day +-1) buckets; the grid cells are 0.5
     # degree squares and the lookup covers every cell within ``place_km``. Actors are bucketed
@@ -216,6 +223,7 @@ class EventMerger:
             # no time in the article: the stage dated it by publication, which may be a day late
             "undated": m.time is None or m.time.text is None,
             "stories": [story_id] if story_id else [],
+            "place_anchored": m.type in PLACE_ANCHORED_TYPES,
             # an attack's ACLED sub-event type when the mention names its mode (air strike,
             # shelling, armed clash...): two attacks of different kinds are two events
             "kind": m.acled_sub_event_type if m.type == "ASSAULT" and m.mode else None,
@@ -244,10 +252,10 @@ class EventMerger:
         if p1 and p2:
             if p1.get("country") and p2.get("country") and p1["country"] != p2["country"]:
                 return None
-            if p1.get("geonames_id") and p1.get("geonames_id") == p2.get("geonames_id"):
+            if {"country", "region"} & {p1["precision"], p2["precision"]}:
+                place_match = same_story  # only a country/region, even the same one: too vague on its own
+            elif p1.get("geonames_id") and p1.get("geonames_id") == p2.get("geonames_id"):
                 place_match = True
-            elif "country" in (p1["precision"], p2["precision"]) or "region" in (p1["precision"], p2["precision"]):
-                place_match = same_story  # only a country/region: too vague on its own
             elif _haversine_km(p1, p2) <= self.place_km:
                 place_match = True
             else:
@@ -264,7 +272,8 @@ class EventMerger:
             score += 0.5
         # a report that names no time ('مقتل 30 في هجوم استهدف مدينة سوروتش') may be of yesterday's event
         same_day = s1 == s2 or ((key.get("undated") or other.get("undated")) and abs((s1 - s2).days) <= 1)
-        if not same_story and not (place_match and (actor_match or (same_day and key["prec"] != "published"))):
+        by_place = key.get("place_anchored", True) and same_day and key["prec"] != "published"
+        if not same_story and not (place_match and (actor_match or by_place)):
             return None
         return score
 

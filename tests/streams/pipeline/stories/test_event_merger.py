@@ -196,3 +196,31 @@ def test_a_headline_naming_only_the_country_does_not_split_the_attack_its_body_p
                        events=[at(turkey, 30), at(suruc, 30)])
     events = m.merge(article, "st-2")
     assert [e.event_id for e in events] == [first.event_id] and events[0].corroboration == 2
+
+
+def test_a_country_named_by_two_stories_on_one_day_is_not_one_event():
+    """'Four Italians kidnapped in Libya' and 'dozens killed in tribal clashes in Libya' share the
+    country's GeoNames id and the day, not the event; within one story the country still joins."""
+    libya = place("ly", 27.0, 17.0, gid=2215636, kind="country", precision="country")
+    unlinked = mention(4, where=libya).model_copy(update={"source_actors": []})
+    m = EventMerger({})
+    kidnapping = m.merge(doc("a1", "o1", unlinked), "st-1")[0]
+    clashes = m.merge(doc("a2", "o2", unlinked.model_copy(update={"quantities": []}), hours=1), "st-2")[0]
+    assert clashes.event_id != kidnapping.event_id
+    same_story = m.merge(doc("a3", "o3", unlinked, hours=2), "st-1")[0]
+    assert same_story.event_id == kidnapping.event_id
+
+
+def test_meetings_in_one_city_on_one_day_are_one_event_only_with_a_party_in_common():
+    """Place and day identify an attack; in a capital they do not identify a meeting: across
+    stories, two meetings there are one event only when a linked party takes part in both."""
+    def meeting(party):
+        who = [ActorRef(text=party, start=0, end=3, canonical_id=party)] if party else []
+        return mention(0, etype="CONSULT").model_copy(update={"source_actors": who, "quantities": []})
+
+    m = EventMerger({})
+    visit = m.merge(doc("a1", "o1", meeting("kb:hadi")), "st-1")[0]
+    forum = m.merge(doc("a2", "o2", meeting(None), hours=1), "st-2")[0]
+    assert forum.event_id != visit.event_id
+    again = m.merge(doc("a3", "o3", meeting("kb:hadi"), hours=2), "st-3")[0]
+    assert again.event_id == visit.event_id
