@@ -52,6 +52,10 @@ class KnowledgeBase:
     entries: dict[str, KBEntry] = field(default_factory=dict)
     index: AliasIndex = field(default_factory=AliasIndex)
 
+    def is_person(self, entity_id: str) -> bool:
+        entry = self.get(entity_id)
+        return entry is not None and entry.type == "person"
+
     def get(self, entity_id: str) -> KBEntry | None:
         return self.entries.get(entity_id)
 

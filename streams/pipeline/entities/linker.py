@@ -29,6 +29,9 @@ _LINKING_WORDS = frozenset({"من", "بقياده", "ضد", "في", "لدي", "�
 #: Words right before an ambiguous place name that make it a place (مدينة الباب).
 _PLACE_CUES = frozenset({"مدينه", "بلده", "قريه", "منطقه", "محافظه", "ريف", "قضاء", "حي", "مخيم",
                          "ناحيه", "مركز", "ميناء", "مطار", "مدينتي", "بلدتي", "محافظتي"})
+#: A person's name right after one of these is the father's in a longer name: 'محمد بن سلمان بن
+#: عبد العزيز' is not King Salman, 'Mohammed bin Salman' not Salman.
+_PATRONYMIC_WORDS = frozenset({"بن", "ابن", "بنت", "bin", "ibn", "bint"})
 #: Geonames cities need a country context, a population or a multi-word name to count.
 _MIN_POP_NO_CONTEXT = 100_000
 
@@ -70,6 +73,12 @@ def _select(cands: list[Linked]) -> list[Linked]:
     return chosen
 
 
+def _patronymic(folded: str, start: int) -> bool:
+    """The word before ``start`` makes the name there a father's (see ``_PATRONYMIC_WORDS``)."""
+    words = folded[max(0, start - 8):start].split()
+    return folded[start - 1:start] == " " and bool(words) and words[-1].lower() in _PATRONYMIC_WORDS
+
+
 def _currency_prefix(folded: str, end: int) -> bool:
     """``US$``, ``AU$``, ``HK$``: a country code glued to a dollar sign names a currency."""
     return folded[end:end + 1] == "$"
@@ -91,6 +100,8 @@ def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gaze
     kb_cond: list[tuple[Linked, list[KBPayload]]] = []
     for m in kb.index.find(folded, text, origin):
         if _currency_prefix(folded, m.end):
+            continue
+        if _patronymic(folded, m.start) and any(kb.is_person(it.payload.entity_id) for it in m.items):
             continue
         plain = [it for it in m.items if it.payload.requires is None]
         cond = [it for it in m.items if it.payload.requires is not None]

@@ -89,6 +89,19 @@ def test_longest_match_wins(run):
     assert [e.canonical_id for e in ents if e.type != "location"] == ["kb:fsa", "kb:syria-gov-forces"]
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("التقى الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد في جدة.", "ar"),
+    ("Deputy Crown Prince Mohammed bin Salman bin Abdulaziz met the envoy.", "en"),
+])
+def test_a_name_after_bin_is_the_fathers(stage, make_doc, text, lang):
+    """'محمد بن سلمان بن عبد العزيز' holds King Salman's alias 'سلمان بن عبد العزيز' as his father's name."""
+    def people(body, language):
+        return [e.canonical_id for e in stage(make_doc(body, language=language)).entities if e.type == "person"]
+
+    assert people(text, lang) == ["kb:mbs"]
+    assert people("وقال الملك سلمان بن عبد العزيز إن", "ar") == ["kb:king-salman"]
+
+
 def test_acronyms_are_case_sensitive(run):
     assert not any(e.canonical_id == "kb:isis" for e in run("This is what it is.", "en"))
     assert any(e.canonical_id == "kb:isis" for e in run("IS fighters fled.", "en"))
