@@ -2,7 +2,9 @@
 
 Works on folded text (see :mod:`.text`). Returns ``(start, end, TimeRef)`` with folded offsets.
 
-Besides days, weeks and named periods: a month ('في مارس الماضي', 'March 2011'; a bare month
+Besides days, weeks and named periods: a part of a period ('في بداية الشهر', 'نهاية العام
+الماضي', 'earlier this month': its first, middle or last third, or its start to the publication
+day), a month ('في مارس الماضي', 'March 2011'; a bare month
 name only after a lead word such as في/خلال/in or before a year, since 'may', 'march' and
 Arabic 'اب' are also words) and "since" ranges ('منذ بداية الصراع في مارس 2011', 'since the
 start of the war in 2011', 'منذ مطلع العام الحالي'): from the anchor's start to the publication
@@ -51,6 +53,26 @@ def _weekday(pub: date, wd: int, direction: int) -> date:
     return pub - timedelta(days=delta)
 
 
+def _period(pub: date, unit: str, offset: int) -> tuple[date, date]:
+    """The week, weekend, month or year ``offset`` periods from the one holding ``pub``."""
+    if unit in ("week", "weekend"):
+        a, b = _week(pub, offset)
+        return (a + timedelta(days=5), b) if unit == "weekend" else (a, b)
+    if unit == "month":
+        return _month(pub, offset)
+    return date(pub.year + offset, 1, 1), date(pub.year + offset, 12, 31)
+
+
+def _part(a: date, b: date, part: str, pub: date) -> tuple[date, date]:
+    """The early / mid / late third of the period ``a``..``b``, or (to_date) its start to ``pub``:
+    a drone strike 'في بداية الشهر' is not the strike of the publication day."""
+    if part == "to_date":
+        return a, min(b, max(a, pub))
+    third = ((b - a).days + 1) / 3
+    i = ("early", "mid", "late").index(part)
+    return a + timedelta(days=round(i * third)), (b if i == 2 else a + timedelta(days=round((i + 1) * third) - 1))
+
+
 def _nearest_weekday(d: date, wd: int) -> date:
     """The day named ``wd`` within three days of ``d``: a weekday given with 'today' or
     'yesterday' wins over the publication date, which may be a day later than the writing (a
@@ -89,6 +111,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern]:
             "day": re.compile(rf"(?<!\w)(?:[وفب]?(?:{pod})\s+)?[وفب]?(?:{days})(?:\s+(?:ال)?({wd}))?(?!\w)"),
             "weekday": re.compile(rf"(?<!\w)(?:[وفب]?(?:يوم|ليله|{pod})\s+)?[وفب]?(?:{wd})(?:\s+(الماضي|المقبل|القادم))?(?!\w)"),
             "period": re.compile(rf"(?<!\w)[وفبل]?(?:{_alt(t['periods'])})(?!\w)"),
+            "period_part": re.compile(rf"(?<!\w)[وفبل]?(?P<part>{_alt(t['period_parts'])})\s+(?P<period>{_alt([*t['periods'], *t['bare_periods']])})(?!\w)"),
             "last_n": re.compile(rf"(?<!\w)(?:خلال\s+|في\s+)?(?:ال)?(?:({num})\s+(?:ال)?({units})|({units})\s+(?:ال)?({num}))\s+(?:{markers})(?!\w)"),
             "vague": re.compile(rf"(?<!\w)[و]?(?:{_alt(t['since_vague'])})(?!\w)"),
             "year": re.compile(rf"(?<!\w)(?:عام|سنه|العام|{_alt(t['since'])})\s+(\d{{4}})(?!\w)"),
@@ -104,6 +127,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern]:
         "day": re.compile(rf"\b(?:{days})\b"),
         "weekday": re.compile(rf"\b(?:(last|next|this|on)\s+)?({wd})(?:\s+(morning|afternoon|evening|night))?\b"),
         "period": re.compile(rf"\b(?:{_alt(t['periods'])})\b"),
+        "period_part": re.compile(rf"\b(?P<part>{_alt(t['period_parts'])})[\s-]+(?:of\s+)?(?P<period>{_alt([*t['periods'], *t['bare_periods']])})\b"),
         "last_n": re.compile(rf"\b(?:the\s+)?(?:last|past|previous)\s+(\d+|{_alt(numwords)})\s+({_alt(t['last_n']['units'])})\b"),
         "vague": re.compile(rf"\b(?:{_alt(t['since_vague'])})\b"),
         "year": re.compile(rf"\b(?:in|{_alt(t['since'])})\s+((?:19|20)\d{{2}})\b"),
@@ -137,7 +161,7 @@ def _since(text: str, found: list[tuple[int, int, TimeRef]], pub: date, lang: st
     out = []
     for a, b, ref in found:
         start = None
-        if ref.precision != "range" and ref.start < pub:
+        if ref.start < pub:
             m = since.search(text, max(0, a - 120), a)  # 'منذ بداية الصراع ' before 'في مارس 2011'
             if m:
                 start = m.start()
@@ -219,17 +243,12 @@ def resolve_times(text: str, pub: date, lang: str) -> list[tuple[int, int, TimeR
     for m in p["period"].finditer(text):
         key = re.sub(r"^[وفبل](?=ال|هذ)", "", m.group()) if lang == "ar" else m.group()
         unit, off = t["periods"][key]
-        if unit == "week":
-            a, b = _week(pub, off)
-            add(m, a, b, "week")
-        elif unit == "weekend":
-            a, _ = _week(pub, off)
-            add(m, a + timedelta(days=5), a + timedelta(days=6), "range")
-        elif unit == "month":
-            a, b = _month(pub, off)
-            add(m, a, b, "month")
-        else:
-            add(m, date(pub.year + off, 1, 1), date(pub.year + off, 12, 31), "year")
+        a, b = _period(pub, unit, off)
+        add(m, a, b, "range" if unit == "weekend" else unit)
+    for m in p["period_part"].finditer(text):
+        unit, off = t["periods"].get(m.group("period")) or (t["bare_periods"][m.group("period")], 0)
+        if unit != "weekend":
+            add(m, *_part(*_period(pub, unit, off), t["period_parts"][m.group("part")], pub), "range")
     for m in p["vague"].finditer(text):
         key = m.group()[1:] if m.group()[0] == "و" and m.group()[1:] in t["since_vague"] else m.group()
         add(m, pub - timedelta(days=t["since_vague"].get(key, 30)), pub, "range")

@@ -74,6 +74,10 @@ def _t(text, lang="ar"):
         ("منذ أغسطس (آب) 2014", [(date(2014, 8, 1), date(2019, 2, 9), "range")]),
         ("يوم 24 يوليو (تموز) من العام 1995", [(date(1995, 7, 24), date(1995, 7, 24), "day")]),
         ("يوم 21 أكتوبر/تشرين الأول 2000", [(date(2000, 10, 21), date(2000, 10, 21), "day")]),
+        # a part of a period is its third: a strike 'early in the month' is not the day's strike
+        ("وأسفرت غارة في بداية الشهر عن مقتل", [(date(2019, 2, 1), date(2019, 2, 9), "range")]),
+        ("منتصف الشهر الماضي", [(date(2019, 1, 11), date(2019, 1, 21), "range")]),
+        ("في نهاية العام الماضي", [(date(2018, 9, 1), date(2018, 12, 31), "range")]),
     ],
 )
 def test_arabic_time(text, expected):
@@ -87,6 +91,8 @@ def test_english_time():
     assert _t("the attack in May", "en") == [(date(2018, 5, 1), date(2018, 5, 31), "month")]
     assert _t("it may rain in March 2017", "en") == [(date(2017, 3, 1), date(2017, 3, 31), "month")]
     assert _t("240,000 killed since the start of the war in March 2011", "en") == [(date(2011, 3, 1), date(2019, 2, 9), "range")]
+    assert _t("a drone strike earlier this month", "en") == [(date(2019, 2, 1), date(2019, 2, 9), "range")]
+    assert _t("at the end of last month", "en") == [(date(2019, 1, 22), date(2019, 1, 31), "range")]
 
 
 @pytest.mark.parametrize("text", ["0.0.0 killed", "1" + ".1" * 300 + " killed", "9" * 400 + " killed"])
