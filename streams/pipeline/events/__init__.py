@@ -246,6 +246,27 @@ def _beyond_border(text: str, place) -> bool:
                 or _BORDER_AFTER.match(text[place.end:place.end + 12]) or _BORDER_LAST.search(mention))
 
 
+@lru_cache(maxsize=2)
+def _direction_before(lang: str) -> re.Pattern:
+    c = cues(lang)
+    d, nouns = "|".join(map(re.escape, c["directions"])), "|".join(map(re.escape, c["settlement_nouns"]))
+    if lang == "ar":
+        return re.compile(rf"(?:^|\s)[وفب]?(?:ال)?(?:{d})(?:\s+(?:ال)?(?:{d}))?\s+(?:(?:{nouns})\s+)?$")
+    return re.compile(rf"\b(?:{d})\s+of\s+(?:(?:{nouns})\s+)?$", re.IGNORECASE)
+
+
+def _reference_point(ctx: _Ctx, place, places: list) -> bool:
+    """'في ولاية لوغار جنوب العاصمة كابل', 'ببلدة سروج جنوب شرقي تركيا', 'in Baraki Barak, south
+    of Kabul': a place after a direction word, with another place named just before, locates
+    that one; the event is not there ('جنوب كوباني' alone is where it is: southern Kobani)."""
+    before = fold(ctx.text[max(0, place.start - 40):place.start]).text if ctx.lang == "ar" else ctx.text[max(0, place.start - 40):place.start]
+    m = _direction_before("ar" if ctx.lang == "ar" else "en").search(before)
+    if m is None:
+        return False
+    direction_at = place.start - (len(before) - m.start())
+    return any(p is not place and p.end <= direction_at and direction_at - p.end <= 30 for p in places)
+
+
 def _location(ctx: _Ctx, sent: Sentence, cand: Candidate):
     """(ActorRef, Place) of the event location: a linked place entity when present, else a
     'في/من + place noun' phrase (memoised on the candidate)."""
@@ -271,11 +292,20 @@ def _location_uncached(ctx: _Ctx, sent: Sentence, cand: Candidate):
         actors = ctx.entities_in(sa, sb, _ACTOR_TYPES)
         places = [p for p in places if not any(a.start <= p.start and p.end <= a.end and (a.end - a.start) > (p.end - p.start) for a in actors)]
         places = [p for p in places if not _beyond_border(ctx.text, p)]
+        references = [p for p in places if _reference_point(ctx, p, places)]
+        places = [p for p in places if p not in references] or places
     if places:
         trig_a, _ = ctx.tok_span_orig(sent, cand.tok)
         cand_places = [e for e in places if e.type in _PLACE_TYPES]
         e = min(cand_places, key=lambda e: (0 if e.start >= trig_a else 1, abs(e.start - trig_a)))
-        return ActorRef(text=e.surface, start=e.start, end=e.end, canonical_id=e.canonical_id, name_en=e.name_en), e.place
+        place = e.place
+        near = next((r.place for r in references if r.start > e.start and r.place is not None), None)
+        if place is None and near is not None:
+            # 'في ولاية لوغار جنوب كابل' with Logar unknown to the gazetteer: somewhere near Kabul;
+            # 'في داماتورو ... شمال شرقي نيجيريا': in Nigeria
+            precise = near.precision in ("exact", "name_only")
+            place = near.model_copy(update={"precision": "region", "geonames_id": None}) if precise else near
+        return ActorRef(text=e.surface, start=e.start, end=e.end, canonical_id=e.canonical_id, name_en=e.name_en), place
     if ctx.lang != "ar":
         words = [t.text.lower() for t in sent.tokens]
         for k in range(cand.tok[1], len(words)):

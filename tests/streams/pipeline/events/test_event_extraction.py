@@ -260,6 +260,21 @@ def test_a_neighbouring_country_named_at_a_border_is_no_event_location(text, lan
     assert evs and all(not (e.place and e.place.country == "IQ") for e in evs)
 
 
+@pytest.mark.parametrize("text, lang, where", [
+    ("في بلدة سروج جنوب شرقي تركيا، قتل انتحاري 30 شخصا اليوم الاثنين.", "ar", "سروج"),
+    ("استهدف الطيران الحربي اليوم قرية الإمام في ريف مدينة الباب شرقي حلب، مما أدى إلى مقتل شخصين.", "ar", "الباب"),
+    ("وأسفرت غارة أميركية أمس عن مقتل عشرة جنود أفغان على الأقل في ولاية لوغار جنوب كابل.", "ar", "لوغار"),
+    ("A US air strike killed ten Afghan soldiers in Logar province, south of Kabul, on Monday.", "en", "Logar province"),
+])
+def test_a_place_after_a_direction_word_locates_the_place_before_it(text, lang, where):
+    """'in Logar, south of Kabul': the event is in Logar, near Kabul when Logar has no coordinates."""
+    entities = pytest.importorskip("marsad.streams.pipeline.entities")
+    (event,) = [e for e in STAGE(entities.EntityStage()(make_doc(text, lang))).events if e.type == "ASSAULT"]
+    assert event.location.text == where and event.place is not None
+    if event.place.geonames_id is None:
+        assert (event.place.precision, event.place.country) == ("region", "AF")
+
+
 def test_an_unlinked_name_before_an_actor_phrase_does_not_swallow_it():
     """The tagger takes the quoted slogan 'الموت لأميركا' for a name; the protest's target is
     still the word the slogan is against, not the slogan."""
