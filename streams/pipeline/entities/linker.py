@@ -27,7 +27,7 @@ from marsad.streams.pipeline.entities.matcher import RawMatch
 _LINKING_WORDS = frozenset({"من", "بقياده", "ضد", "في", "لدي", "عن", "الي", "مع", "تقوده",
                             "لدى", "by", "from", "in", "of", "de", "du", "par"})
 #: Words right before an ambiguous place name that make it a place (مدينة الباب).
-_PLACE_CUES = frozenset({"مدينه", "بلده", "قريه", "منطقه", "محافظه", "ريف", "قضاء", "حي", "مخيم",
+PLACE_CUES = frozenset({"مدينه", "بلده", "قريه", "منطقه", "محافظه", "ريف", "قضاء", "حي", "مخيم",
                          "ناحيه", "مركز", "ميناء", "مطار", "مدينتي", "بلدتي", "محافظتي"})
 #: A person's name right after one of these is the father's in a longer name: 'محمد بن سلمان بن
 #: عبد العزيز' is not King Salman, 'Mohammed bin Salman' not Salman.
@@ -211,9 +211,9 @@ def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gaze
                 while k > 0 and folded[k - 1] != " ":
                     k -= 1
                 prev = folded[max(0, k):max(0, c.start - 1)]
-                if prev[:1] in "وفب" and prev[1:] in _PLACE_CUES:
+                if prev[:1] in "وفب" and prev[1:] in PLACE_CUES:
                     prev = prev[1:]
-                if prev not in _PLACE_CUES:
+                if prev not in PLACE_CUES:
                     continue
         if e.source == "geonames" and e.country not in countries:
             multiword = " " in folded[c.start:c.end]

@@ -7,7 +7,8 @@ Composition (all resources are loaded once per process and shared by every insta
 2. :func:`linker.link`: KB actors and gazetteer places, context-aware, longest match wins;
 3. the NER tagger (``marsad.streams.pipeline.entities.ner``, optional): PER spans become
    persons, ORG/LOC spans the KB and gazetteer missed are kept as unlinked mentions (LOC
-   spans are geocoded when the gazetteer knows the name);
+   spans are geocoded when the gazetteer knows the name); a place name that is a whole quotation
+   (لـ«الشرق الأوسط», صحيفة «الرياض») is an unlinked organisation, the outlet (:func:`quoted_title`);
 4. persons from given names and titles (:mod:`persons`), romanised ``name:`` ids;
 5. dates (:mod:`temporal`) resolved against ``article.published_at``, and quantities.
 """
@@ -25,7 +26,7 @@ from marsad.streams.pipeline.entities import persons as P
 from marsad.streams.pipeline.entities.arabic import fold, light_fold, published_form, to_original
 from marsad.streams.pipeline.entities.geocode import Gazetteer
 from marsad.streams.pipeline.entities.kb import KnowledgeBase
-from marsad.streams.pipeline.entities.linker import Linked, link
+from marsad.streams.pipeline.entities.linker import PLACE_CUES, Linked, link
 from marsad.streams.pipeline.entities.quantities import find_quantities
 from marsad.streams.pipeline.entities.temporal import find_bare_years, find_dates
 
@@ -132,6 +133,10 @@ class EntityStage:
         for k, (c, s, e) in enumerate(links):
             if k in drop:
                 continue
+            if c.kind == "geo" and quoted_title(text, s, e):
+                out.append(self._ner_org(text, s, e, 0.7))
+                claim(s, e)
+                continue
             ent = self._entity_from_link(c, text, s, e, published_form(text[s:e]))
             if ent is not None:
                 out.append(ent)
@@ -190,7 +195,10 @@ class EntityStage:
             s, e = sp.start, sp.end
             if sp.label == "PER" or overlaps(s, e):
                 continue
-            if sp.label == "LOC":
+            if sp.label == "LOC" and quoted_title(text, s, e):
+                out.append(self._ner_org(text, s, e, float(sp.score)))
+                claim(s, e)
+            elif sp.label == "LOC":
                 ent = self._ner_location(text, s, e, float(sp.score))
                 if ent is not None:
                     out.append(ent)
@@ -261,6 +269,19 @@ class EntityStage:
                       normalized=published_form(surface), canonical_id=g.canonical_id,
                       name_en=g.name_en, name_ar=g.name_ar,
                       confidence=round(min(score, 0.7), 3), place=place)
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "«\"“", "»\"”"
+
+
+def quoted_title(text: str, start: int, end: int) -> bool:
+    """A place name that is all of a quotation names a newspaper, a channel or an operation:
+    'لـ«الشرق الأوسط»' is Asharq Al-Awsat, 'صحيفة «الرياض»' a daily, «عاصفة الحزم» an operation.
+    Not after a settlement noun: 'مخيم «اليرموك»' is the camp."""
+    if not (start > 0 and end < len(text) and text[start - 1] in _OPEN_QUOTES and text[end] in _CLOSE_QUOTES):
+        return False
+    words = text[max(0, start - 16):start - 1].split()
+    return not (words and fold(words[-1])[0].lstrip("وفبل") in PLACE_CUES)
 
 
 def _renamed_places(text: str, span: Any, links: list) -> list[int]:

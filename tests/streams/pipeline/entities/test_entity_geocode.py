@@ -148,3 +148,16 @@ def test_riyadh_is_a_place_though_its_arabic_name_also_means_the_gardens(name):
 def test_places_arabic_news_names_are_geocoded(name, country):
     e = geocode(name)
     assert e is not None and e.country == country
+
+
+@pytest.mark.parametrize("text, title", [
+    ("وكشف مصدر أمني لـ«الشرق الأوسط»، أن الانتحاري فجر نفسه أمس في الرياض.", "الشرق الأوسط"),
+    ("وقال لصحيفة «الرياض» إن الحادث وقع في جدة.", "الرياض"),
+])
+def test_a_place_name_that_is_a_whole_quotation_is_a_newspaper_not_a_place(stage, make_doc, text, title):
+    """'لـ«الشرق الأوسط»' is Asharq Al-Awsat, not the Middle East; a camp's quoted name is a place."""
+    ents = stage(make_doc(text)).entities
+    assert [e.type for e in ents if e.surface == title] == ["organisation"]
+    assert any(e.type == "location" and e.place is not None for e in ents)
+    camp = stage(make_doc("وقتل 5 أشخاص في مخيم «اليرموك» جنوب دمشق أمس.")).entities
+    assert any(e.type == "location" and "اليرموك" in e.surface for e in camp)
