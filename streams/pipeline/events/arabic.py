@@ -1368,10 +1368,14 @@ def _clause_subject(sent: Sentence, head: int, trig_idx: set[int]) -> tuple[int,
     return None
 
 
-_PEOPLE = {"شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "جندي", "جنديا", "جنود", "شرطيا", "شرطيين", "مواطن", "مواطنا", "مواطنين", "طفل", "طفلا", "اطفال", "امراه", "نساء", "عنصر", "عناصر", "مسلح", "مسلحا", "مسلحين", "قتيل", "قتيلا", "اخرين", "اخرون", "اخر", "رجال", "رجل", "عمال", "عاملا", "سائحا", "سياح", "حاج", "طالبا", "طلاب", "شخصين", "جنديين", "طفلين", "رجلين", "مدنيان", "شخصان", "معتقل", "معتقلا", "معتقلين", "رهائن", "رهينه",
+_PEOPLE = {"شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "مدنيون", "جندي", "جنديا", "جنود", "شرطيا", "شرطيين", "مواطن", "مواطنا", "مواطنين", "طفل", "طفلا", "اطفال", "امراه", "نساء", "عنصر", "عناصر", "مسلح", "مسلحا", "مسلحين", "قتيل", "قتيلا", "اخرين", "اخرون", "اخر", "رجال", "رجل", "عمال", "عاملا", "سائحا", "سياح", "حاج", "طالبا", "طلاب", "شخصين", "جنديين", "طفلين", "رجلين", "مدنيان", "شخصان", "معتقل", "معتقلا", "معتقلين", "رهائن", "رهينه",
            "ضابط", "ضباط", "شرطي", "عامل", "عنصرا", "عنصران", "عنصرين", "عضو", "عضوا", "اعضاء", "صحفي", "صحفيا", "صحفيين", "ناشط", "ناشطا", "ناشطين", "اسير", "اسيرا", "اسري",
            "فلسطيني", "فلسطينيا", "فلسطينيين", "لاجئ", "لاجئا", "لاجئين",
            "شاب", "شابا", "شابين", "شبان", "فتي", "فتاه", "فتيات", "سيده", "ناشطه", "مسن", "مسنا", "طبيب", "سائق", "مزارع", "صياد"}
+
+
+#: Words that open the next clause right after a verb: no object follows ('قتلوا كما أصيب العشرات').
+_CLAUSE_LINKS = frozenset({"كما", "بينما", "فيما", "حيث", "عندما", "حين", "بعدما", "اثناء"})
 
 
 def _casualty_subject(sent: Sentence, i: int, trig_idx: set[int]) -> tuple[int, int] | None:
@@ -1392,8 +1396,8 @@ def _casualty_subject(sent: Sentence, i: int, trig_idx: set[int]) -> tuple[int, 
         return None
     if not any(bare(toks[m].text) in _PEOPLE or toks[m].text in _PEOPLE for m in range(start, end)):
         # any counted noun before a plural verb with no object after it: 'إن 3 حوثيين قتلوا على متن دبابة'
-        nxt = i + 1
-        no_object = nxt >= len(toks) or _is_punct(toks[nxt]) or _stopword(toks[nxt].text)
+        nxt = i + 1 if i + 1 < len(toks) and _is_punct(toks[i + 1]) else _skip_adverbs(toks, i + 1)  # 'قتلوا ليلا في غارة'
+        no_object = nxt >= len(toks) or _is_punct(toks[nxt]) or _stopword(toks[nxt].text) or _no_conj(toks[nxt].text) in _CLAUSE_LINKS
         if not (toks[i].text.endswith("وا") and no_object and any(not _is_quantity_word(toks[m].text) for m in range(start, end))):
             return None
     return (start, end)
@@ -1407,7 +1411,7 @@ def _victim_subject(sent: Sentence, cand: Candidate, prefix: str, suffix: str, t
         return None
     toks = sent.tokens
     k = _skip_adverbs(toks, cand.tok[1])
-    has_object = k < len(toks) and not (_is_punct(toks[k]) or _is_quote(toks[k]) or _stopword(toks[k].text)
+    has_object = k < len(toks) and not (_is_punct(toks[k]) or _is_quote(toks[k]) or _stopword(toks[k].text) or _no_conj(toks[k].text) in _CLAUSE_LINKS
                                         or toks[k].text.startswith(("و", "ب", "ل")) or k in trig_idx)
     if has_object:
         return None
@@ -1562,7 +1566,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         # '... إن 60 شخصاً قتلوا': a counted group before an undiacritised قتلوا/أصيبوا is its
         # victim (passive reading), not its agent
         cand.targets = [casualty]
-        cand.sources = [sp for sp in cand.sources if sp != casualty]
+        # the subject found may be the counted noun alone ('شخصا' of 'أكثر من 27 شخصا قتلوا')
+        cand.sources = [sp for sp in cand.sources if not (sp[0] < casualty[1] and casualty[0] < sp[1])]
         if not cand.sources:
             cand.pronoun_source = False
     reflexive = after < len(toks) and _no_conj(toks[after].text) in _sets()["reflexive"]

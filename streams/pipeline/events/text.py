@@ -11,8 +11,9 @@ _MAP.update({chr(0x0660 + i): str(i) for i in range(10)})
 _MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})
 _MAP.update({"٫": ".", "٬": ",", "،": "،"})
 #: Numbers with separators, Latin initialisms ('U.S.', 'U.N.': one token, so that 'U.S. forces'
-#: is one phrase), words with inner hyphens or apostrophes, single punctuation marks.
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|(?:[A-Za-z]\.){2,}|\w+(?:[-']\w+)*|[^\w\s]", re.UNICODE)
+#: is one phrase), words with inner hyphens or apostrophes, single punctuation marks. A number
+#: glued to an Arabic word is two tokens ('قتل 14جنديا': 14 soldiers).
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)+|\d+(?=[\u0621-\u064a])|(?:[A-Za-z]\.){2,}|\w+(?:[-']\w+)*|[^\w\s]", re.UNICODE)
 
 
 @dataclass(frozen=True, slots=True)

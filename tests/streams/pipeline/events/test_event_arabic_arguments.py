@@ -16,6 +16,8 @@ target); where a phrase ends (a coordinated verb, a place after بـ, a time wor
 indefinite noun after a name or a definite noun). Sentences are written for these tests (no
 shared data)."""
 
+import pytest
+
 from marsad.streams.evaluation.events import make_doc, run_stage
 from marsad.streams.pipeline.events import analyse, classifier
 
@@ -206,6 +208,21 @@ def test_quotation_and_bianna_bound_a_subject_before_the_verb():
     got = _cands("وأفادت المصادر بأن «خمسة مدنيين قتلوا في انفجار سيارة مفخخة».", "ASSAULT")
     kill = _by_trigger(got, "قتلوا")
     assert kill["sources"] == [] and kill["targets"] == ["خمسه مدنيين"]
+
+
+@pytest.mark.parametrize("text, victims", [
+    # the subject found is the counted noun alone; the whole count is the victim, never the agent
+    ("قال شهود إن أكثر من 27 شخصا قتلوا كما أصيب العشرات في انفجار.", "شخصا"),
+    # a time adverb between the verb and what follows it
+    ("وذكرت مصادر أن 9 متمردين قتلوا ليلا في غارة جوية على خور المكسر.", "9 متمردين"),
+    # a number glued to its noun
+    ("قتل 14جنديا افغانيا على الاقل صباح أمس في غارة على حاجز للجيش.", "14 جنديا"),
+    # the nominative plural of a people noun after a bare قتل is its passive subject
+    ("وقتل المدنيون عندما أطلق المتمردون النيران على البلدة.", "المدنيون"),
+])
+def test_people_killed_are_the_victims_not_the_killers(text, victims):
+    kill = next(c for c in _cands(text, "ASSAULT") if c["trigger"].endswith(("قتلوا", "قتل")))
+    assert kill["sources"] == [] and any(victims in t for t in kill["targets"])
 
 
 def test_weak_armed_noun_gives_way_to_the_kidnapping_after_it():
