@@ -2,6 +2,8 @@
 
 Each :class:`EventMention` of an article is matched against the open canonical events of the
 store (same PLOVER type, compatible place, date and actors; see :meth:`EventMerger.match`).
+Two named towns are two places (a district and its city, within ``district_km``, are one); an
+event's date is its most precise time, so reports a day apart do not drift it day by day.
 Across stories a place matches only when it is precise (a town, not the country or region both
 name), and the town and day identify an attack or a protest; other events (a meeting in Riyadh)
 also need a linked actor in common.
@@ -95,11 +97,13 @@ class EventMerger:
         day_tolerance: int = 1,
         place_km: float = 50.0,
         clock: Callable[[], datetime] = utcnow,
+        district_km: float = 20.0,
     ) -> None:
         self.store = store
         self.window = window
         self.day_tolerance = day_tolerance
-        self.place_km = place_km
+        self.place_km = place_km  # a place without a GeoNames id (a geocoded name) and a named one
+        self.district_km = district_km  # two different GeoNames places: Baqubah is not Baghdad (50 km)
         self.clock = clock
         self.rebuild()
 
@@ -107,7 +111,7 @@ class EventMerger:
     # Candidate retrieval. ``match`` can only accept an open event E for a mention M when
     #   (a) E already lists M's story, or
     #   (b) both have precise places that match (same GeoNames id, hence the same coordinates, or
-    #       within ``place_km``) and either they share an actor, or (M is an attack or a protest
+    #       within ``district_km`` for two named places, ``place_km`` otherwise) and either they share an actor, or (M is an attack or a protest
     #       with a real date with the same start day as E, or a day apart when either only has
     #       the day of publication, and the actor sets do not conflict: one side has none).
     # So instead of scanning every open event of the type we look up (type, story),
@@ -256,8 +260,8 @@ class EventMerger:
                 place_match = same_story  # only a country/region, even the same one: too vague on its own
             elif p1.get("geonames_id") and p1.get("geonames_id") == p2.get("geonames_id"):
                 place_match = True
-            elif _haversine_km(p1, p2) <= self.place_km:
-                place_match = True
+            elif _haversine_km(p1, p2) <= (self.district_km if p1.get("geonames_id") and p2.get("geonames_id") else self.place_km):
+                place_match = True  # two named places: a district and its city (Khor Maksar, Aden), not two towns
             else:
                 return None
         if place_match:
@@ -413,7 +417,7 @@ class EventMerger:
         event["confidence"] = round(min(1.0, 1.0 - miss * (1.0 - m.confidence)), 6) if not mine else event["confidence"]
         event["version"] = int(event["version"]) + 1 if not mine else int(event["version"])
         event["updated_at"] = iso(self.clock())
-        # widen the match key with this mention (actors, stories, most precise place, date span)
+        # widen the match key with this mention (actors, stories, most precise place); its dates are the event's time
         k = dict(state["key"])
         k["actors"] = sorted(set(k["actors"]) | set(key["actors"]))
         k["stories"] = sorted(set(k["stories"]) | set(key["stories"]))
@@ -422,8 +426,10 @@ class EventMerger:
         k["kind"] = event["acled_sub_event_type"] if event["type"] == "ASSAULT" and event.get("mode") else None
         k["undated"] = bool(k.get("undated")) and key["undated"]
         k["attackers"] = sorted(set(k.get("attackers", ())) | set(key["attackers"]))
-        k["start"] = min(k["start"], key["start"])
-        k["end"] = max(k["end"], key["end"])
+        if event["time"]:
+            # the event's date is its most precise time, not the span of every mention: a day
+            # apart at each step would chain Monday's strike to Wednesday's
+            k["start"], k["end"] = event["time"]["start"], event["time"]["end"]
         return {"event": event, "key": k}
 
     def evict(self, now_published: datetime) -> list[str]:

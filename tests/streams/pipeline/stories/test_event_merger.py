@@ -224,3 +224,31 @@ def test_meetings_in_one_city_on_one_day_are_one_event_only_with_a_party_in_comm
     assert forum.event_id != visit.event_id
     again = m.merge(doc("a3", "o3", meeting("kb:hadi"), hours=2), "st-3")[0]
     assert again.event_id == visit.event_id
+
+
+def test_two_named_towns_are_two_places_but_a_district_is_its_citys():
+    """Mahmudiyah is 30 km from Baghdad: two car bombs there on one day are two events; a strike on
+    Khor Maksar (a district of Aden, 5 km from its centre) is the strike on Aden."""
+    def at(where, killed, aid, story):
+        return doc(aid, "o-" + aid, mention(killed, where=where).model_copy(update={"source_actors": []}), hours=1), story
+
+    m = EventMerger({})
+    baghdad = m.merge(*at(place("iq", 33.34, 44.40, gid=98182), 19, "a1", "st-1"))[0]
+    mahmudiyah = m.merge(*at(place("iq", 33.06, 44.36, gid=99131), 24, "a2", "st-2"))[0]
+    assert mahmudiyah.event_id != baghdad.event_id
+    aden = m.merge(*at(place("ye", 12.78, 45.04, gid=415189), 9, "a3", "st-3"))[0]
+    khor_maksar = m.merge(*at(place("ye", 12.83, 45.03, gid=6940818), 9, "a4", "st-4"))[0]
+    assert khor_maksar.event_id == aden.event_id
+
+
+def test_an_events_date_does_not_drift_a_day_with_each_report():
+    """Monday's strike, a report of it dated Tuesday (a day's tolerance), then a strike at the
+    same place on Wednesday: the event stays Monday's, so Wednesday's is another event."""
+    def on(day, aid):
+        return doc(aid, "o-" + aid, mention(5, day=day)), "st-1"
+
+    m = EventMerger({})
+    monday = m.merge(*on(date(2024, 5, 6), "a1"))[0]
+    tuesday = m.merge(*on(date(2024, 5, 7), "a2"))[0]
+    wednesday = m.merge(*on(date(2024, 5, 8), "a3"))[0]
+    assert tuesday.event_id == monday.event_id and wednesday.event_id != monday.event_id
