@@ -255,6 +255,12 @@ def _direction_before(lang: str) -> re.Pattern:
     return re.compile(rf"\b(?:{d})\s+of\s+(?:(?:{nouns})\s+)?$", re.IGNORECASE)
 
 
+def _time_zone(ctx: _Ctx, place) -> bool:
+    """'(1.30 توقيت غرينتش)', 'بتوقيت مكة': a place naming a clock is not where anything happened."""
+    words = ctx.text[max(0, place.start - 12):place.start].split()
+    return ctx.lang == "ar" and bool(words) and fold(words[-1]).text in cues("ar")["time_zone"]
+
+
 def _reference_point(ctx: _Ctx, place, places: list) -> bool:
     """'في ولاية لوغار جنوب العاصمة كابل', 'ببلدة سروج جنوب شرقي تركيا', 'in Baraki Barak, south
     of Kabul': a place after a direction word, with another place named just before, locates
@@ -291,7 +297,7 @@ def _location_uncached(ctx: _Ctx, sent: Sentence, cand: Candidate):
     if places:  # not a place named inside an actor's name ('التحالف الدولي بقيادة الولايات المتحدة')
         actors = ctx.entities_in(sa, sb, _ACTOR_TYPES)
         places = [p for p in places if not any(a.start <= p.start and p.end <= a.end and (a.end - a.start) > (p.end - p.start) for a in actors)]
-        places = [p for p in places if not _beyond_border(ctx.text, p)]
+        places = [p for p in places if not _beyond_border(ctx.text, p) and not _time_zone(ctx, p)]
         references = [p for p in places if _reference_point(ctx, p, places)]
         places = [p for p in places if p not in references] or places
     if places:

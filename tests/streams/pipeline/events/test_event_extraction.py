@@ -275,6 +275,16 @@ def test_a_place_after_a_direction_word_locates_the_place_before_it(text, lang, 
         assert (event.place.precision, event.place.country) == ("region", "AF")
 
 
+def test_a_place_naming_a_clock_is_no_event_location():
+    entities = pytest.importorskip("marsad.streams.pipeline.entities")
+    text = ("وقال محمد رحيم أمين، حاكم منطقة بركي براك، أمس إن «مروحيتين أميركيتين هاجمتا في الساعة السادسة صباحا"
+            " (1.30 توقيت غرينتش) من (الاثنين) حاجزا للجيش الأفغاني».")
+    doc = entities.EntityStage()(make_doc(text, "ar"))
+    assert any(e.surface == "غرينتش" and e.type == "location" for e in doc.entities)
+    events = STAGE(doc).events
+    assert events and all(e.location is None or "غرينتش" not in e.location.text for e in events)
+
+
 def test_an_unlinked_name_before_an_actor_phrase_does_not_swallow_it():
     """The tagger takes the quoted slogan 'الموت لأميركا' for a name; the protest's target is
     still the word the slogan is against, not the slogan."""
