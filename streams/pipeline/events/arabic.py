@@ -1054,7 +1054,12 @@ def _achieved(word: str) -> bool:
     """What follows 'تحقيق' when it means achieving: a noun ('الفوز', 'نجاحات', 'للأهداف'), not
     the adjective ('دولي', 'أمني') or the preposition ('حول', 'بشأن') of an investigation."""
     w = _no_conj(word)
-    return w.startswith(("ال", "لل")) or not (w.endswith(("ي", "يه", "يا")) or w in ("حول", "بشان", "بخصوص", "عن"))
+    return (w.startswith(("ال", "لل")) or w in _ELATIVES  # 'تحقيق أعلى معدلات الجودة'
+            or not (w.endswith(("ي", "يه", "يا")) or w in ("حول", "بشان", "بخصوص", "عن")))
+
+
+#: Elatives (folded): 'أعلى', 'أكبر', 'أفضل' after تحقيق are what is achieved.
+_ELATIVES = frozenset({"اعلي", "اكبر", "افضل", "اكثر", "ادني", "اقصي", "اقل", "احسن", "اعظم", "اسرع"})
 
 
 def _definite(prefix: str, trig: Trigger) -> bool:
