@@ -432,12 +432,15 @@ def _figurative_attack(words: list[str], a: int, b: int) -> bool:
     """No attack made: a weapon named as part of a programme ('nuclear and missile tests', 'the
     nuclear weapons and missiles North Korea has built'; ``weapon_programme``), an attack word
     used figuratively ('a trade battle', 'a legal assault'; ``figurative_modifiers``), or aimed at
-    an abstraction ('an all-out assault on our democracy'; ``abstract_targets``)."""
+    an abstraction ('an all-out assault on our democracy'; ``abstract_targets``), or fought like a
+    foe ('to attack the virus'; ``abstract_foes``)."""
     s = _sets()
     if words[a] in weapon_words("en") and s["weapon_programme"].intersection(words[max(0, a - 5):a] + words[b:b + 3]):
         return True
     if a > 0 and words[a - 1] in s["figurative_modifiers"]:
         return True
+    if s["abstract_foes"].intersection(words[b:b + 3]) or (a >= 2 and words[a - 1] == "to" and words[a - 2] in s["abstract_foes"]):
+        return True  # 'to attack the virus', 'any disease to battle'
     on = next((k for k in range(b, min(len(words), b + 2)) if words[k] in ("on", "against")), None)
     return on is not None and bool(s["abstract_targets"].intersection(words[on + 1:on + 4]))
 

@@ -234,10 +234,13 @@ def test_weapons_programmes_and_figurative_attacks_are_no_attacks():
     for text in ("North Korea will suspend its nuclear and missile tests, state media reported.",
                  "In September, Kim also tested a hydrogen bomb.",
                  "The White House is trying to soothe tensions in its trade battle with China.",
-                 "Russia launched an all-out assault on our democracy, the chairman said."):
+                 "Russia launched an all-out assault on our democracy, the chairman said.",
+                 "The plan allows for the allocation of resources to attack the virus.",
+                 "However, there may not be any disease to battle, the governor said."):
         assert not _roles(text, "ASSAULT", with_entities=False), text
     assert _roles("Rebels fired missiles at the airport on Sunday.", "ASSAULT", with_entities=False)
     assert _roles("Gunmen launched an assault on the army base.", "ASSAULT", with_entities=False)
+    assert _roles("Militants attacked a clinic treating malaria patients.", "ASSAULT", with_entities=False)
 
 
 def test_giving_is_aid_only_when_aid_is_given_and_asylum_only_when_granted():
