@@ -11,14 +11,13 @@ Attacks whose mentions name different kinds of act (ACLED sub-event types: an ai
 shelling of the same town, a clash of fleeing fighters with another force) are different events
 even within one story; a mention that names no kind joins the closest event of any kind, and one
 that names a kind of the event's (a suicide bombing of an explosives attack,
-``mode_refinements.tsv``) joins it and narrows it. So are
-attacks by two linked attackers with none in common (the coalition's strikes on a city and the
-shelling of it by the other side).
+``mode_refinements.tsv``) joins it and narrows it. So are attacks by two linked attackers with
+none in common (the coalition's strikes on a city and the shelling of it by the other side).
 An article's mentions are matched most precisely placed first, so a headline that names only the
-country joins the event its body places in a town. A match adds the article as a source; otherwise a new canonical event starts with a
-deterministic id: a hash of the article's primary country, type, canonical actor ids, place, date
-bucket and kind when named (plus the first article id only if that id is already taken by an
-incompatible event).
+country joins the event its body places in a town. A match adds the article as a source;
+otherwise a new canonical event starts with a deterministic id: a hash of the article's primary
+country, type, canonical actor ids, place, date bucket and kind when named (plus the first
+article id only if that id is already taken by an incompatible event).
 
 Merging keeps every source (outlet, url, language, published time, status, the source's own
 figures and evidence); ``quantities`` holds every distinct figure reported by any source, so
@@ -111,9 +110,10 @@ class EventMerger:
     # Candidate retrieval. ``match`` can only accept an open event E for a mention M when
     #   (a) E already lists M's story, or
     #   (b) both have precise places that match (same GeoNames id, hence the same coordinates, or
-    #       within ``district_km`` for two named places, ``place_km`` otherwise) and either they share an actor, or (M is an attack or a protest
-    #       with a real date with the same start day as E, or a day apart when either only has
-    #       the day of publication, and the actor sets do not conflict: one side has none).
+    #       within ``district_km`` for two named places, ``place_km`` otherwise) and either they
+    #       share an actor, or (M is an attack or a protest with a real date with the same start
+    #       day as E, or a day apart when either only has the day of publication, and the actor
+    #       sets do not conflict: one side has none).
     # So instead of scanning every open event of the type we look up (type, story),
     # (type, actor, grid cell) and (type, grid cell, start day +-1) buckets; the grid cells are 0.5
     # degree squares and the lookup covers every cell within ``place_km``. Actors are bucketed
