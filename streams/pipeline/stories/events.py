@@ -190,7 +190,7 @@ class EventMerger:
         if key["place"]:
             near = self._near_cells(key["place"])
             look += [("a", etype, aid, cell) for aid in key["actors"] for cell in near]
-            if key["prec"] != "published":
+            if key["prec"] != "published" and key.get("place_anchored", True):  # others need an actor: (b)
                 kind = "q" if key["actors"] else "p"
                 day = date.fromisoformat(key["start"])
                 days = [(day + timedelta(days=d)).isoformat() for d in (-1, 0, 1)]  # see ``same_day``
