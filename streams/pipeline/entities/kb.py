@@ -104,5 +104,13 @@ def read_kb_lines(directory: Path = KB_DIR) -> list[dict]:
 
 
 @lru_cache(maxsize=1)
+def media_ids(directory: Path = KB_DIR) -> frozenset[str]:
+    """Ids of the news agencies and outlets (``media.jsonl``): who reports a story, which most
+    articles name whatever they report ('قالت وكالة الأنباء السعودية', 'Reuters reported')."""
+    with (directory / "media.jsonl").open(encoding="utf-8") as fh:
+        return frozenset(json.loads(line)["id"] for line in fh if line.strip())
+
+
+@lru_cache(maxsize=1)
 def _default_kb() -> KnowledgeBase:
     return KnowledgeBase.from_lines(read_kb_lines(KB_DIR))

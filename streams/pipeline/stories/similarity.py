@@ -75,6 +75,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from marsad.streams.pipeline.entities.kb import media_ids
 from marsad.streams.pipeline.entities.ner.stemmer import stem
 from marsad.streams.pipeline.entities.ner.text import fold, strip_clitics
 from marsad.streams.pipeline.stories.chrome import Readable, readable
@@ -144,11 +145,17 @@ def _article_entities(doc: Doc, page: Readable | None = None) -> list:
 
 def doc_entities(doc: Doc, page: Readable | None = None) -> Counter[str]:
     """Canonical entity ids of the document, weighted (title mentions count double); country,
-    region and sea names are left out (too frequent to identify a story)."""
+    region and sea names are left out (too frequent to identify a story), and so is a news
+    agency or outlet the body cites (the Saudi Press Agency names most Saudi reports, whatever
+    they are about: one would join them, two different ones split a story); one in the title is
+    what the story is about ('Egypt frees Al Jazeera journalists')."""
     out: Counter[str] = Counter()
+    media = media_ids()
     for ent in _article_entities(doc, page):
         if ent.canonical_id and ent.type in STORY_ENTITY_TYPES and not _coarse(ent):
-            out[ent.canonical_id] += 2.0 if ent.start < doc.body_start else 1.0
+            in_title = ent.start < doc.body_start
+            if in_title or ent.canonical_id not in media:
+                out[ent.canonical_id] += 2.0 if in_title else 1.0
     return out
 
 

@@ -48,6 +48,21 @@ def test_country_names_do_not_count_as_story_entities():
     assert set(doc_entities(d)) == {"geo:172955", "org:sdf"} and doc_places(d) == {"geo:172955"}
 
 
+def test_a_news_agency_cited_in_the_body_is_no_story_entity():
+    """The Saudi Press Agency names most Saudi reports whatever they are about; an agency in the
+    title is what the story is about."""
+    from marsad.streams.pipeline.stories.similarity import doc_entities
+    from tests.streams.pipeline.stories.conftest import entity, make_doc
+
+    title = "Police arrest two suspects"
+    body = " Police said, according to SPA, that two suspects were arrested."
+    spa = entity("SPA", "kb:spa", kind="organisation", start=len(title) + body.index("SPA"))
+    police = entity("Police", "name:police", kind="organisation", start=0)
+    assert set(doc_entities(make_doc("a", title, body, entities=[police, spa]))) == {"name:police"}
+    about = make_doc("b", "SPA opens a new bureau", "The agency said.", entities=[entity("SPA", "kb:spa", kind="organisation")])
+    assert set(doc_entities(about)) == {"kb:spa"}
+
+
 def test_model_is_monotone_in_cosine_and_fit_recovers_order():
     m = default_model()
     lo = np.zeros(len(FEATURES))
