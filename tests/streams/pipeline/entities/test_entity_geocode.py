@@ -64,6 +64,13 @@ def test_gazetteer_files_are_well_formed():
     assert all(len(r) == 3 for r in rows)
 
 
+def test_saudi_regions_are_places(run):
+    ents = run("انفجار في مسجد قوة الطوارئ بعسير، وأمطار في منطقة القصيم.")
+    linked = {e.canonical_id: e.place for e in ents if e.place is not None}
+    assert {"gaz:asir-region", "gaz:qassim-region"} <= set(linked)
+    assert linked["gaz:asir-region"].country == "SA" and linked["gaz:asir-region"].feature_kind == "region"
+
+
 def test_a_country_code_glued_to_a_dollar_sign_is_a_currency_not_a_place(run):
     ents = run("The deal is worth US$2 billion, and the United States approved it.", language="en")
     surfaces = {e.surface for e in ents if e.type == "location" or (e.canonical_id or "").endswith(":us")}
