@@ -79,6 +79,7 @@ def _sets():
         "national": set(c["nationality_stems"]),
         "territorial": [p.split() for p in c["territorial_link"]],
         "hazards": _by_first_word(c["hazards"]),
+        "honorifics": _by_first_word(c["early_islam_honorifics"]),
         "verbal_attack": set(c["verbal_attack"]),
         "members": set(c["possessive_members"]),
         "survived": set(c["survival_verbs"]),
@@ -1006,7 +1007,8 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         cands.append(cand)
         last_by_type[trig.type] = b
     play = any(c.type == "ASSAULT" for c in cands) and _about_a_match(sent)
-    cands = [c for c in _without_hazard_casualties(sent, cands) if not _snatched(sent, c) and not (play and c.type == "ASSAULT")]
+    cands = [c for c in _without_hazard_casualties(sent, cands)
+             if not _snatched(sent, c) and not (play and c.type == "ASSAULT") and not _early_islam_victim(sent, c)]
     for c in cands:
         if _verbal_attack(sent, c):
             c.type, c.mode = "ACCUSE", "disapprove"
@@ -1216,6 +1218,15 @@ def _without_hazard_casualties(sent: Sentence, cands: list[Candidate]) -> list[C
     if any(c.type == "ASSAULT" and not casualty_only(c) for c in cands):
         return cands
     return [c for c in cands if not casualty_only(c)]
+
+
+def _early_islam_victim(sent: Sentence, c: Candidate) -> bool:
+    """'فقد قتلوا عثمان رضي الله عنه': a victim blessed as a companion of the Prophet (cues_ar.json
+    ``early_islam_honorifics``) was killed in the seventh century; a sermon recalling it is no attack."""
+    if c.type != "ASSAULT" or not c.targets:
+        return False
+    starts = _phrase_starts(sent.tokens, _sets()["honorifics"])
+    return any(k in starts for a, b in c.targets for k in range(a, b + 1))
 
 
 def _about_a_match(sent: Sentence) -> bool:

@@ -291,6 +291,8 @@ def test_casualties_of_accidents_and_diseases_are_no_attack():
     assert "ASSAULT" not in _all_types("وقتلت إنفلونزا الطيور أكثر من 48 مليون طائر منذ ديسمبر.")
     assert "ASSAULT" not in _all_types("335 قتيلا في الهند بسبب موجة حر")
     assert "ASSAULT" not in _all_types("انفجر الإطار الأمامي ما تسبب في انقلابها ووفاة طفلة وأصيب 7 آخرون.")
+    assert "ASSAULT" not in _all_types("وقتلت الأمطار الغزيرة أكثر من 100 شخص في أنحاء متفرقة من البلاد.")
+    assert "ASSAULT" not in _all_types("مقتل 27 شخصا في خروج قطارين عن السكة بسبب الفيضانات")
     assert "ASSAULT" in _all_types("وقتل ثلاثة أشخاص في حادث إطلاق نار في السوق.")
     assert "ASSAULT" in _all_types("أضرم مسلحون النار في منزل ما أدى إلى حريق ومقتل طفلين.")
 
@@ -713,3 +715,8 @@ def test_one_of_the_strikes_is_no_attacker_and_a_counted_group_with_no_object_is
         assert (killed["sources"], killed["targets"]) == ([], ["3 حوثيين"])
         # with an object after the verb the group acted
         assert _cands("وقال المصدر إن 3 متمردين قتلوا جنديين في الهجوم.", "ASSAULT")[0]["sources"] == ["3 متمردين"]
+
+
+def test_a_killing_of_early_islamic_history_recalled_is_no_attack():
+    assert "ASSAULT" not in _all_types("فكر الخوارج لا يمت إلى الإسلام بصلة، فقد قتلوا عثمان رضي الله عنه من قبل.")
+    assert "ASSAULT" in _all_types("وقتل مسلحون الشيخ عثمان في هجوم على مسجد.")
