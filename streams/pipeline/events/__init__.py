@@ -270,7 +270,15 @@ def _reference_point(ctx: _Ctx, place, places: list) -> bool:
     if m is None:
         return False
     direction_at = place.start - (len(before) - m.start())
-    return any(p is not place and p.end <= direction_at and direction_at - p.end <= 30 for p in places)
+    return any(p is not place and p.end <= direction_at and direction_at - p.end <= 30
+               and _adjacent(ctx.text[p.end:direction_at]) for p in places)
+
+
+def _adjacent(gap: str) -> bool:
+    """What may stand between a place and the direction word of its reference point: a few words
+    ('province,', 'في ولاية ميسيسيبي في جنوب الولايات المتحدة'), not a clause ('نفذت الولايات
+    المتحدة أول ضربة جوية مميتة في شمال سوريا': the strike is in Syria, not located by it)."""
+    return len(gap.split()) <= 3
 
 
 def _location(ctx: _Ctx, sent: Sentence, cand: Candidate):

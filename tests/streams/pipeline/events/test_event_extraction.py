@@ -275,6 +275,15 @@ def test_a_place_after_a_direction_word_locates_the_place_before_it(text, lang, 
         assert (event.place.precision, event.place.country) == ("region", "AF")
 
 
+def test_the_attacker_named_before_a_direction_word_is_not_located_by_it():
+    """'نفذت الولايات المتحدة أول ضربة جوية في شمال سوريا': the strike is in Syria; the attacker's
+    country before it is no place that 'north of Syria' locates."""
+    entities = pytest.importorskip("marsad.streams.pipeline.entities")
+    text = "نفذت الولايات المتحدة أول ضربة جوية مميتة في شمال سوريا انطلاقا من قاعدة بجنوب تركيا أمس."
+    (event,) = [e for e in STAGE(entities.EntityStage()(make_doc(text, "ar"))).events if e.type == "ASSAULT"]
+    assert event.place is not None and event.place.country == "SY"
+
+
 def test_a_place_naming_a_clock_is_no_event_location():
     entities = pytest.importorskip("marsad.streams.pipeline.entities")
     text = ("وقال محمد رحيم أمين، حاكم منطقة بركي براك، أمس إن «مروحيتين أميركيتين هاجمتا في الساعة السادسة صباحا"
