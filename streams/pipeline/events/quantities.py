@@ -14,7 +14,7 @@ from .resources import quantities
 from .text import Token
 
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)*$")
-_PRIORITY = {"killed": 0, "injured": 0, "evacuated": 0, "displaced": 0, "arrested": 0, "missing": 0.5, "fighters": 1.5}
+_PRIORITY = {"killed": 0, "injured": 0, "evacuated": 0, "displaced": 0, "arrested": 0, "missing": 0.5}
 _SKIP_AFTER_AR = {"كلم", "كم", "كيلومتر", "كيلومترا", "متر", "مترا", "عاما", "سنه", "سنوات", "عام", "بالمئه", "بالمائه", "%", "دولار", "دولارا", "يورو", "ساعه", "ساعات", "دقيقه", "دقائق", "يوما", "ايام", "اشهر", "شهرا", "طن", "طنا", "ميل", "ميلا", "مليار", "درجه", "نوفمبر", "يناير", "فبراير", "مارس", "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "ديسمبر"}
 _SKIP_AFTER_EN = {"km", "kilometres", "kilometers", "miles", "mile", "years", "year", "percent", "%", "dollars", "hours", "hour", "minutes", "days", "day", "weeks", "months", "tons", "tonnes", "degrees", "am", "pm", "o'clock", "per"}
 
@@ -180,23 +180,48 @@ def parse_quantities(tokens: list[Token], lang: str, source) -> list[tuple[int, 
     # type by nearest keyword and fill text
     typed = []
     for a, b, qty in out:
-        best, best_score = None, 99.0
-        for d in range(1, 6):
-            for idx in (b - 1 + d, a - d):
-                if 0 <= idx < n:
-                    k = kind_of(tokens[idx].text, lang)
-                    if k:
-                        score = d + _PRIORITY.get(k, 1) + (0.3 if idx < a else 0)
-                        if score < best_score:
-                            best, best_score = k, score
-        if best == "fighters":  # 'قتلت القوات 11 مسلحا': the casualty verb before the number wins
-            for idx in range(a - 1, max(-1, a - 6), -1):
-                k = kind_of(tokens[idx].text, lang)
-                if k in ("killed", "injured", "arrested", "missing"):
-                    best = k
-                    break
+        best = _kind_near(tokens, a, b, lang)
         if best is None:
             continue
         text = source(tokens[a].start, tokens[b - 1].end)
         typed.append((a, b, qty.model_copy(update={"kind": best, "text": text})))
     return typed
+
+
+#: Tokens a number's keyword is not looked for across: the number belongs to its own clause
+#: ('جرح 58 داعشيا، ودمرت 9 مستودعات': nine depots, not nine wounded).
+_CLAUSE_BREAKS = frozenset({"،", ",", ";", "؛"})
+#: Words between a number and the noun it counts ('5 من المسلحين', 'five of the fighters').
+_PARTITIVE = frozenset({"من", "of", "the"})
+
+
+def _kind_near(tokens: list[Token], a: int, b: int, lang: str) -> str | None:
+    """The kind of the number at tokens ``a..b``: the nearest casualty keyword within five tokens
+    in its clause ('قتل 5', '5 killed'), else fighters when the noun it counts is a fighter word
+    ('30 عنصرا', '5 من المسلحين', '300 Kurdish fighters'). The armed vehicles of '22 عجلة
+    مسلحة' are no fighters."""
+    n = len(tokens)
+    best, best_score = None, 99.0
+    for step in (1, -1):
+        idx = b if step == 1 else a - 1
+        for d in range(1, 6):
+            if not 0 <= idx < n or tokens[idx].text in _CLAUSE_BREAKS:
+                break
+            k = kind_of(tokens[idx].text, lang)
+            if k and k != "fighters":
+                score = d + _PRIORITY.get(k, 1) + (0.3 if step == -1 else 0)
+                if score < best_score:
+                    best, best_score = k, score
+            idx += step
+    if best is not None:
+        return best
+    idx = b
+    while idx < n and idx < b + 2 and tokens[idx].text.lower() in _PARTITIVE:
+        idx += 1
+    # an English noun comes after its adjectives ('300 Kurdish fighters'), an Arabic one first
+    for k in range(idx, min(n, idx + (3 if lang == "en" else 1))):
+        if tokens[k].text in _CLAUSE_BREAKS or _word_value(tokens[k].text, lang):
+            break
+        if kind_of(tokens[k].text, lang) == "fighters":
+            return "fighters"
+    return None

@@ -132,7 +132,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern]:
         "vague": re.compile(rf"\b(?:{_alt(t['since_vague'])})\b"),
         "year": re.compile(rf"\b(?:in|{_alt(t['since'])})\s+((?:19|20)\d{{2}})\b"),
         "month": re.compile(
-            rf"\b(?:(?P<lead>{_alt(t['month_lead'])})\s+(?:of\s+)?(?P<name>{mo})|(?P<bare>{mo})(?=\.?,?\s+(?:19|20)\d{{2}}\b))\.?(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?\b"),
+            rf"\b(?:(?P<lead>{_alt(t['month_lead'])})[\s-]+(?:of\s+)?(?P<name>{mo})|(?P<bare>{mo})(?=\.?,?\s+(?:19|20)\d{{2}}\b))\.?(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?\b"),
         "since": re.compile(rf"\b(?:{_alt(t['since'])})(?:\s+(?:{_alt(t['onset'])})(?:\s+[^\s,.;]+){{0,6}}?)?\s+$"),
     }
 
@@ -261,7 +261,10 @@ def resolve_times(text: str, pub: date, lang: str) -> list[tuple[int, int, TimeR
         marker = g.get("after") or g["lead"] or ""  # 'مارس الماضي', 'last March'
         relation = "past" if marker in t["month_past"] else ("next" if marker in t["month_next"] else "")
         span = _named_month(pub, t["months"][g["name"] or g["bare"]], int(g["year"]) if g["year"] else None, relation)
-        if span:
+        part = t["period_parts"].get(g["lead"] or "")
+        if span and part and part != "to_date":  # 'أواخر يونيو', 'mid-July': a third of the month
+            add(m, *_part(*span, part, pub), "range")
+        elif span:
             add(m, *span, "month")
     # keep the longest, non-overlapping expressions
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))

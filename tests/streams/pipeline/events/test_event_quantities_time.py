@@ -78,6 +78,8 @@ def _t(text, lang="ar"):
         ("وأسفرت غارة في بداية الشهر عن مقتل", [(date(2019, 2, 1), date(2019, 2, 9), "range")]),
         ("منتصف الشهر الماضي", [(date(2019, 1, 11), date(2019, 1, 21), "range")]),
         ("في نهاية العام الماضي", [(date(2018, 9, 1), date(2018, 12, 31), "range")]),
+        ("في أواخر يونيو الماضي", [(date(2018, 6, 21), date(2018, 6, 30), "range")]),
+        ("في مطلع يناير", [(date(2019, 1, 1), date(2019, 1, 10), "range")]),
     ],
 )
 def test_arabic_time(text, expected):
@@ -93,8 +95,17 @@ def test_english_time():
     assert _t("240,000 killed since the start of the war in March 2011", "en") == [(date(2011, 3, 1), date(2019, 2, 9), "range")]
     assert _t("a drone strike earlier this month", "en") == [(date(2019, 2, 1), date(2019, 2, 9), "range")]
     assert _t("at the end of last month", "en") == [(date(2019, 1, 22), date(2019, 1, 31), "range")]
+    assert _t("the shooting in late June", "en") == [(date(2018, 6, 21), date(2018, 6, 30), "range")]
+    assert _t("talks in mid-January", "en") == [(date(2019, 1, 11), date(2019, 1, 21), "range")]
 
 
 @pytest.mark.parametrize("text", ["0.0.0 killed", "1" + ".1" * 300 + " killed", "9" * 400 + " killed"])
 def test_malformed_or_overflowing_numbers_are_not_quantities(text):
     assert all(q.value is None or q.value < 1e300 for q in qty(text, "en"))
+
+
+def test_a_number_is_typed_within_its_clause_and_by_the_noun_it_counts():
+    got = [(q.kind, q.value) for q in qty("أسفرت الغارات عن جرح 58 مسلحا، ودمرت 9 مستودعات و22 عربة مسلحة", "ar")]
+    assert got == [("injured", 58.0)]  # nine depots, not nine wounded; armed vehicles, not fighters
+    assert [(q.kind, q.value) for q in qty("تضم الجماعة 300 مقاتل", "ar")] == [("fighters", 300.0)]
+    assert [(q.kind, q.value) for q in qty("The group has 300 Kurdish fighters and 20 armed vehicles.", "en")] == [("fighters", 300.0)]
