@@ -94,6 +94,20 @@ def _renamed(text: str, start: int) -> bool:
     return bool(words) and words[-1] in renaming_words()
 
 
+def _settlement_noun_names(folded: str, geo_cands: list[Linked]) -> None:
+    """'مدينة زنجبار' is GeoNames' Arabic name of Zanzibar City, and 'زنجبار' also Yemen's
+    Zinjibar: a match that opens with a settlement noun also competes with the places of the
+    name after it, so the article's country decides (the longer match alone would win)."""
+    by_span = {(g.start, g.end): g for g in geo_cands}
+    for g in geo_cands:
+        space = folded.find(" ", g.start, g.end)
+        first = folded[g.start:space]
+        if space > 0 and (first in PLACE_CUES or (first[:1] in "وبلف" and first[1:] in PLACE_CUES)):
+            inner = by_span.get((space + 1, g.end))
+            if inner is not None:
+                g.keys = tuple(dict.fromkeys(g.keys + inner.keys))
+
+
 def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gazetteer,
          extra_countries: frozenset[str] = frozenset()) -> list[Linked]:
     kb_uncond: list[Linked] = []
@@ -126,6 +140,7 @@ def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gaze
         if _renamed(text, origin[start]):
             continue
         geo_cands.append(Linked(start, m.end, "geo", keys[0], keys=keys, confidence=0.85))
+    _settlement_noun_names(folded, geo_cands)
 
     # ---- pass one: context from unconditional matches
     first = _select(kb_uncond + geo_cands)

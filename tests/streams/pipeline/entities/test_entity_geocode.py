@@ -71,6 +71,20 @@ def test_saudi_regions_are_places(run):
     assert linked["gaz:asir-region"].country == "SA" and linked["gaz:asir-region"].feature_kind == "region"
 
 
+def test_a_settlement_noun_does_not_decide_between_two_places_of_one_name(run):
+    """'مدينة زنجبار' is GeoNames' Arabic name of Zanzibar City; in a report on Abyan it is Zinjibar."""
+    yemen = run("قصفت الميليشيات المناطق السكنية في مدينة زنجبار، عاصمة محافظة أبين جنوب اليمن.")
+    assert any(e.place and e.place.country == "YE" and e.surface == "مدينة زنجبار" for e in yemen)
+    tanzania = run("وصل السياح إلى مدينة زنجبار في تنزانيا.")
+    assert any(e.place and e.place.country == "TZ" and e.surface == "مدينة زنجبار" for e in tanzania)
+
+
+@pytest.mark.parametrize("name,iso", [("الكاميرون", "CM"), ("تنزانيا", "TZ"), ("المجر", "HU"), ("كولومبيا", "CO")])
+def test_countries_whose_iso_arabic_name_is_not_what_news_writes(run, name, iso):
+    assert any(e.place and e.place.feature_kind == "country" and e.place.country == iso
+               for e in run(f"وصل الوفد إلى {name} أمس."))
+
+
 def test_a_country_code_glued_to_a_dollar_sign_is_a_currency_not_a_place(run):
     ents = run("The deal is worth US$2 billion, and the United States approved it.", language="en")
     surfaces = {e.surface for e in ents if e.type == "location" or (e.canonical_id or "").endswith(":us")}
