@@ -95,6 +95,11 @@ def _explicit(pub: date, day: int, month: int, year: int | None, past_hint: bool
     return d
 
 
+#: A year opening a line and followed by a dash: an entry of a chronology ('1980 - صدام حسين يقوم
+#: بأول زيارة...' in an 'on this day' column), whatever day the column's heading names.
+_CHRONOLOGY_ENTRY = r"^\s*((?:1[89]|20)\d\d)(?=\s*[-–]\s)"
+
+
 @lru_cache(maxsize=2)
 def _patterns(lang: str) -> dict[str, re.Pattern]:
     t = timex(lang)
@@ -114,7 +119,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern]:
             "period_part": re.compile(rf"(?<!\w)[وفبل]?(?P<part>{_alt(t['period_parts'])})\s+(?P<period>{_alt([*t['periods'], *t['bare_periods']])})(?!\w)"),
             "last_n": re.compile(rf"(?<!\w)(?:خلال\s+|في\s+)?(?:ال)?(?:({num})\s+(?:ال)?({units})|({units})\s+(?:ال)?({num}))\s+(?:{markers})(?!\w)"),
             "vague": re.compile(rf"(?<!\w)[و]?(?:{_alt(t['since_vague'])})(?!\w)"),
-            "year": re.compile(rf"(?<!\w)(?:عام|سنه|العام|{_alt(t['since'])})\s+(\d{{4}})(?!\w)"),
+            "year": re.compile(rf"(?<!\w)(?:عام|سنه|العام|{_alt(t['since'])})\s+(\d{{4}})(?!\w)|{_CHRONOLOGY_ENTRY}"),
             "month": re.compile(
                 rf"(?<!\w)(?:[وفب]?(?P<lead>{_alt(t['month_lead'])})\s+(?:شهر\s+)?(?P<name>{mo})|(?P<bare>{mo})(?={other}\s+(?:من\s+)?(?:عام\s+|العام\s+)?\d{{4}})){other}"
                 rf"(?:\s+(?:من\s+)?(?:عام\s+|العام\s+)?(?P<year>\d{{4}})|\s+(?P<after>{_alt(t['month_past'] + t['month_next'])}))?(?!\w)"),
@@ -130,7 +135,7 @@ def _patterns(lang: str) -> dict[str, re.Pattern]:
         "period_part": re.compile(rf"\b(?P<part>{_alt(t['period_parts'])})[\s-]+(?:of\s+)?(?P<period>{_alt([*t['periods'], *t['bare_periods']])})\b"),
         "last_n": re.compile(rf"\b(?:the\s+)?(?:last|past|previous)\s+(\d+|{_alt(numwords)})\s+({_alt(t['last_n']['units'])})\b"),
         "vague": re.compile(rf"\b(?:{_alt(t['since_vague'])})\b"),
-        "year": re.compile(rf"\b(?:in|{_alt(t['since'])})\s+((?:19|20)\d{{2}})\b"),
+        "year": re.compile(rf"\b(?:in|{_alt(t['since'])})\s+((?:19|20)\d{{2}})\b|{_CHRONOLOGY_ENTRY}"),
         "month": re.compile(
             rf"\b(?:(?P<lead>{_alt(t['month_lead'])})[\s-]+(?:of\s+)?(?P<name>{mo})|(?P<bare>{mo})(?=\.?,?\s+(?:19|20)\d{{2}}\b))\.?(?:,?\s+(?P<year>(?:19|20)\d{{2}}))?\b"),
         "since": re.compile(rf"\b(?:{_alt(t['since'])})(?:\s+(?:{_alt(t['onset'])})(?:\s+[^\s,.;]+){{0,6}}?)?\s+$"),
@@ -253,7 +258,7 @@ def resolve_times(text: str, pub: date, lang: str) -> list[tuple[int, int, TimeR
         key = m.group()[1:] if m.group()[0] == "و" and m.group()[1:] in t["since_vague"] else m.group()
         add(m, pub - timedelta(days=t["since_vague"].get(key, 30)), pub, "range")
     for m in p["year"].finditer(text):
-        y = int(m.group(1))
+        y = int(m.group(1) or m.group(2))
         if 1900 <= y <= pub.year + 1:
             add(m, date(y, 1, 1), date(y, 12, 31), "year")
     for m in p["month"].finditer(text):

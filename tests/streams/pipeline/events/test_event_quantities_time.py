@@ -80,6 +80,9 @@ def _t(text, lang="ar"):
         ("في نهاية العام الماضي", [(date(2018, 9, 1), date(2018, 12, 31), "range")]),
         ("في أواخر يونيو الماضي", [(date(2018, 6, 21), date(2018, 6, 30), "range")]),
         ("في مطلع يناير", [(date(2019, 1, 1), date(2019, 1, 10), "range")]),
+        # an entry of an 'on this day' chronology is of its year
+        ("1980 - صدام حسين يقوم بأول زيارة إلى السعودية", [(date(1980, 1, 1), date(1980, 12, 31), "year")]),
+        ("قتل 5 أشخاص في 2014 - 2015", []),
     ],
 )
 def test_arabic_time(text, expected):
