@@ -810,8 +810,8 @@ def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evid
         context.append("future")
     if typ == "AID" and cand.trigger.pattern.startswith("اجل"):
         context.append("humanitarian")
-    sources = [ctx.actor_ref(sent, sp) for sp in cand.sources]
-    targets = [ctx.actor_ref(sent, sp) for sp in cand.targets]
+    sources, targets = _distinct_roles(ctx, [ctx.actor_ref(sent, sp) for sp in cand.sources],
+                                       [ctx.actor_ref(sent, sp) for sp in cand.targets])
     if not sources and (cand.pronoun_source or cand.agentless):
         # 'إن 11 شخصا قتلوا': the victims are no agent; nor is whom this event hits, named before
         own = _names(targets)
@@ -872,6 +872,27 @@ def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evid
         ctx.sources_by_type[cand.type] = (ctx.sent_index, sources)
     ctx.events.append(m)
     return m
+
+
+def _distinct_roles(ctx: _Ctx, sources: list[ActorRef], targets: list[ActorRef]) -> tuple[list[ActorRef], list[ActorRef]]:
+    """No phrase is both parties. 'واتهم أبو مازن وزير الخارجية الأمريكي جون كيري': the accuser's
+    phrase ran into Kerry's name, so it ends with the last name it holds before the target's
+    phrase begins. 'زار الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة عسير ... المصابين': the visited
+    phrase starts inside the visitor's name, so it is no target (nor is a phrase read as both)."""
+    kept: list[ActorRef] = []
+    for t in targets:
+        s = next((s for s in sources if s.start < t.end and t.start < s.end), None)
+        if s is None:
+            kept.append(t)
+            continue
+        names = [e for e in ctx.entities_in(s.start, t.start, _ACTOR_TYPES) if e.start >= s.start and e.end <= t.start]
+        if names and t.start > s.start:
+            name = names[-1]
+            cut = ActorRef(text=ctx.text[s.start:name.end], start=s.start, end=name.end,
+                           canonical_id=name.canonical_id, name_en=name.name_en)
+            sources = [cut if r is s else r for r in sources]
+            kept.append(t)
+    return sources, kept
 
 
 _ORG_TYPES = ("armed_group", "government", "organisation")

@@ -150,3 +150,11 @@ def test_suicide_is_an_attack_only_as_a_suicide_bombing_or_attack():
     assert not run_stage("Locals had feared the 22-year-old suicide bomber for months.", "en").events
     (attack,) = run_stage("Taliban gunmen and suicide bombers attacked Camp Shorabak on Friday.", "en").events
     assert (attack.type, attack.mode, attack.acled_sub_event_type) == ("ASSAULT", "suicide-attack", "Suicide bomb")
+
+
+def test_no_phrase_is_both_parties():
+    """A source phrase that runs into the target's name ends with its own name; a target phrase
+    that starts inside the source's name is no target."""
+    assert _roles_of("واتهم أبو مازن وزير الخارجية الأمريكي جون كيري بالتقصير.", "ACCUSE") == [(["أبو مازن"], ["جون كيري"])]
+    visits = _roles_of("زار الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة عسير اليوم المصابين في المستشفى.", "CONSULT")
+    assert visits and all(not set(src) & set(tgt) and not any("فيصل" in t for t in tgt) for src, tgt in visits)
