@@ -23,7 +23,7 @@ from .classifier import TYPES as _GATED_TYPES
 from .common import Candidate, Sentence
 from .merge import actor_key, actor_keys, merge_sentence_mentions
 from .quantities import parse_quantities
-from .resources import acled_for, cues, en_stem, weapon_modes, weapon_words
+from .resources import acled_for, cues, en_stem, mode_refinements, weapon_modes, weapon_words
 from .text import Folded, Token, fold, split_sentences, tokenize
 from .timex import resolve_times
 
@@ -768,8 +768,9 @@ _WEAPON_WINDOW = 4
 
 
 def _weapon_mode(lang: str, sent: Sentence, cand: Candidate) -> str | None:
-    """Mode of an attack whose trigger names none, from its attacker or the weapon right after
-    it: 'شنت طائرات التحالف هجوماً' and 'aircraft struck' are air strikes, not armed clashes."""
+    """Mode of an attack named by its attacker or the weapon right after the trigger: 'شنت طائرات
+    التحالف هجوماً' and 'aircraft struck' are air strikes, not armed clashes; the caller takes it
+    where the trigger names no mode or a broader one ('انتحاري يفجر نفسه' is a suicide bombing)."""
     toks = sent.tokens
     positions = [k for a, b in cand.sources for k in range(a, b)]
     positions += range(cand.tok[1], min(len(toks), cand.tok[1] + _WEAPON_WINDOW))
@@ -837,8 +838,10 @@ def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evid
     for a, b, q in qtys:
         if q.kind in kinds or q.kind in ("evacuated",) and cand.type == "AID":
             quantities.append(q)
-    if typ == "ASSAULT" and mode is None:
-        mode = _weapon_mode(ctx.lang, sent, cand)
+    if typ == "ASSAULT":
+        named = _weapon_mode(ctx.lang, sent, cand)
+        if mode is None or mode_refinements().get(named or "") == mode:
+            mode = named or mode  # 'انتحاري يفجر نفسه': the explosion of a suicide bomber
     ta, tb = ctx.tok_span_orig(sent, cand.tok)
     ac_event, ac_sub = acled_for(typ, mode)
     if status == "announced" or typ == "THREATEN":

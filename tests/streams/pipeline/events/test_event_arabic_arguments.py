@@ -236,6 +236,13 @@ def test_suicide_bomber_after_a_verb_is_its_subject():
     assert _by_trigger(got, "استهدف")["sources"] == ["انتحاري"]
 
 
+def test_a_suicide_bomber_blowing_himself_up_is_a_suicide_bombing():
+    (bombing,) = [e for e in run_stage("فجر انتحاري نفسه في مسجد مما أدى لاستشهاد 15 شخصا.", "ar").events if e.type == "ASSAULT"]
+    assert bombing.mode == "suicide-attack" and bombing.acled_sub_event_type == "Suicide bomb"
+    (bombing,) = [e for e in run_stage("فجر مسلحون عبوة ناسفة قرب دورية للشرطة.", "ar").events if e.type == "ASSAULT"]
+    assert bombing.mode == "explosives"
+
+
 def test_number_word_ends_a_verb_initial_subject():
     got = _cands("وقتل الارهابيون ثلاثة رهائن في القرية.", "ASSAULT")
     kill = _by_trigger(got, "وقتل")
