@@ -78,9 +78,9 @@ def renaming_words(path: Path | None = None) -> frozenset[str]:
         return frozenset(w for w in (line.strip() for line in fh) if w and not w.startswith("#"))
 
 
-def read_ambiguous(path: Path | None = None) -> tuple[frozenset[str], frozenset[str]]:
-    """(drop, cue) folded Arabic names from ``ambiguous_ar.txt``."""
-    sections: dict[str, set[str]] = {"drop": set(), "cue": set()}
+def read_ambiguous(path: Path | None = None) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(drop, cue, country) folded Arabic names from ``ambiguous_ar.txt``."""
+    sections: dict[str, set[str]] = {"drop": set(), "cue": set(), "country": set()}
     current = "drop"
     with (path or GAZ_DIR / "ambiguous_ar.txt").open(encoding="utf-8") as fh:
         for line in fh:
@@ -91,7 +91,7 @@ def read_ambiguous(path: Path | None = None) -> tuple[frozenset[str], frozenset[
                 current = line[1:-1]
                 continue
             sections.setdefault(current, set()).update(fold_str(w) for w in line.split())
-    return frozenset(sections["drop"]), frozenset(sections["cue"])
+    return frozenset(sections["drop"]), frozenset(sections["cue"]), frozenset(sections["country"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +144,9 @@ class Gazetteer:
         self.index = AliasIndex()
         self.country_entry: dict[str, GeoEntry] = {}
         self.cue_names: frozenset[str] = frozenset()
+        #: names that are also linked where the article names the place's country ('سيول' is
+        #: floods, and Seoul in a report that names Korea)
+        self.country_cue_names: frozenset[str] = frozenset()
 
     def _add(self, entry: GeoEntry, names: list[str]) -> None:
         self.entries[entry.key] = entry
@@ -167,7 +170,8 @@ class Gazetteer:
         cities = gc.get_cities()
         countries = gc.get_countries()
         admin1 = read_admin1()
-        drop, gaz.cue_names = read_ambiguous()
+        drop, cue, country_cue = read_ambiguous()
+        gaz.cue_names, gaz.country_cue_names = cue | country_cue, country_cue
         extra = {row["iso"]: row for row in _read_jsonl(GAZ_DIR / "countries.jsonl")}
         capital_pos: dict[str, tuple[float, float]] = {}
         by_cc_name = {(c["countrycode"], c["name"]): c for c in cities.values()}

@@ -220,8 +220,9 @@ def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gaze
         e, precision = hit
         if e.source == "geonames" and gaz.cue_names:
             name = folded[c.start:c.end]
-            if name in gaz.cue_names or ("ال" + name) in gaz.cue_names or (
-                    name.startswith("ال") and name[2:] in gaz.cue_names):
+            forms = (name, "ال" + name, name[2:] if name.startswith("ال") else None)
+            in_context = e.country in countries and any(f in gaz.country_cue_names for f in forms)
+            if not in_context and any(f in gaz.cue_names for f in forms):
                 k = c.start - 1
                 while k > 0 and folded[k - 1] != " ":
                     k -= 1

@@ -85,6 +85,12 @@ def test_countries_whose_iso_arabic_name_is_not_what_news_writes(run, name, iso)
                for e in run(f"وصل الوفد إلى {name} أمس."))
 
 
+def test_floods_are_no_seoul_unless_the_article_is_about_korea(run):
+    assert not any(e.place for e in run("لقي 24 شخصا مصرعهم إثر جرفهم بسيول في الوادي.") if e.surface.endswith("سيول"))
+    korea = run("وقال مسؤولون في سيول إن كوريا الجنوبية سترد.")
+    assert any(e.place and e.place.country == "KR" and e.surface == "سيول" for e in korea)
+
+
 def test_a_country_code_glued_to_a_dollar_sign_is_a_currency_not_a_place(run):
     ents = run("The deal is worth US$2 billion, and the United States approved it.", language="en")
     surfaces = {e.surface for e in ents if e.type == "location" or (e.canonical_id or "").endswith(":us")}
