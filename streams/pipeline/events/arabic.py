@@ -1201,8 +1201,8 @@ def _phrase_starts(toks: list[Token], by_first: dict[str, list[list[str]]]) -> s
 def _without_hazard_casualties(sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
     """'لقي شخص مصرعه وأصيب 7 آخرون إثر حادث انقلاب سيارة', 'قتلت إنفلونزا الطيور 48 مليون طائر':
     casualties of an accident, a disaster or a disease are no attack. Dropped when the sentence
-    names a hazard and holds no attack of its own (an attack trigger with a mode, or an agent
-    that is not the hazard): 'حادث إطلاق نار' stays an attack."""
+    names a hazard and holds no attack of its own (an attack trigger with a mode, not a counted
+    noun such as '24 مسلحا', or an agent that is not the hazard): 'حادث إطلاق نار' stays an attack."""
     if not any(c.type == "ASSAULT" for c in cands):
         return cands
     hazards = _hazard_starts(sent.tokens)
@@ -1213,7 +1213,10 @@ def _without_hazard_casualties(sent: Sentence, cands: list[Candidate]) -> list[C
         return any(k in hazards for a, b in c.sources for k in range(a, b))
 
     def casualty_only(c: Candidate) -> bool:
-        return c.type == "ASSAULT" and c.mode is None and (c.trigger.frame == "victim" or hazard_agent(c) or not c.sources)
+        return c.type == "ASSAULT" and (c.mode is None or counted_people(c)) and (c.trigger.frame == "victim" or hazard_agent(c) or not c.sources)
+
+    def counted_people(c: Candidate) -> bool:  # '24 مسلحا ... لقوا مصرعهم إثر جرفهم بسيول': gunmen, no gunfire
+        return c.tok[0] > 0 and _is_quantity_word(sent.tokens[c.tok[0] - 1].text)
 
     if any(c.type == "ASSAULT" and not casualty_only(c) for c in cands):
         return cands

@@ -300,6 +300,7 @@ def test_casualties_of_accidents_and_diseases_are_no_attack():
     assert "ASSAULT" not in _all_types("انفجر الإطار الأمامي ما تسبب في انقلابها ووفاة طفلة وأصيب 7 آخرون.")
     assert "ASSAULT" not in _all_types("وقتلت الأمطار الغزيرة أكثر من 100 شخص في أنحاء متفرقة من البلاد.")
     assert "ASSAULT" not in _all_types("مقتل 27 شخصا في خروج قطارين عن السكة بسبب الفيضانات")
+    assert "ASSAULT" not in _all_types("إن 24 مسلحا كانوا على متن طقمين لقوا مصرعهم إثر جرفهم بسيول في الوادي.")
     assert "ASSAULT" in _all_types("وقتل ثلاثة أشخاص في حادث إطلاق نار في السوق.")
     assert "ASSAULT" in _all_types("أضرم مسلحون النار في منزل ما أدى إلى حريق ومقتل طفلين.")
 
