@@ -840,8 +840,9 @@ def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evid
             quantities.append(q)
     if typ == "ASSAULT":
         named = _weapon_mode(ctx.lang, sent, cand)
-        if mode is None or mode_refinements().get(named or "") == mode:
-            mode = named or mode  # 'انتحاري يفجر نفسه': the explosion of a suicide bomber
+        delivered_by = cues(ctx.lang)["modes_delivered_by"].get(mode or "", ())
+        if mode is None or mode_refinements().get(named or "") == mode or named in delivered_by:
+            mode = named or mode  # 'انتحاري يفجر نفسه': a suicide bombing; 'قصفت طائرات': an air strike
     ta, tb = ctx.tok_span_orig(sent, cand.tok)
     ac_event, ac_sub = acled_for(typ, mode)
     if status == "announced" or typ == "THREATEN":

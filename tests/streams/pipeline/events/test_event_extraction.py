@@ -309,3 +309,16 @@ def test_a_running_total_is_dated_by_its_period_and_a_period_does_not_date_the_n
     assert (total.time.start, total.time.end, total.time.precision) == (date(2011, 3, 1), date(2019, 2, 9), "range")
     evs = events("Rebels attacked the town on Tuesday, the heaviest fighting since 2012. Ten soldiers were killed.", "en")
     assert {e.time.start for e in evs if e.type == "ASSAULT"} == {date(2019, 2, 5)}
+
+
+@pytest.mark.parametrize("text, lang, mode", [
+    ("وقصفت طائرات التحالف مواقع الحوثيين في صعدة أمس.", "ar", "aerial"),
+    ("وقصفت المدفعية مواقع المسلحين أمس.", "ar", "heavy-weapons"),
+    ("Coalition aircraft shelled the town on Monday.", "en", "aerial"),
+    ("Rebels shelled the town on Monday.", "en", "heavy-weapons"),
+])
+def test_a_bombardment_by_aircraft_is_an_air_strike(text, lang, mode):
+    pytest.importorskip("marsad.streams.pipeline.entities")
+    from marsad.streams.evaluation.events import run_stage
+
+    assert [e.mode for e in run_stage(text, lang).events if e.type == "ASSAULT"] == [mode]
