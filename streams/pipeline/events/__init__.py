@@ -781,6 +781,19 @@ def _weapon_mode(lang: str, sent: Sentence, cand: Candidate) -> str | None:
     return next((mode for mode, cues_ in weapon_modes("ar" if lang == "ar" else "en") if words & cues_), None)
 
 
+def _every_attacker_names(lang: str, sent: Sentence, cand: Candidate, mode: str) -> bool:
+    """Each source phrase names ``mode`` ('طائرات التحالف'): a bombardment by aircraft and ground
+    forces together ('قصف من طائرات التحالف وقوات قسد') stays a shelling."""
+    words = dict(weapon_modes("ar" if lang == "ar" else "en")).get(mode, frozenset())
+    toks = sent.tokens
+
+    def names(a: int, b: int) -> bool:
+        forms = {f for k in range(a, b) for f in ((toks[k].text, arabic.bare(toks[k].text)) if lang == "ar" else (toks[k].text.lower(),))}
+        return bool(forms & words)
+
+    return bool(cand.sources) and all(names(a, b) for a, b in cand.sources)
+
+
 def _bare_mention(lang: str, cand: Candidate, mention: EventMention) -> bool:
     """An Arabic noun alone ('بعد عام من المفاوضات', 'زيارة الفترة الثانية من الحمل', 'الهروب')
     with no support verb and nobody found on either side, even from the discourse: in general
@@ -841,7 +854,8 @@ def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evid
     if typ == "ASSAULT":
         named = _weapon_mode(ctx.lang, sent, cand)
         delivered_by = cues(ctx.lang)["modes_delivered_by"].get(mode or "", ())
-        if mode is None or mode_refinements().get(named or "") == mode or named in delivered_by:
+        by_air = named in delivered_by and _every_attacker_names(ctx.lang, sent, cand, named)
+        if mode is None or mode_refinements().get(named or "") == mode or by_air:
             mode = named or mode  # 'انتحاري يفجر نفسه': a suicide bombing; 'قصفت طائرات': an air strike
     ta, tb = ctx.tok_span_orig(sent, cand.tok)
     ac_event, ac_sub = acled_for(typ, mode)
