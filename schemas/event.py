@@ -97,7 +97,9 @@ class CanonicalEvent(Record):
 
     Every update is the full record with a higher ``version``; a consumer keeps the latest per
     key. Conflicting figures from different sources are all kept in ``quantities`` (one entry per
-    source figure) rather than overwritten.
+    source figure) rather than overwritten. Two events found to be one after both began are
+    merged: the one first seen takes the other's sources, and the other's last record carries
+    ``merged_into`` (a consumer drops it, or follows it to the event that holds its sources).
     """
 
     event_id: str
@@ -120,3 +122,8 @@ class CanonicalEvent(Record):
     last_seen: AwareDatetime
     confidence: float = Field(ge=0.0, le=1.0)
     updated_at: datetime
+    merged_into: str | None = Field(
+        default=None,
+        description="Set on the last record of an event found to be another one after both began "
+                    "(a later report placed them at one place): the id of the event that now holds "
+                    "its sources. It receives no more updates.")

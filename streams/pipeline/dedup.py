@@ -164,7 +164,7 @@ class Deduplicator:
         event_ids = bucket.events.merged_ids(doc.article.id)
         if event_ids is None:
             events = bucket.events.merge(doc, update.story_id)
-            event_ids = [e.event_id for e in events]
+            event_ids = [e.event_id for e in events if e.merged_into is None]
         story = update.story
         if event_ids:
             story = bucket.stories.attach_events(update.story_id, event_ids) or story

@@ -19,6 +19,12 @@ otherwise a new canonical event starts with a deterministic id: a hash of the ar
 country, type, canonical actor ids, place, date bucket and kind when named (plus the first
 article id only if that id is already taken by an incompatible event).
 
+An event an article changed is then matched against the other open events: a later report may
+show two events to be one (story 1 placed the mosque bombing in its region, story 2 in the
+town; story 1's next report names the town). The first seen takes the other's sources, and the
+other is published once more with ``merged_into`` (it then receives nothing and is kept, unindexed,
+until evicted; :meth:`EventMerger.merged_ids` follows it to the event that holds its articles).
+
 Merging keeps every source (outlet, url, language, published time, status, the source's own
 figures and evidence); ``quantities`` holds every distinct figure reported by any source, so
 "20 killed" and "25 killed" are both kept; fields that can only hold one value take the most
@@ -29,7 +35,8 @@ of a long period ('killed since October': a time longer than the event stage's
 
 Durable state (JSON-compatible, in the ``store`` the caller passes):
 
-- ``e:<event_id>`` -> ``{"event": <CanonicalEvent as JSON>, "key": <match data>}``
+- ``e:<event_id>`` -> ``{"event": <CanonicalEvent as JSON>, "key": <match data>}`` (the event's
+  last record, ``merged_into`` set, once merged into another)
 - ``a:<article_id>`` -> ``[event_id, ...]`` merged from that article (idempotency)
 - ``p:<article_id>`` -> ``{event_id: state}``: an article's merge, written before its ``e:`` and
   ``a:`` writes and deleted after them, so a replay after a kill among them finishes them as
@@ -84,6 +91,58 @@ def _time_rank(time: dict) -> float:
     """The more precise time first; a time the article states before the publication day the
     stage fell back on ('أمس الاثنين' before the day of a headline that names none)."""
     return TIME_RANK[time["precision"]] + (0.5 if time.get("text") is None else 0.0)
+
+
+def _either(a: float, b: float) -> float:
+    """Confidence that an event reported with confidences ``a`` and ``b`` happened."""
+    return round(min(1.0, 1.0 - (1.0 - float(a)) * (1.0 - float(b))), 6)
+
+
+def _take_fields(event: dict, other: dict) -> None:
+    """Fold into ``event`` what ``other`` (a mention's dump or another canonical event) says:
+    every figure and party, the narrower kind of act, the most precise place and time; the
+    status of the majority of sources and the outlets counted again."""
+    event["quantities"] = EventMerger._distinct(event["quantities"] + other["quantities"])
+    event["corroboration"] = len({s["outlet"] for s in event["sources"]})
+    if other.get("mode") is not None and (event.get("mode") is None or mode_refinements().get(other["mode"]) == event["mode"]):
+        # the first mention naming the kind of act types the event, and one naming a kind of
+        # it (a suicide bombing of an explosives attack) narrows it: mode and ACLED types together
+        for field in ("mode", "acled_event_type", "acled_sub_event_type"):
+            event[field] = other[field]
+    for field in ("acled_event_type", "acled_sub_event_type"):
+        if event.get(field) is None and other.get(field) is not None:
+            event[field] = other[field]
+    counts = Counter(s["status"] for s in event["sources"])
+    event["status"] = max(STATUS_ORDER, key=lambda st: (counts.get(st, 0), -STATUS_ORDER.index(st)))
+    for side in ("source_actors", "target_actors"):
+        have = {_actor_key(r) for r in event[side]}
+        event[side] = list(event[side]) + [r for r in other[side] if _actor_key(r) not in have]
+    if other["place"] and (not event["place"] or
+                           PLACE_RANK[other["place"]["precision"]] < PLACE_RANK[event["place"]["precision"]]):
+        event["place"] = other["place"]
+        if other.get("location_name") is not None:
+            event["location_name"] = other["location_name"]
+    if event["location_name"] is None:
+        event["location_name"] = other.get("location_name")
+    if other["time"] and (not event["time"] or _time_rank(other["time"]) < _time_rank(event["time"])):
+        event["time"] = other["time"]
+
+
+def _widened(k: dict, key: dict, event: dict) -> dict:
+    """The match key ``k`` widened with ``key`` (actors, stories, most precise place); its dates
+    are the event's time, not the span of every mention: a day apart at each step would chain
+    Monday's strike to Wednesday's."""
+    k = dict(k)
+    k["actors"] = sorted(set(k["actors"]) | set(key["actors"]))
+    k["stories"] = sorted(set(k["stories"]) | set(key["stories"]))
+    if key["place"] and (not k["place"] or PLACE_RANK[key["place"]["precision"]] < PLACE_RANK[k["place"]["precision"]]):
+        k["place"] = key["place"]
+    k["kind"] = event["acled_sub_event_type"] if event["type"] == "ASSAULT" and event.get("mode") else None
+    k["undated"] = bool(k.get("undated")) and key["undated"]
+    k["attackers"] = sorted(set(k.get("attackers", ())) | set(key["attackers"]))
+    if event["time"]:
+        k["start"], k["end"] = event["time"]["start"], event["time"]["end"]
+    return k
 
 
 class EventMerger:
@@ -160,11 +219,14 @@ class EventMerger:
     def _index(self, event_id: str, state: dict) -> None:
         self._drop_entries(event_id)
         etype = state["event"]["type"]
-        self._keys[event_id] = (etype, state["key"])
-        entries = self._bucket_keys(etype, state["key"])
-        for b in entries:
-            self._buckets.setdefault(b, set()).add(event_id)
-        self._entries[event_id] = entries
+        if state["event"].get("merged_into"):  # receives nothing more; kept until evicted
+            self._keys.pop(event_id, None)
+        else:
+            self._keys[event_id] = (etype, state["key"])
+            entries = self._bucket_keys(etype, state["key"])
+            for b in entries:
+                self._buckets.setdefault(b, set()).add(event_id)
+            self._entries[event_id] = entries
         ts = parse_dt(state["event"]["last_seen"]).timestamp()
         self._last[event_id] = ts
         heapq.heappush(self._heap, (ts, event_id))
@@ -270,6 +332,8 @@ class EventMerger:
         actor_match = bool(a1 & a2)
         if a1 and a2 and not actor_match and not same_story:
             return None
+        if not key.get("place_anchored", True) and len(a1 & a2) == 1 and a1 - a2 and a2 - a1:
+            return None  # one party in common, another each: the crown prince meeting Carter, and Geagea
         if actor_match:
             score += 1.0 + 0.1 * min(len(a1 & a2), 5)  # more shared actors: the closer event
         if s1 == s2 and e1 == e2:
@@ -283,8 +347,20 @@ class EventMerger:
 
     # ------------------------------------------------------------------ merging
     def merged_ids(self, article_id: str) -> list[str] | None:
-        """The canonical events an article was merged into, or None if it was not merged yet."""
-        return self.store.get("a:" + article_id)
+        """The canonical events that hold an article (an event since merged into another: that
+        one), or None if it was not merged yet."""
+        ids = self.store.get("a:" + article_id)
+        if ids is None:
+            return None
+        out: list[str] = []
+        for eid in ids:
+            seen = {eid}  # merges chain (the first seen holds), they never cycle
+            while (into := (self.store.get("e:" + eid) or {}).get("event", {}).get("merged_into")) and into not in seen:
+                seen.add(into)
+                eid = into
+            if eid not in out:
+                out.append(eid)
+        return sorted(out)
 
     def merge(self, doc: Doc, story_id: str | None) -> list[CanonicalEvent]:
         """Merge the document's event mentions; return every created/updated canonical event."""
@@ -311,6 +387,7 @@ class EventMerger:
         """The new states of the events the document's mentions create or join (not stored)."""
         aid = doc.article.id
         touched: dict[str, dict] = {}
+        matched_as: dict[str, dict] = {}  # each event's match key before this article, or at its start
         bkey = country_key(doc)  # content-derived, whatever the routing mode
         # the most precisely placed mention first: a headline naming only the country would start
         # an event (of this story) that the body's town-level mention then joins, though another
@@ -325,6 +402,7 @@ class EventMerger:
             if best is not None:
                 eid = best[1]
                 state = touched.get(eid) or self.store["e:" + eid]
+                matched_as.setdefault(eid, state["key"])
                 state = self._add(state, doc, m, key, story_id)
             else:
                 place = key["place"] or {}
@@ -334,8 +412,10 @@ class EventMerger:
                 if ("e:" + eid) in self.store or eid in touched:
                     eid = stable_id("ev-", *parts, aid, str(len(touched)))
                 state = self._new(eid, doc, m, key, story_id)
+                matched_as[eid] = state["key"]  # no open event matched it
             touched[eid] = state
             self._index(eid, state)  # a later mention of the article may join it
+        self._merge_late(touched, [eid for eid in sorted(touched) if touched[eid]["key"] != matched_as[eid]])
         return touched
 
     def _source(self, doc: Doc, m: EventMention) -> dict:
@@ -372,6 +452,7 @@ class EventMerger:
     def _add(self, state: dict, doc: Doc, m: EventMention, key: dict, story_id: str | None) -> dict:
         event = dict(state["event"])
         md = m.model_dump(mode="json")
+        md["location_name"] = (m.location.name_en or m.location.text) if m.location else None
         sources = list(event["sources"])
         src = self._source(doc, m)
         mine = [i for i, s in enumerate(sources) if s["article_id"] == doc.article.id]
@@ -382,30 +463,7 @@ class EventMerger:
         else:
             sources.append(src)
         event["sources"] = sources
-        event["quantities"] = self._distinct(event["quantities"] + md["quantities"])
-        event["corroboration"] = len({s["outlet"] for s in sources})
-        if md.get("mode") is not None and (event.get("mode") is None or mode_refinements().get(md["mode"]) == event["mode"]):
-            # the first mention naming the kind of act types the event, and one naming a kind of
-            # it (a suicide bombing of an explosives attack) narrows it: mode and ACLED types together
-            for field in ("mode", "acled_event_type", "acled_sub_event_type"):
-                event[field] = md[field]
-        for field in ("acled_event_type", "acled_sub_event_type"):
-            if event.get(field) is None and md.get(field) is not None:
-                event[field] = md[field]
-        counts = Counter(s["status"] for s in sources)
-        event["status"] = max(STATUS_ORDER, key=lambda st: (counts.get(st, 0), -STATUS_ORDER.index(st)))
-        for side in ("source_actors", "target_actors"):
-            have = {_actor_key(r) for r in event[side]}
-            event[side] = list(event[side]) + [r for r in md[side] if _actor_key(r) not in have]
-        if md["place"] and (not event["place"] or
-                            PLACE_RANK[md["place"]["precision"]] < PLACE_RANK[event["place"]["precision"]]):
-            event["place"] = md["place"]
-            if m.location is not None:
-                event["location_name"] = m.location.name_en or m.location.text
-        if event["location_name"] is None and m.location is not None:
-            event["location_name"] = m.location.name_en or m.location.text
-        if md["time"] and (not event["time"] or _time_rank(md["time"]) < _time_rank(event["time"])):
-            event["time"] = md["time"]
+        _take_fields(event, md)
         pub = doc.article.published_at
         if pub < parse_dt(event["first_seen"]):
             event["first_seen"] = iso(pub)
@@ -413,24 +471,56 @@ class EventMerger:
             event["last_seen"] = iso(pub)
         if event["story_id"] is None and story_id:
             event["story_id"] = story_id
-        miss = 1.0 - float(event["confidence"])
-        event["confidence"] = round(min(1.0, 1.0 - miss * (1.0 - m.confidence)), 6) if not mine else event["confidence"]
-        event["version"] = int(event["version"]) + 1 if not mine else int(event["version"])
+        if not mine:
+            event["confidence"] = _either(event["confidence"], m.confidence)
+            event["version"] = int(event["version"]) + 1
         event["updated_at"] = iso(self.clock())
-        # widen the match key with this mention (actors, stories, most precise place); its dates are the event's time
-        k = dict(state["key"])
-        k["actors"] = sorted(set(k["actors"]) | set(key["actors"]))
-        k["stories"] = sorted(set(k["stories"]) | set(key["stories"]))
-        if key["place"] and (not k["place"] or PLACE_RANK[key["place"]["precision"]] < PLACE_RANK[k["place"]["precision"]]):
-            k["place"] = key["place"]
-        k["kind"] = event["acled_sub_event_type"] if event["type"] == "ASSAULT" and event.get("mode") else None
-        k["undated"] = bool(k.get("undated")) and key["undated"]
-        k["attackers"] = sorted(set(k.get("attackers", ())) | set(key["attackers"]))
-        if event["time"]:
-            # the event's date is its most precise time, not the span of every mention: a day
-            # apart at each step would chain Monday's strike to Wednesday's
-            k["start"], k["end"] = event["time"]["start"], event["time"]["end"]
-        return {"event": event, "key": k}
+        return {"event": event, "key": _widened(state["key"], key, event)}
+
+    # ------------------------------------------------------------------ late merging
+    def _merge_late(self, touched: dict[str, dict], changed: list[str]) -> None:
+        """An event an article changed may now match another open event it did not match when
+        either began: the body of a later report placed the mosque bombing of one story in Abha,
+        where another story's report of it already was. Such pairs become one event, both ways
+        compatible by :meth:`match`: the one first seen keeps its id and takes the other's sources,
+        figures and parties; the other is published once more with ``merged_into`` set and
+        receives nothing after. Only the events in ``changed`` (whose match key the article
+        changed) are looked at: the others matched nothing else before it. Updates ``touched``
+        (both states are written as the article's)."""
+        for eid in changed:
+            state = touched[eid]
+            if state["event"].get("merged_into"):
+                continue
+            etype = state["event"]["type"]
+            for other in sorted(self.candidates(etype, state["key"]) - {eid}):
+                ostate = touched.get(other) or self.store.get("e:" + other)
+                if ostate is None or ostate["event"].get("merged_into"):
+                    continue
+                if self.match(state["key"], ostate["key"]) is None or self.match(ostate["key"], state["key"]) is None:
+                    continue
+                keep, gone = sorted(((eid, state), (other, ostate)), key=lambda it: (it[1]["event"]["first_seen"], it[0]))
+                touched[keep[0]] = self._absorb(keep[1], gone[1])
+                final = dict(gone[1]["event"], merged_into=keep[0], version=int(gone[1]["event"]["version"]) + 1,
+                             updated_at=iso(self.clock()))
+                touched[gone[0]] = {"event": final, "key": gone[1]["key"]}
+                self._index(keep[0], touched[keep[0]])
+                self._index(gone[0], touched[gone[0]])
+                if gone[0] == eid:
+                    break
+                state = touched[eid]
+
+    def _absorb(self, state: dict, other: dict) -> dict:
+        """``state`` with the sources, figures, parties and most precise fields of ``other``."""
+        event, taken = dict(state["event"]), other["event"]
+        have = {s["article_id"] for s in event["sources"]}
+        event["sources"] = list(event["sources"]) + [s for s in taken["sources"] if s["article_id"] not in have]
+        _take_fields(event, taken)
+        event["first_seen"] = min(event["first_seen"], taken["first_seen"], key=parse_dt)
+        event["last_seen"] = max(event["last_seen"], taken["last_seen"], key=parse_dt)
+        event["confidence"] = _either(event["confidence"], taken["confidence"])
+        event["version"] = int(event["version"]) + 1
+        event["updated_at"] = iso(self.clock())
+        return {"event": event, "key": _widened(state["key"], other["key"], event)}
 
     def evict(self, now_published: datetime) -> list[str]:
         """Forget events last seen before ``now_published - window``; returns their ids."""
@@ -445,8 +535,9 @@ class EventMerger:
                 self._last.pop(eid, None)
                 continue
             self._unindex(eid, state["event"]["type"])
-            for src in state["event"]["sources"]:
-                self.store.pop("a:" + src["article_id"], None)
-                self.store.pop("p:" + src["article_id"], None)
+            if not state["event"].get("merged_into"):  # else its sources are the survivor's
+                for src in state["event"]["sources"]:
+                    self.store.pop("a:" + src["article_id"], None)
+                    self.store.pop("p:" + src["article_id"], None)
             gone.append(eid)
         return sorted(gone)

@@ -226,6 +226,22 @@ def test_meetings_in_one_city_on_one_day_are_one_event_only_with_a_party_in_comm
     assert again.event_id == visit.event_id
 
 
+def test_meetings_with_one_party_in_common_and_another_each_are_two():
+    """The crown prince met Carter and, later that day in the same city, Geagea."""
+    def meeting(host, guest):
+        return mention(0, etype="CONSULT").model_copy(update={
+            "source_actors": [ActorRef(text=host, start=0, end=3, canonical_id=host)],
+            "target_actors": [ActorRef(text=guest, start=4, end=7, canonical_id=guest)] if guest else [],
+            "quantities": []})
+
+    m = EventMerger({})
+    carter = m.merge(doc("a1", "o1", meeting("kb:mbs", "kb:carter")), "st-1")[0]
+    geagea = m.merge(doc("a2", "o2", meeting("kb:mbs", "kb:geagea"), hours=1), "st-2")[0]
+    assert geagea.event_id != carter.event_id
+    again = m.merge(doc("a3", "o3", meeting("kb:mbs", "kb:carter"), hours=2), "st-3")[0]
+    assert again.event_id == carter.event_id
+
+
 def test_two_named_towns_are_two_places_but_a_district_is_its_citys():
     """Mahmudiyah is 30 km from Baghdad: two car bombs there on one day are two events; a strike on
     Khor Maksar (a district of Aden, 5 km from its centre) is the strike on Aden."""
@@ -252,3 +268,24 @@ def test_an_events_date_does_not_drift_a_day_with_each_report():
     tuesday = m.merge(*on(date(2024, 5, 7), "a2"))[0]
     wednesday = m.merge(*on(date(2024, 5, 8), "a3"))[0]
     assert tuesday.event_id == monday.event_id and wednesday.event_id != monday.event_id
+
+
+def test_events_found_to_be_one_later_are_merged_into_the_first_seen():
+    """Story 1 first places the bombing in its region only; story 2 reports it in the town; a later
+    report of story 1 names the town: the two events are one, and the second's last record says so."""
+    region = place("sa", 19.1, 42.9, kind="region", precision="region")
+    town = place("sa", 18.22, 42.51, gid=110690)
+    m = EventMerger({})
+    first = m.merge(doc("a1", "o1", mention(10, where=region)), "st-1")[0]
+    second = m.merge(doc("a2", "o2", mention(15, where=town), hours=1), "st-2")[0]
+    assert second.event_id != first.event_id  # a region names no place across stories
+    out = {e.event_id: e for e in m.merge(doc("a3", "o3", mention(15, where=town), hours=2), "st-1")}
+    assert set(out) == {first.event_id, second.event_id}
+    kept, gone = out[first.event_id], out[second.event_id]
+    assert kept.merged_into is None and gone.merged_into == first.event_id and gone.version == second.version + 1
+    assert {s.article_id for s in kept.sources} == {"a1", "a2", "a3"} and kept.corroboration == 3
+    assert kept.place.geonames_id == 110690 and sorted(q.value for q in kept.quantities) == [10, 15]
+    assert m.merged_ids("a2") == [first.event_id]
+    later = m.merge(doc("a4", "o4", mention(15, where=town), hours=3), "st-2")
+    assert [e.event_id for e in later] == [first.event_id]  # the merged event receives nothing more
+    assert len(m) == 1 and m.event(second.event_id).merged_into == first.event_id
