@@ -1911,19 +1911,17 @@ _WEEKDAYS = {"الاحد", "الاثنين", "الثلاثاء", "الاربعا
 
 
 def _skip_adverbs(toks: list[Token], j: int) -> int:
-    """Past commas and time adverbs between a verb and its subject ('أصيب فجر أمس ثلاثة')."""
+    """Past commas, time adverbs and weekdays between a verb and its subject or object ('أصيب فجر
+    أمس ثلاثة', 'قتلت الشرطة الأربعاء مسلحا')."""
     def word(k: int) -> str:  # 'فجر' is not 'ف' + 'جر'
         w = toks[k].text
         return w if w in _ADVERBS or w in _DAY_PARTS or w in _WEEKDAYS else _no_conj(w)
 
-    after_time = False  # 'صباح أمس الأحد': a weekday after a time word is part of the time
     while j < len(toks):
         w = word(j)
-        if (_is_punct(toks[j]) and toks[j].text in "،,") or w in _ADVERBS or (after_time and w in _WEEKDAYS and w != "من"):
-            after_time = w in _ADVERBS
+        if (_is_punct(toks[j]) and toks[j].text in "،,") or w in _ADVERBS or (w in _WEEKDAYS and w != "من"):
             j += 1
         elif w in _DAY_PARTS and j + 1 < len(toks) and (word(j + 1) in _ADVERBS | _WEEKDAYS | _DAY_PARTS):
-            after_time = True
             j += 2
         else:
             break

@@ -728,3 +728,8 @@ def test_one_of_the_strikes_is_no_attacker_and_a_counted_group_with_no_object_is
 def test_a_killing_of_early_islamic_history_recalled_is_no_attack():
     assert "ASSAULT" not in _all_types("فكر الخوارج لا يمت إلى الإسلام بصلة، فقد قتلوا عثمان رضي الله عنه من قبل.")
     assert "ASSAULT" in _all_types("وقتل مسلحون الشيخ عثمان في هجوم على مسجد.")
+
+
+def test_a_weekday_before_the_object_is_no_part_of_it():
+    got = _cands("قتلت قوات الشرطة الأربعاء مسلحا دخل دار سينما.", "ASSAULT")
+    assert _by_trigger(got, "قتلت")["targets"][0].startswith("مسلحا")
