@@ -122,6 +122,11 @@ def test_idioms_and_names_made_of_event_words_hold_no_event():
     assert "REQUEST" not in _types("وقال طالب جامعي أقدم على الانتحار إن بيته بعيد.")  # a university student
 
 
+def test_an_injury_before_a_teams_match_is_no_attack():
+    text = "ضربت الإصابات صفوف الفريق قبل مباراته المهمة في ربع نهائي دوري أبطال آسيا، بعد تعرض لاعب الوسط للإصابة في التدريبات."
+    assert not [c for rec in analyse(make_doc(text, "ar"))[1] for c in rec["cands"] if c.type == "ASSAULT"]
+
+
 def test_an_attack_in_a_match_is_play():
     assert "ASSAULT" not in _event_types("شن لاعبو الهلال هجوما مكثفا على مرمى النصر في الشوط الثاني.")
     assert "ASSAULT" not in _event_types("وقتل الفريق المباراة بهدف ثالث.")
