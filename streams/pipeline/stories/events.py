@@ -498,7 +498,7 @@ class EventMerger:
                     continue
                 if self.match(state["key"], ostate["key"]) is None or self.match(ostate["key"], state["key"]) is None:
                     continue
-                keep, gone = sorted(((eid, state), (other, ostate)), key=lambda it: (it[1]["event"]["first_seen"], it[0]))
+                keep, gone = sorted(((eid, state), (other, ostate)), key=lambda it: (parse_dt(it[1]["event"]["first_seen"]), it[0]))
                 touched[keep[0]] = self._absorb(keep[1], gone[1])
                 final = dict(gone[1]["event"], merged_into=keep[0], version=int(gone[1]["event"]["version"]) + 1,
                              updated_at=iso(self.clock()))
