@@ -738,9 +738,11 @@ def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list
             near = False
         n = _phrase_at(toks, k, s["agent"])
         bare_min = n == 1 and _no_conj(toks[k].text) == "من"
-        if n and bare_min and (not near or (k > 0 and (_is_quantity_word(toks[k - 1].text) or _no_conj(toks[k - 1].text) in s["beside"]
-                                                       or _no_conj(toks[k - 1].text) in _PEOPLE
-                                                       or (k > 1 and _is_quantity_word(toks[k - 2].text))))):
+        # what 'من' follows, past 'على الأقل' ('مقتل 50 شخصا على الأقل من المدنيين': of the civilians)
+        p = k - 2 if k > 2 and toks[k - 1].text == "الاقل" and toks[k - 2].text in ("علي", "على") else k
+        if n and bare_min and (not near or (p > 0 and (_is_quantity_word(toks[p - 1].text) or _no_conj(toks[p - 1].text) in s["beside"]
+                                                       or _no_conj(toks[p - 1].text) in _PEOPLE
+                                                       or (p > 1 and _is_quantity_word(toks[p - 2].text))))):
             # 'ثلاثة من عناصر' (three of), 'عناصر من الجيش', '25 عنصرا من داعش' (members of),
             # 'بالقرب من السفارة' (near): no agent
             n = 0

@@ -733,3 +733,8 @@ def test_a_killing_of_early_islamic_history_recalled_is_no_attack():
 def test_a_weekday_before_the_object_is_no_part_of_it():
     got = _cands("قتلت قوات الشرطة الأربعاء مسلحا دخل دار سينما.", "ASSAULT")
     assert _by_trigger(got, "قتلت")["targets"][0].startswith("مسلحا")
+
+
+def test_min_after_at_least_is_partitive_not_the_killers():
+    got = _cands("وأعلنت السلطات أمس مقتل 50 شخصا على الأقل من المدنيين ورجال الأمن.", "ASSAULT")
+    assert _by_trigger(got, "مقتل")["sources"] == []
