@@ -1631,9 +1631,17 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         if t:
             cand.targets = [t]
         if not cand.sources and cand.trigger.pos != "V" and b < len(toks):
-            # construct-state genitive: 'هجوم داعش', 'قصف مليشيا قسد'
-            nps = np_forward(sent, b, trig_idx, allow_number=False)
-            if nps and not toks[b].text.startswith(("ب", "ل")) and actor_like(sent, nps[0], entity_actor) and not place_like(sent, nps[0], entity_place):
+            # construct-state genitive: 'هجوم داعش', 'قصف مليشيا قسد'; a definite noun takes
+            # none, its adjectives come first and the agent after them with ل: 'القصف الصاروخي
+            # لقوات النظام' (not 'الجوي لمواقع المتمردين')
+            k = b
+            if no_genitive:
+                while k < len(toks) and toks[k].text.startswith("ال") and toks[k].text.endswith(("ي", "يه")):
+                    k += 1
+            nps = np_forward(sent, k, trig_idx, allow_number=False) if k < len(toks) else []
+            lam = toks[k].text.startswith("ل") and not toks[k].text.startswith("لل") if k < len(toks) else False
+            if (nps and (lam if no_genitive else not toks[k].text.startswith(("ب", "ل")))
+                    and actor_like(sent, nps[0], entity_actor) and not place_like(sent, nps[0], entity_place)):
                 cand.sources = nps  # not 'تفجير مسجد قوات الطوارئ': a building is what was hit
     elif frame == "recip":
         between = None

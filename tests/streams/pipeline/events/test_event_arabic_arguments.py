@@ -738,3 +738,10 @@ def test_a_weekday_before_the_object_is_no_part_of_it():
 def test_min_after_at_least_is_partitive_not_the_killers():
     got = _cands("وأعلنت السلطات أمس مقتل 50 شخصا على الأقل من المدنيين ورجال الأمن.", "ASSAULT")
     assert _by_trigger(got, "مقتل")["sources"] == []
+
+
+def test_a_definite_attack_noun_takes_its_adjectives_then_its_agent_with_lam():
+    assert _by_trigger(_cands("يستمر القصف الجوي لمواقع المتمردين في الجبال.", "ASSAULT"), "القصف")["sources"] == []
+    got = _cands("وتواصل القصف الصاروخي لقوات النظام على داريا.", "ASSAULT")
+    assert _by_trigger(got, "القصف")["sources"] == ["لقوات النظام"]
+    assert _by_trigger(_cands("أدى هجوم داعش على القرية إلى مقتل 5.", "ASSAULT"), "هجوم")["sources"] == ["داعش"]
