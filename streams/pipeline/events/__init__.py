@@ -781,9 +781,10 @@ def _weapon_mode(lang: str, sent: Sentence, cand: Candidate) -> str | None:
     return next((mode for mode, cues_ in weapon_modes("ar" if lang == "ar" else "en") if words & cues_), None)
 
 
-def _every_attacker_names(lang: str, sent: Sentence, cand: Candidate, mode: str) -> bool:
-    """Each source phrase names ``mode`` ('طائرات التحالف'): a bombardment by aircraft and ground
-    forces together ('قصف من طائرات التحالف وقوات قسد') stays a shelling."""
+def _delivered_by(lang: str, sent: Sentence, cand: Candidate, mode: str) -> bool:
+    """The word right after the trigger ('القصف الجوي') or each source phrase ('طائرات التحالف')
+    names ``mode``: a bombardment by aircraft and ground forces together ('قصف من طائرات التحالف
+    وقوات قسد') stays a shelling."""
     words = dict(weapon_modes("ar" if lang == "ar" else "en")).get(mode, frozenset())
     toks = sent.tokens
 
@@ -791,7 +792,8 @@ def _every_attacker_names(lang: str, sent: Sentence, cand: Candidate, mode: str)
         forms = {f for k in range(a, b) for f in ((toks[k].text, arabic.bare(toks[k].text)) if lang == "ar" else (toks[k].text.lower(),))}
         return bool(forms & words)
 
-    return bool(cand.sources) and all(names(a, b) for a, b in cand.sources)
+    after = cand.tok[1]
+    return (after < len(toks) and names(after, after + 1)) or (bool(cand.sources) and all(names(a, b) for a, b in cand.sources))
 
 
 def _bare_mention(lang: str, cand: Candidate, mention: EventMention) -> bool:
@@ -854,7 +856,7 @@ def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evid
     if typ == "ASSAULT":
         named = _weapon_mode(ctx.lang, sent, cand)
         delivered_by = cues(ctx.lang)["modes_delivered_by"].get(mode or "", ())
-        by_air = named in delivered_by and _every_attacker_names(ctx.lang, sent, cand, named)
+        by_air = named in delivered_by and _delivered_by(ctx.lang, sent, cand, named)
         if mode is None or mode_refinements().get(named or "") == mode or by_air:
             mode = named or mode  # 'انتحاري يفجر نفسه': a suicide bombing; 'قصفت طائرات': an air strike
     ta, tb = ctx.tok_span_orig(sent, cand.tok)

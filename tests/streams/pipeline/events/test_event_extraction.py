@@ -315,6 +315,7 @@ def test_a_running_total_is_dated_by_its_period_and_a_period_does_not_date_the_n
     ("وقصفت طائرات التحالف مواقع الحوثيين في صعدة أمس.", "ar", "aerial"),
     ("وقصفت المدفعية مواقع المسلحين أمس.", "ar", "heavy-weapons"),
     ("وتشهد البلدة قصفا عنيفا من طائرات التحالف وقوات قسد.", "ar", "heavy-weapons"),
+    ("وقالت مصادر إن القصف الجوي استهدف قرية زركلي في شمال العراق أمس وقتل ثمانية مدنيين.", "ar", "aerial"),
     ("Coalition aircraft shelled the town on Monday.", "en", "aerial"),
     ("Rebels shelled the town on Monday.", "en", "heavy-weapons"),
 ])
