@@ -91,6 +91,12 @@ def test_floods_are_no_seoul_unless_the_article_is_about_korea(run):
     assert any(e.place and e.place.country == "KR" and e.surface == "سيول" for e in korea)
 
 
+@pytest.mark.parametrize("text,gid", [("عقد الاجتماع في جنيف أمس.", 2660646), ("وصل الوفد إلى زيوريخ.", 2657896),
+                                      ("زار الملك المملكة الأردنية الهاشمية.", 248816)])
+def test_cities_and_countries_geonames_gives_no_arabic_name(run, text, gid):
+    assert any(e.place and e.place.geonames_id == gid for e in run(text))
+
+
 def test_a_country_code_glued_to_a_dollar_sign_is_a_currency_not_a_place(run):
     ents = run("The deal is worth US$2 billion, and the United States approved it.", language="en")
     surfaces = {e.surface for e in ents if e.type == "location" or (e.canonical_id or "").endswith(":us")}
