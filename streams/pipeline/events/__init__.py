@@ -337,13 +337,25 @@ def _location_uncached(ctx: _Ctx, sent: Sentence, cand: Candidate):
         nw = arabic._no_conj(w)
         if nw in ("في", "من") and k + 1 < len(toks):
             nps = arabic.np_forward(sent, k + 1, set(), max_len=4)
-            if nps and arabic.place_like(sent, nps[0]):
+            if nps and arabic.place_like(sent, nps[0]) and not _unnamed_place(sent, nps[0]):
                 return ctx.actor_ref(sent, nps[0]), None
         if (nw.startswith("ب") and nw[1:] in s["place"]) or (nw.startswith("بال") and nw[1:] in s["place"]):
             nps = arabic.np_forward(sent, k, set(), max_len=4)
-            if nps:
+            if nps and not _unnamed_place(sent, nps[0]):
                 return ctx.actor_ref(sent, nps[0]), None
     return None, None
+
+
+def _unnamed_place(sent: Sentence, span: tuple[int, int]) -> bool:
+    """'في المنطقة', 'بالمدينة', 'في الموقع': a site noun alone names no place; the narrative's
+    running place (or none) is the event's."""
+    a, b = span
+    return b - a == 1 and arabic.bare(sent.tokens[a].text) in _SITE_NOUNS
+
+
+#: Nouns for where something happened that name no place ('في الموقع': at the site); a facility
+#: alone ('في السوق', 'في المسجد') still says where.
+_SITE_NOUNS = frozenset({"موقع", "مكان", "منطقه", "مناطق", "مدينه", "محافظه", "بلده", "قريه"})
 
 
 def _name_tokens(ctx: _Ctx, sent: Sentence, names: list) -> dict[int, str]:

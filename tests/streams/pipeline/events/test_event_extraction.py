@@ -324,3 +324,13 @@ def test_a_bombardment_by_aircraft_is_an_air_strike(text, lang, mode):
     from marsad.streams.evaluation.events import run_stage
 
     assert [e.mode for e in run_stage(text, lang).events if e.type == "ASSAULT"] == [mode]
+
+
+def test_a_site_noun_alone_is_no_event_location():
+    pytest.importorskip("marsad.streams.pipeline.entities")
+    from marsad.streams.evaluation.events import run_stage
+
+    (event,) = [e for e in run_stage("وقتل مسلحون ثلاثة جنود في الموقع أمس.", "ar").events if e.type == "ASSAULT"]
+    assert event.location is None
+    (event,) = [e for e in run_stage("انفجرت عبوة في السوق أمس وقتلت خمسة أشخاص.", "ar").events if e.type == "ASSAULT"]
+    assert event.location is not None and event.location.text == "السوق"  # a facility says where
