@@ -347,15 +347,11 @@ def _location_uncached(ctx: _Ctx, sent: Sentence, cand: Candidate):
 
 
 def _unnamed_place(sent: Sentence, span: tuple[int, int]) -> bool:
-    """'في المنطقة', 'بالمدينة', 'في الموقع': a site noun alone names no place; the narrative's
-    running place (or none) is the event's."""
+    """'في المنطقة', 'بالمدينة', 'في الموقع': a site noun alone (cues_ar.json ``site_nouns``) names
+    no place; the narrative's running place (or none) is the event's. A facility alone ('في
+    السوق') still says where."""
     a, b = span
-    return b - a == 1 and arabic.bare(sent.tokens[a].text) in _SITE_NOUNS
-
-
-#: Nouns for where something happened that name no place ('في الموقع': at the site); a facility
-#: alone ('في السوق', 'في المسجد') still says where.
-_SITE_NOUNS = frozenset({"موقع", "مكان", "منطقه", "مناطق", "مدينه", "محافظه", "بلده", "قريه"})
+    return b - a == 1 and arabic.bare(sent.tokens[a].text) in arabic._sets()["site"]
 
 
 def _name_tokens(ctx: _Ctx, sent: Sentence, names: list) -> dict[int, str]:
@@ -779,6 +775,14 @@ def _nearest_time(cand: Candidate, sent: Sentence, times) -> TimeRef | None:
 _WEAPON_WINDOW = 4
 
 
+def _weapon_forms(lang: str, toks: list[Token], positions) -> set[str]:
+    """The forms of the tokens at ``positions`` that the ``weapon_modes`` cue lists hold: Arabic
+    words as written and without clitics, English ones lower-cased."""
+    if lang == "ar":
+        return {w for k in positions for w in (toks[k].text, arabic.bare(toks[k].text))}
+    return {toks[k].text.lower() for k in positions}
+
+
 def _weapon_mode(lang: str, sent: Sentence, cand: Candidate) -> str | None:
     """Mode of an attack named by its attacker or the weapon right after the trigger: 'شنت طائرات
     التحالف هجوماً' and 'aircraft struck' are air strikes, not armed clashes; the caller takes it
@@ -786,10 +790,7 @@ def _weapon_mode(lang: str, sent: Sentence, cand: Candidate) -> str | None:
     toks = sent.tokens
     positions = [k for a, b in cand.sources for k in range(a, b)]
     positions += range(cand.tok[1], min(len(toks), cand.tok[1] + _WEAPON_WINDOW))
-    if lang == "ar":
-        words = {w for k in positions for w in (toks[k].text, arabic.bare(toks[k].text))}
-    else:
-        words = {toks[k].text.lower() for k in positions}
+    words = _weapon_forms(lang, toks, positions)
     return next((mode for mode, cues_ in weapon_modes("ar" if lang == "ar" else "en") if words & cues_), None)
 
 
@@ -801,8 +802,7 @@ def _delivered_by(lang: str, sent: Sentence, cand: Candidate, mode: str) -> bool
     toks = sent.tokens
 
     def names(a: int, b: int) -> bool:
-        forms = {f for k in range(a, b) for f in ((toks[k].text, arabic.bare(toks[k].text)) if lang == "ar" else (toks[k].text.lower(),))}
-        return bool(forms & words)
+        return bool(_weapon_forms(lang, toks, range(a, b)) & words)
 
     after = cand.tok[1]
     return (after < len(toks) and names(after, after + 1)) or (bool(cand.sources) and all(names(a, b) for a, b in cand.sources))

@@ -65,6 +65,7 @@ def _sets():
         "according": [p.split() for p in c["according_to"]],
         "actor": set(c["actor_heads"]),
         "place": set(c["place_heads"]),
+        "site": frozenset(c["site_nouns"]),
         "stop": set(c["np_stop"]),
         "verb_like": set(c["verb_like"]),
         "agent": [p.split() for p in c["agent_preps"]],
