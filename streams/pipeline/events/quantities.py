@@ -185,7 +185,9 @@ def parse_quantities(tokens: list[Token], lang: str, source) -> list[tuple[int, 
             continue
         text = source(tokens[a].start, tokens[b - 1].end)
         typed.append((a, b, qty.model_copy(update={"kind": best, "text": text})))
-    return typed
+    counted = {k for a, b, _ in out for k in range(a, b)}
+    people = _people_counts(tokens, lang, counted, source)
+    return sorted(typed + people, key=lambda x: x[0]) if people else typed
 
 
 #: Tokens a number's keyword is not looked for across: the number belongs to its own clause
@@ -225,3 +227,80 @@ def _kind_near(tokens: list[Token], a: int, b: int, lang: str) -> str | None:
         if kind_of(tokens[k].text, lang) == "fighters":
             return "fighters"
     return None
+
+
+#: Quantity kinds a word next to a people noun makes it a count of ('مقتل جندي', 'a soldier was
+#: wounded'); fighters, the displaced and the evacuated are counted by numbers only.
+_CASUALTY_KINDS = frozenset({"killed", "injured", "arrested", "missing"})
+#: English words between a counted person and the casualty word ('a soldier was also killed').
+_EN_AUXILIARIES = frozenset({"was", "were", "has", "had", "been", "is", "also", "reportedly"})
+
+
+def _casualty_kind(word: str, lang: str) -> str | None:
+    kind = kind_of(word, lang)
+    return kind if kind in _CASUALTY_KINDS else None
+
+
+def _people_counts(tokens: list[Token], lang: str, counted: set[int], source) -> list[tuple[int, int, Quantity]]:
+    """People counted by the noun itself, as a number would count them: a singular ('مقتل جندي',
+    'وأصيب آخر', 'لقي طفل مصرعه', 'مقتل أحد الجنود', 'سقط قتيل', 'a soldier was killed',
+    'killing one policeman') is one, an Arabic dual ('إصابة شرطيين', 'قتيلان') two. The noun
+    must stand next to a casualty word (or be one) and carry no number of its own; a plural
+    without a number ('مقتل جنود') stays uncounted."""
+    q = quantities(lang)
+    one, two = set(q["one_person"]), set(q.get("two_people", ()))
+    n = len(tokens)
+    out = []
+    for k, tok in enumerate(tokens):
+        word = tok.text.lower()
+        if lang == "ar":
+            of_group = word in q["one_of"] and k + 1 < n and tokens[k + 1].text.startswith("ال")  # 'أحد الجنود'
+            head = k + 1 if of_group else k
+            value = 1.0 if word in one or of_group else 2.0 if word in two else None
+        else:
+            head = next((j for j in range(k + 1, min(n, k + 4)) if tokens[j].text.lower() in one), k)
+            value = 1.0 if word in q["articles"] and head > k and all(tokens[j].text.isalpha() for j in range(k + 1, head)) else None
+        if value is None or _counts(tokens, k - 1, counted, lang) or _counts(tokens, head + 1, counted, lang):
+            continue  # '20 قتيلا', 'جندي واحد': the number counts them
+        kind = _kind_around(tokens, k, head, lang)
+        if kind:
+            out.append((k, head + 1, Quantity(kind=kind, value=value, text=source(tokens[k].start, tokens[head].end))))
+    return out
+
+
+def _counts(tokens: list[Token], j: int, counted: set[int], lang: str) -> bool:
+    """Token ``j`` is a number of the noun beside it; a conjoined one starts the next group
+    ('قتيلان وثلاثة جرحى'), except the unit words that begin with و ('جندي واحد')."""
+    if not 0 <= j < len(tokens) or not (j in counted or _word_value(tokens[j].text, lang)):
+        return False
+    word = tokens[j].text
+    return not (lang == "ar" and word.startswith("و") and word not in quantities(lang)["units"])
+
+
+def _definite(word: str) -> bool:
+    return word.startswith(("ال", "لل")) or word[1:].startswith(("ال", "لل")) and word[0] in "وبفل"
+
+
+def _kind_around(tokens: list[Token], k: int, head: int, lang: str) -> str | None:
+    """The casualty kind of the people noun at ``k..head``: its own ('قتيل'), the word right before
+    ('مقتل جندي', 'killing a soldier'), the death 'لقي … مصرعه' frames, or (English) the
+    participle after an auxiliary ('a soldier was killed')."""
+    n = len(tokens)
+    if lang == "ar":
+        word, previous = tokens[head].text, tokens[k - 1].text if k else ""
+        # a definite casualty noun names people counted elsewhere ('أحد القتيلين ضابط', 'من ضمن
+        # المعتقلين ضابطان'); 'سقطوا بين قتيل وجريح' splits a group counted elsewhere
+        own = None if _definite(word) or previous in quantities(lang)["split_between"] else (
+            _casualty_kind(word, lang) or _casualty_kind(word[:-2], lang))  # 'قتيلان'
+        before = None if _definite(previous) else _casualty_kind(previous, lang)
+        if own or before:
+            return own or before
+        met = previous.removeprefix("و") in quantities(lang)["met_death"]
+        return "killed" if met and any(_casualty_kind(tokens[j].text, lang) == "killed" for j in range(head + 1, min(n, head + 3))) else None
+    before = _casualty_kind(tokens[k - 1].text, lang) if k else None
+    if before:
+        return before
+    j = head + 1
+    while j < n and tokens[j].text.lower() in _EN_AUXILIARIES:
+        j += 1
+    return _casualty_kind(tokens[j].text, lang) if j < n and j > head + 1 else None

@@ -112,3 +112,30 @@ def test_a_number_is_typed_within_its_clause_and_by_the_noun_it_counts():
     assert got == [("injured", 58.0)]  # nine depots, not nine wounded; armed vehicles, not fighters
     assert [(q.kind, q.value) for q in qty("تضم الجماعة 300 مقاتل", "ar")] == [("fighters", 300.0)]
     assert [(q.kind, q.value) for q in qty("The group has 300 Kurdish fighters and 20 armed vehicles.", "en")] == [("fighters", 300.0)]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("أسفر الانفجار عن مقتل جندي وإصابة طفلين", "ar", [("killed", 1.0), ("injured", 2.0)]),
+    ("لقي طفل مصرعه وأصيب آخر", "ar", [("killed", 1.0), ("injured", 1.0)]),
+    ("قتيلان وثلاثة جرحى في هجوم", "ar", [("killed", 2.0), ("injured", 3.0)]),
+    ("أسفر القصف عن مقتل أحد الجنود", "ar", [("killed", 1.0)]),
+    ("قتل جندي واحد", "ar", [("killed", 1.0)]),  # the number counts him, once
+    ("A soldier was killed and two were wounded", "en", [("killed", 1.0), ("injured", 2.0)]),
+    ("Gunmen opened fire, killing one policeman", "en", [("killed", 1.0)]),
+])
+def test_a_singular_or_dual_victim_is_a_count(text, lang, expected):
+    assert [(q.kind, q.value) for q in qty(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وأضافت أن أحد القتيلين ضابط برتبة نقيب",  # counted before: one of the two dead
+    "مشيرة إلى أن من ضمن المعتقلين ضابطان",
+    "ودعا الله أن يجبر مصاب أهليهم",  # a misfortune, not an injured man
+    "مقتل جنود في الهجوم",  # a plural without a number is no count
+])
+def test_people_counted_elsewhere_or_uncounted_are_no_count(text):
+    assert qty(text) == []
+
+
+def test_people_between_the_dead_and_the_wounded_are_counted_once():
+    assert [(q.kind, q.min) for q in qty("إن عشرات المتمردين سقطوا بين قتيل وجريح")] == [("killed", 20)]

@@ -80,3 +80,12 @@ def test_weapon_modes_are_assault_modes_with_folded_arabic_words():
             assert mode in MODES["ASSAULT"] and words
             if lang == "ar":
                 assert all(fold(w).text == w for w in words), mode
+
+
+def test_people_counting_nouns_are_folded_and_one_count_each():
+    q = resources.quantities("ar")
+    one, two = set(q["one_person"]), set(q["two_people"])
+    assert len(one) > 50 and len(two) > 20 and not one & two
+    for w in one | two | set(q["one_of"]) | set(q["met_death"]):
+        assert fold(w).text == w, w
+    assert set(resources.quantities("en")["one_person"]) >= {"soldier", "civilian", "child"}
