@@ -18,6 +18,7 @@ import ahocorasick
 
 from .common import Candidate, Sentence
 from .resources import Trigger, cues, quantities, triggers_ar, weapon_words
+from .quantities import people_nouns
 from .text import Token
 
 _PUNCT_STOP = set("،,.;:!?؟()[]{}؛…-–—*")
@@ -219,7 +220,7 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'فجّر انتحاري نفسه': the reflexive is the object, not part of the subject
         if count and (t.text in _ADVERBS or (t.text in _WEEKDAYS and t.text != "من") or t.text in _TIME_NOUNS):
             break  # 'وشن سلاح الجو التركي الجمعة أولى غاراته', 'اتفق قادة الاتحاد الشهر الماضي': a time word ends the noun phrase
-        if not allow_number and count and not _teen(toks, k) and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS or t.text == "بعض" or t.text in _PEOPLE_DUAL):
+        if not allow_number and count and not _teen(toks, k) and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS or t.text == "بعض" or t.text in _two_people()):
             break  # 'قتل الإرهابيون ثلاثة رهائن', 'اتهم المتحدث بعض السياسيين': the count opens the object
         if subject and (t.text.startswith(("بال", "وبال")) or (count and _opens_object(sent, k)) or (not count and t.text.startswith(("لل", "ولل")))):
             break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase, nor opens with لل ('وقتل للأبرياء')
@@ -742,7 +743,7 @@ def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list
         # what 'من' follows, past 'على الأقل' ('مقتل 50 شخصا على الأقل من المدنيين': of the civilians)
         p = k - 2 if k > 2 and toks[k - 1].text == "الاقل" and toks[k - 2].text in ("علي", "على") else k
         if n and bare_min and (not near or (p > 0 and (_is_quantity_word(toks[p - 1].text) or _no_conj(toks[p - 1].text) in s["beside"]
-                                                       or _no_conj(toks[p - 1].text) in _PEOPLE
+                                                       or _no_conj(toks[p - 1].text) in people_nouns()
                                                        or (p > 1 and _is_quantity_word(toks[p - 2].text))))):
             # 'ثلاثة من عناصر' (three of), 'عناصر من الجيش', '25 عنصرا من داعش' (members of),
             # 'بالقرب من السفارة' (near): no agent
@@ -1164,7 +1165,9 @@ def _snatched(sent: Sentence, c: Candidate) -> bool:
         return False
     toks = sent.tokens
     words = _sets()["snatched"]
-    end = max([c.tok[1]] + [b for _, b in c.sources])  # the object follows the subject: 'خطفت الطفلة البحرينية … الأنظار'
+    # the object follows the subject: 'خطفت الطفلة البحرينية … الأنظار' (a passive reading makes the
+    # subject the target right after the verb)
+    end = max([c.tok[1]] + [b for _, b in c.sources] + [b for a, b in c.targets if a == c.tok[1]])
     return any(toks[k].text in words or bare(toks[k].text) in words for k in range(c.tok[1], min(len(toks), end + 3)))
 
 
@@ -1390,10 +1393,10 @@ def _clause_subject(sent: Sentence, head: int, trig_idx: set[int]) -> tuple[int,
     return None
 
 
-_PEOPLE = {"شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "مدنيون", "جندي", "جنديا", "جنود", "شرطيا", "شرطيين", "مواطن", "مواطنا", "مواطنين", "طفل", "طفلا", "اطفال", "امراه", "نساء", "عنصر", "عناصر", "مسلح", "مسلحا", "مسلحين", "قتيل", "قتيلا", "اخرين", "اخرون", "اخر", "رجال", "رجل", "عمال", "عاملا", "سائحا", "سياح", "حاج", "طالبا", "طلاب", "شخصين", "جنديين", "طفلين", "رجلين", "مدنيان", "شخصان", "معتقل", "معتقلا", "معتقلين", "رهائن", "رهينه",
-           "ضابط", "ضباط", "شرطي", "عامل", "عنصرا", "عنصران", "عنصرين", "عضو", "عضوا", "اعضاء", "صحفي", "صحفيا", "صحفيين", "ناشط", "ناشطا", "ناشطين", "اسير", "اسيرا", "اسري",
-           "فلسطيني", "فلسطينيا", "فلسطينيين", "لاجئ", "لاجئا", "لاجئين",
-           "شاب", "شابا", "شابين", "شبان", "فتي", "فتاه", "فتيات", "سيده", "ناشطه", "مسن", "مسنا", "طبيب", "سائق", "مزارع", "صياد"}
+@lru_cache(maxsize=1)
+def _two_people() -> frozenset[str]:
+    """Arabic duals of people nouns: a count ('قتل مسلحون شخصين': two)."""
+    return frozenset(quantities("ar")["two_people"])
 
 
 #: Words that open the next clause right after a verb: no object follows ('قتلوا كما أصيب العشرات').
@@ -1416,7 +1419,7 @@ def _casualty_subject(sent: Sentence, i: int, trig_idx: set[int]) -> tuple[int, 
             start = m
     if start is None or end <= start:
         return None
-    if not any(bare(toks[m].text) in _PEOPLE or toks[m].text in _PEOPLE for m in range(start, end)):
+    if not any(bare(toks[m].text) in people_nouns() or toks[m].text in people_nouns() for m in range(start, end)):
         # any counted noun before a plural verb with no object after it: 'إن 3 حوثيين قتلوا على متن دبابة'
         nxt = i + 1 if i + 1 < len(toks) and _is_punct(toks[i + 1]) else _skip_adverbs(toks, i + 1)  # 'قتلوا ليلا في غارة'
         no_object = nxt >= len(toks) or _is_punct(toks[nxt]) or _stopword(toks[nxt].text) or _no_conj(toks[nxt].text) in _CLAUSE_LINKS
@@ -1438,7 +1441,7 @@ def _victim_subject(sent: Sentence, cand: Candidate, prefix: str, suffix: str, t
     if has_object:
         return None
     back = np_backward(sent, cand.tok[0], trig_idx)
-    if back is None or not any(bare(toks[m].text) in _PEOPLE or _no_conj(toks[m].text) in _PEOPLE for m in range(*back)):
+    if back is None or not any(bare(toks[m].text) in people_nouns() or _no_conj(toks[m].text) in people_nouns() for m in range(*back)):
         return None
     return back
 
@@ -1852,7 +1855,6 @@ def _resolve_territory(sent, cand, targets, trig_idx, entity_actor, entity_place
     return out
 
 
-_PEOPLE_DUAL = {"شخصين", "شخصان", "جنديين", "جنديان", "طفلين", "رجلين", "مدنيان"}  # 'قتل مسلحون شخصين': two, a count
 
 
 _PASSIVE_VERBS = {"قتل", "جرح", "خطف", "اختطف", "اعدم", "اغتيل", "ذبح", "طعن", "عذب", "اعتقل", "احتجز"}
@@ -1868,7 +1870,7 @@ def _passive_reading(sent: Sentence, cand: Candidate, prefix: str, suffix: str, 
     counted = any(_is_quantity_word(t.text) for t in toks[cand.tok[1]:span[0] + 1])  # 'أكثر من 200 مدرس'
     # 'قتل طيار وأصيب آخر': a passive casualty verb coordinated right after the phrase
     injured_next = span[1] < len(toks) and toks[span[1]].text[:1] == "و" and toks[span[1]].text[1:] in _INJURED
-    return (counted or injured_next or first in _PEOPLE or bare(toks[span[0]].text) in _PEOPLE
+    return (counted or injured_next or first in people_nouns() or bare(toks[span[0]].text) in people_nouns()
             or _age_after(toks, span[1]))
 
 

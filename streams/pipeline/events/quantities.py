@@ -277,6 +277,13 @@ def _counts(tokens: list[Token], j: int, counted: set[int], lang: str) -> bool:
     return not (lang == "ar" and word.startswith("و") and word not in quantities(lang)["units"])
 
 
+@lru_cache(maxsize=1)
+def people_nouns() -> frozenset[str]:
+    """Arabic nouns naming people: the singulars and duals that count them and the rest."""
+    q = quantities("ar")
+    return frozenset(q["one_person"]) | frozenset(q["two_people"]) | frozenset(q["uncounted_people"])
+
+
 def _definite(word: str) -> bool:
     return word.startswith(("ال", "لل")) or word[1:].startswith(("ال", "لل")) and word[0] in "وبفل"
 
@@ -292,7 +299,8 @@ def _kind_around(tokens: list[Token], k: int, head: int, lang: str) -> str | Non
         # المعتقلين ضابطان'); 'سقطوا بين قتيل وجريح' splits a group counted elsewhere
         own = None if _definite(word) or previous in quantities(lang)["split_between"] else (
             _casualty_kind(word, lang) or _casualty_kind(word[:-2], lang))  # 'قتيلان'
-        before = None if _definite(previous) else _casualty_kind(previous, lang)
+        # the word before governs the noun, unless it names people itself ('معتقل فلسطيني': one detainee)
+        before = None if _definite(previous) or previous in people_nouns() else _casualty_kind(previous, lang)
         if own or before:
             return own or before
         met = previous.removeprefix("و") in quantities(lang)["met_death"]

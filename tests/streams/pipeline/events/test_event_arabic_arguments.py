@@ -745,3 +745,9 @@ def test_a_definite_attack_noun_takes_its_adjectives_then_its_agent_with_lam():
     got = _cands("وتواصل القصف الصاروخي لقوات النظام على داريا.", "ASSAULT")
     assert _by_trigger(got, "القصف")["sources"] == ["لقوات النظام"]
     assert _by_trigger(_cands("أدى هجوم داعش على القرية إلى مقتل 5.", "ASSAULT"), "هجوم")["sources"] == ["داعش"]
+
+
+def test_a_dual_of_people_after_a_killing_verb_is_its_victims():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        (cand,) = _cands("قتل شرطيان في هجوم على حاجز في العريش.", "ASSAULT")
+    assert cand["sources"] == [] and cand["targets"][0] == "شرطيان"

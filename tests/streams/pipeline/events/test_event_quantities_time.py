@@ -131,6 +131,7 @@ def test_a_singular_or_dual_victim_is_a_count(text, lang, expected):
     "وأضافت أن أحد القتيلين ضابط برتبة نقيب",  # counted before: one of the two dead
     "مشيرة إلى أن من ضمن المعتقلين ضابطان",
     "ودعا الله أن يجبر مصاب أهليهم",  # a misfortune, not an injured man
+    "أبلغت السلطات محامي معتقل فلسطيني بالقرار",  # one detainee, named twice
     "مقتل جنود في الهجوم",  # a plural without a number is no count
 ])
 def test_people_counted_elsewhere_or_uncounted_are_no_count(text):
