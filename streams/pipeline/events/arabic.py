@@ -67,6 +67,8 @@ def _sets():
         "actor": set(c["actor_heads"]),
         "place": set(c["place_heads"]),
         "site": frozenset(c["site_nouns"]),
+        # an indefinite settlement noun in construct, with its clitics ('بمدينة', 'وقرية')
+        "settlement_construct": frozenset(p + w for w in c["settlement_nouns"] if not w.startswith("ال") for p in ("", "و", "ب", "ل", "ف", "وب")),
         "stop": set(c["np_stop"]),
         "verb_like": set(c["verb_like"]),
         "agent": [p.split() for p in c["agent_preps"]],
@@ -973,6 +975,8 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
                     prev.targets = [_unquantify(sent, sp, trig_idx) for sp in np_forward(sent, b, trig_idx)[:1]]
                 last_by_type[trig.type] = b
                 continue
+        if trig.pos != "N" and (_named_place(toks, a) or (entity_place is not None and entity_place((a, b)))):
+            continue  # 'مدينة تدمر الأثرية': Palmyra, not 'destroys'
         # protest "مسيرة" after طائرة = drone
         if trig.type == "PROTEST" and trig.pattern.startswith("مسير") and a > 0 and bare(toks[a - 1].text).startswith("طائر"):
             continue
@@ -1022,6 +1026,12 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
             c.targets = [survivor] + c.targets  # whom it was aimed at, before whom it hit ('أدى إلى مقتل أحد المارة')
     _share_casualties(sent, cands, entity_actor)
     return cands
+
+
+def _named_place(toks: list[Token], a: int) -> bool:
+    """The word at ``a`` follows a settlement noun in construct ('مدينة تدمر', 'بلدة قتل'): the
+    genitive is the place's name, no verb."""
+    return a > 0 and toks[a - 1].text in _sets()["settlement_construct"]
 
 
 def _share_casualties(sent: Sentence, cands: list[Candidate], entity_actor=None) -> None:
@@ -1168,7 +1178,11 @@ def _snatched(sent: Sentence, c: Candidate) -> bool:
     # the object follows the subject: 'خطفت الطفلة البحرينية … الأنظار' (a passive reading makes the
     # subject the target right after the verb)
     end = max([c.tok[1]] + [b for _, b in c.sources] + [b for a, b in c.targets if a == c.tok[1]])
-    return any(toks[k].text in words or bare(toks[k].text) in words for k in range(c.tok[1], min(len(toks), end + 3)))
+    if any(toks[k].text in words or bare(toks[k].text) in words for k in range(c.tok[1], min(len(toks), end + 3))):
+        return True
+    # nobody abducted, and the object after a long subject ('وخطف الملياردير دونالد ترامب الذي يأتي
+    # في الطليعة …، الأضواء')
+    return not c.targets and any(toks[k].text in words for k in range(end, len(toks)))
 
 
 _ATTACK_WORDS = {"هاجم", "هجوم", "هجمات"}  # trigger patterns that also name an attack in words

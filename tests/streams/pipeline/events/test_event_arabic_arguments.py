@@ -751,3 +751,10 @@ def test_a_dual_of_people_after_a_killing_verb_is_its_victims():
     with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
         (cand,) = _cands("قتل شرطيان في هجوم على حاجز في العريش.", "ASSAULT")
     assert cand["sources"] == [] and cand["targets"][0] == "شرطيان"
+
+
+def test_a_place_named_like_a_verb_is_no_trigger_and_a_long_subject_still_snatches_the_limelight():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the candidates, whatever the gate says
+        palmyra = _cands("خطف مسلحون الأب جاك مراد بعد سيطرة التنظيم على مدينة تدمر الأثرية.", "ASSAULT")
+        assert [c["trigger"] for c in palmyra] == ["خطف"]  # تدمر after مدينة is Palmyra, not 'destroys'
+        assert not _cands("وخطف الملياردير دونالد ترامب الذي يأتي في الطليعة في استطلاعات الرأي للانتخابات التمهيدية، الأضواء.", "ASSAULT")
