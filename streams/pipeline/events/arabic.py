@@ -153,6 +153,9 @@ def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple
             prev = best.get(a)
             if prev is None or (len(stem), trig.weight) > (len(prev[2].pattern), prev[2].weight):
                 best[a] = (a, b + 1, trig, prefix, suffix)
+    if any(h[2].type == "ASSAULT" and (h[2].frame != "victim" or h[2].mode) for h in best.values()):
+        for a, hit in _met_death(tokens).items():  # a death in a sentence about an attack
+            best.setdefault(a, hit)
     hits = sorted(best.values(), key=lambda h: h[0])
     out: list[tuple[int, int, Trigger, str, str]] = []
     for h in hits:  # drop hits nested in a longer phrase hit
@@ -161,6 +164,29 @@ def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple
                 out[-1] = h
             continue
         out.append(h)
+    return out
+
+
+def _met_death(tokens: list[Token]) -> dict[int, tuple[int, int, Trigger, str, str]]:
+    """'لقي شرطي مصرعه', 'ولقي ثلاثة أشخاص حتفهم': the verb and its death noun with the victims
+    between them, one trigger on the verb (the lexicon's 'لقي مصرعه', whose words stand together
+    only when the victims come first: 'أشخاص لقوا مصرعهم'). A death alone says no one killed
+    ('لقي شاب مصرعه إثر حادث مروع', 'لقي أربعة أشخاص حتفهم جراء إعصار'): the caller asks for an
+    attack word in the sentence ('برصاص', 'هجوم', 'قصف')."""
+    c = cues("ar")
+    verbs, nouns = set(c["met_death_verbs"]), set(c["met_death_nouns"])
+    trigger = next((t for t in triggers_ar() if t.pattern == "لقي مصرعه"), None)
+    out = {}
+    for a, tok in enumerate(tokens):
+        word = _no_conj(tok.text)
+        if word not in verbs or trigger is None:
+            continue
+        for j in range(a + 2, min(len(tokens), a + 7)):
+            if _is_punct(tokens[j]):
+                break
+            if tokens[j].text in nouns:
+                out[a] = (a, a + 1, trigger, tok.text[: len(tok.text) - len(word)], "")
+                break
     return out
 
 
@@ -1229,11 +1255,11 @@ def _without_hazard_casualties(sent: Sentence, cands: list[Candidate]) -> list[C
     if not hazards:
         return cands
 
-    def hazard_agent(c: Candidate) -> bool:
-        return any(k in hazards for a, b in c.sources for k in range(a, b))
+    def hazard_agent(c: Candidate) -> bool:  # its subject, or the phrase right before it ('إعصار قوي ضرب تايوان')
+        return any(k in hazards for a, b in c.sources for k in range(a, b)) or any(k in hazards for k in range(c.tok[0] - 3, c.tok[0]))
 
     def casualty_only(c: Candidate) -> bool:
-        return c.type == "ASSAULT" and (c.mode is None or counted_people(c)) and (c.trigger.frame == "victim" or hazard_agent(c) or not c.sources)
+        return c.type == "ASSAULT" and (hazard_agent(c) or (c.mode is None or counted_people(c)) and (c.trigger.frame == "victim" or not c.sources))
 
     def counted_people(c: Candidate) -> bool:  # '24 مسلحا ... لقوا مصرعهم إثر جرفهم بسيول': gunmen, no gunfire
         return c.tok[0] > 0 and _is_quantity_word(sent.tokens[c.tok[0] - 1].text)

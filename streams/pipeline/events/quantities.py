@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from marsad.schemas import Quantity
 
-from .resources import quantities
+from .resources import cues, quantities
 from .text import Token
 
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)*$")
@@ -245,7 +245,8 @@ def _people_counts(tokens: list[Token], lang: str, counted: set[int], source) ->
     """People counted by the noun itself, as a number would count them: a singular ('مقتل جندي',
     'وأصيب آخر', 'لقي طفل مصرعه', 'مقتل أحد الجنود', 'سقط قتيل', 'a soldier was killed',
     'killing one policeman') is one, an Arabic dual ('إصابة شرطيين', 'قتيلان') two. The noun
-    must stand next to a casualty word (or be one) and carry no number of its own; a plural
+    must stand next to a casualty word (or be one) and carry no number of its own; one with a
+    relative after it is two ('مدرس وزوجته', quantities.json ``companions``); a plural
     without a number ('مقتل جنود') stays uncounted."""
     q = quantities(lang)
     one, two = set(q["one_person"]), set(q.get("two_people", ()))
@@ -263,6 +264,8 @@ def _people_counts(tokens: list[Token], lang: str, counted: set[int], source) ->
         if value is None or _counts(tokens, k - 1, counted, lang) or _counts(tokens, head + 1, counted, lang):
             continue  # '20 قتيلا', 'جندي واحد': the number counts them
         kind = _kind_around(tokens, k, head, lang)
+        if kind and lang == "ar" and value == 1.0 and head + 1 < n and tokens[head + 1].text[:1] == "و" and tokens[head + 1].text[1:] in q["companions"]:
+            value, head = 2.0, head + 1  # 'لقي مدرس وزوجته مصرعهما'
         if kind:
             out.append((k, head + 1, Quantity(kind=kind, value=value, text=source(tokens[k].start, tokens[head].end))))
     return out
@@ -303,7 +306,7 @@ def _kind_around(tokens: list[Token], k: int, head: int, lang: str) -> str | Non
         before = None if _definite(previous) or previous in people_nouns() else _casualty_kind(previous, lang)
         if own or before:
             return own or before
-        met = previous.removeprefix("و") in quantities(lang)["met_death"]
+        met = previous.removeprefix("و") in cues(lang)["met_death_verbs"]
         return "killed" if met and any(_casualty_kind(tokens[j].text, lang) == "killed" for j in range(head + 1, min(n, head + 3))) else None
     before = _casualty_kind(tokens[k - 1].text, lang) if k else None
     if before:

@@ -758,3 +758,11 @@ def test_a_place_named_like_a_verb_is_no_trigger_and_a_long_subject_still_snatch
         palmyra = _cands("خطف مسلحون الأب جاك مراد بعد سيطرة التنظيم على مدينة تدمر الأثرية.", "ASSAULT")
         assert [c["trigger"] for c in palmyra] == ["خطف"]  # تدمر after مدينة is Palmyra, not 'destroys'
         assert not _cands("وخطف الملياردير دونالد ترامب الذي يأتي في الطليعة في استطلاعات الرأي للانتخابات التمهيدية، الأضواء.", "ASSAULT")
+
+
+def test_met_death_with_the_victims_between_verb_and_noun_is_a_killing_in_an_attack():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        (shot,) = _cands("لقي شرطي مصرعه برصاص مسلحين في العريش.", "ASSAULT")
+        assert shot["trigger"] == "لقي" and shot["targets"] == ["شرطي"] and shot["sources"] == ["مسلحين"]
+        assert not _cands("لقي شاب مصرعه إثر حادث مروع على الطريق الدائري.", "ASSAULT")  # a death, no attack
+        assert not _cands("لقي أربعة أشخاص حتفهم جراء إعصار قوي ضرب تايوان.", "ASSAULT")  # the storm struck
