@@ -1025,6 +1025,7 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
             continue
         cand = Candidate(type=trig.type, mode=trig.mode, trigger=trig, tok=(a, b), status=status)
         _arguments(sent, cand, prefix, suffix, lv, trig_idx, entity_actor, entity_place, type_idx.get(trig.type, set()))
+        cand.sources, cand.targets = _outside(cand.sources, cand.tok), _outside(cand.targets, cand.tok)
         pool = agents if trig.type == "PROTEST" else attackers if trig.type == "ASSAULT" else []
         if a in agent_hits:
             _agent_noun(sent, cand, trig_idx, entity_actor)
@@ -1052,6 +1053,14 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
             c.targets = [survivor] + c.targets  # whom it was aimed at, before whom it hit ('أدى إلى مقتل أحد المارة')
     _share_casualties(sent, cands, entity_actor)
     return cands
+
+
+def _outside(spans: list[tuple[int, int]], trigger: tuple[int, int]) -> list[tuple[int, int]]:
+    """A phrase that runs into the trigger ends where it begins: a weak trigger does not end a
+    phrase, so the subject of a support verb ran into its event noun ('أطلقت جماعة متطرفة
+    صاروخاً': the group, not 'جماعة متطرفة صاروخاً'). A phrase the trigger heads is kept
+    ('أطلق مسلحان مجهولان النار': the armed men are the attackers)."""
+    return [(a, trigger[0]) if a < trigger[0] < b else (a, b) for a, b in spans]
 
 
 def _named_place(toks: list[Token], a: int) -> bool:

@@ -766,3 +766,9 @@ def test_met_death_with_the_victims_between_verb_and_noun_is_a_killing_in_an_att
         assert shot["trigger"] == "لقي" and shot["targets"] == ["شرطي"] and shot["sources"] == ["مسلحين"]
         assert not _cands("لقي شاب مصرعه إثر حادث مروع على الطريق الدائري.", "ASSAULT")  # a death, no attack
         assert not _cands("لقي أربعة أشخاص حتفهم جراء إعصار قوي ضرب تايوان.", "ASSAULT")  # the storm struck
+
+
+def test_a_support_verbs_subject_ends_where_its_event_noun_begins():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        (launch,) = _cands("فقد أطلقت جماعة فلسطينية متطرفة صاروخا من غزة على جنوب إسرائيل.", "ASSAULT")
+    assert launch["sources"] == ["جماعه فلسطينيه متطرفه"]
