@@ -772,3 +772,7 @@ def test_a_support_verbs_subject_ends_where_its_event_noun_begins():
     with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
         (launch,) = _cands("فقد أطلقت جماعة فلسطينية متطرفة صاروخا من غزة على جنوب إسرائيل.", "ASSAULT")
     assert launch["sources"] == ["جماعه فلسطينيه متطرفه"]
+
+
+def test_students_of_both_sexes_make_no_demand():
+    assert not _cands("لا يسمح المجال سوى لمئتي وخمسين طالبا وطالبة بالقبول في كلية الطب.", "REQUEST")
