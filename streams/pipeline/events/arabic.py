@@ -1041,9 +1041,9 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         cand.confidence = _confidence(cand, totals[trig.type], lv)
         cands.append(cand)
         last_by_type[trig.type] = b
-    play = any(c.type == "ASSAULT" for c in cands) and _about_a_match(sent)
+    play = any(_in_play(c) for c in cands) and _about_a_match(sent)
     cands = [c for c in _without_hazard_casualties(sent, cands)
-             if not _snatched(sent, c) and not (play and c.type == "ASSAULT") and not _early_islam_victim(sent, c)]
+             if not _snatched(sent, c) and not (play and _in_play(c)) and not _early_islam_victim(sent, c)]
     for c in cands:
         if _verbal_attack(sent, c):
             c.type, c.mode = "ACCUSE", "disapprove"
@@ -1061,6 +1061,35 @@ def _outside(spans: list[tuple[int, int]], trigger: tuple[int, int]) -> list[tup
     صاروخاً': the group, not 'جماعة متطرفة صاروخاً'). A phrase the trigger heads is kept
     ('أطلق مسلحان مجهولان النار': the armed men are the attackers)."""
     return [(a, trigger[0]) if a < trigger[0] < b else (a, b) for a, b in spans]
+
+
+_APPROXIMATORS = frozenset({"نحو", "حوالي", "قرابه", "زهاء"})
+
+
+def _approximate_count(sent: Sentence, k: int, trig_idx: set[int]) -> list[tuple[int, int]] | None:
+    """The phrases of an approximate count at ``k`` ('نحو 150 متمردا'; a noun phrase stops at
+    'نحو', which is also 'towards'), or None where none stands there ('نحو المدينة')."""
+    toks = sent.tokens
+    if k + 1 < len(toks) and _no_conj(toks[k].text) in _APPROXIMATORS and not toks[k + 1].text.startswith("ال"):
+        nps = np_forward(sent, k + 1, trig_idx)
+        return [(k, nps[0][1])] + nps[1:] if nps else []
+    return None
+
+
+#: 'أنه', 'لأنها', 'بأنهم': a complementiser holding the clause's subject as a pronoun.
+_PRONOUN_COMPLEMENTISERS = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم", "لانه", "لانها", "لانهم"})
+#: Particles between that complementiser and its verb ('أنه سوف يطرد', 'أنها لم تقصف').
+_VERB_PARTICLES = frozenset({"سوف", "لن", "لم", "قد", "لقد", "لا"})
+
+
+def _after_a_pronoun_complementiser(toks: list[Token], head: int) -> bool:
+    """'ذكر أنه سوف يطرد المهاجرين': the verb's subject is the pronoun in أنه, so the phrase after
+    the verb is its object (the migrants were the source); a passive ('أنه قتل خمسة أشخاص') reads
+    the same: the people are what the verb acts on."""
+    k = head - 1
+    while k >= 0 and _no_conj(toks[k].text) in _VERB_PARTICLES:
+        k -= 1
+    return k >= 0 and _no_conj(toks[k].text) in _PRONOUN_COMPLEMENTISERS
 
 
 def _named_place(toks: list[Token], a: int) -> bool:
@@ -1287,10 +1316,15 @@ def _early_islam_victim(sent: Sentence, c: Candidate) -> bool:
     return any(k in starts for a, b in c.targets for k in range(a, b + 1))
 
 
+def _in_play(c: Candidate) -> bool:
+    """An attack, or an expulsion ('طرد حارس المرمى': a sending-off), that a match makes play."""
+    return c.type == "ASSAULT" or (c.type == "SANCTION" and c.mode == "expel")
+
+
 def _about_a_match(sent: Sentence) -> bool:
-    """'شن لاعبو الهلال هجوماً على مرمى النصر', 'وقتل الفريق المباراة', 'إصابة اللاعب': an attack,
-    a kill or an injury in a sentence about a match (cues_ar.json ``sports_context``) is play,
-    unless a weapon is named ('اشتباكات بالأسلحة قرب الملعب')."""
+    """'شن لاعبو الهلال هجوماً على مرمى النصر', 'وقتل الفريق المباراة', 'إصابة اللاعب', 'طرد
+    الحارس': an attack, a kill, an injury or a sending-off in a sentence about a match (cues_ar.json
+    ``sports_context``) is play, unless a weapon is named ('اشتباكات بالأسلحة قرب الملعب')."""
     toks = sent.tokens
     if not _phrase_starts(toks, _sets()["sports"]):
         return False
@@ -1546,6 +1580,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     def subject_of(head: int, plural: bool, place: bool = False) -> tuple[list[tuple[int, int]], bool]:
         """``place``: the subject names where the event happened ('السوق الذي شهد')."""
         back_head = head - 1 if head >= 2 and _no_conj(toks[head - 1].text) in ("قد", "لقد") else head
+        if _after_a_pronoun_complementiser(toks, head):
+            return [], True
         if back_head >= 1 and toks[back_head - 1].text in _RELATIVE and not suffix.endswith(("ه", "ها", "هم", "هما")):
             antecedent = _relative_antecedent(sent, back_head - 1, trig_idx)
             if antecedent and (place or actor_like(sent, antecedent, entity_actor)):
@@ -1571,10 +1607,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         nxt = _skip_adverbs(toks, nxt)
         if nxt < len(toks) and _no_conj(toks[nxt].text) in _sets()["reflexive"]:
             return [], True  # 'فجّر نفسه': the reflexive is the object; the agent is elsewhere
-        if nxt + 1 < len(toks) and _no_conj(toks[nxt].text) in ("نحو", "حوالي", "قرابه", "زهاء") and not toks[nxt + 1].text.startswith("ال"):
-            nps = np_forward(sent, nxt + 1, trig_idx)
-            nps = [(nxt, nps[0][1])] + nps[1:] if nps else []
-        else:
+        nps = _approximate_count(sent, nxt, trig_idx)
+        if nps is None:
             nps = np_forward(sent, nxt, trig_idx, allow_number=False, subject=True)
         nps = [_object_after_a_name(sent, _before_ba_phrase(sent, np, entity_actor), entity_actor, entity_place) for np in nps]
         nps = [_unquantify(sent, np, trig_idx) for np in nps if np[1] > np[0]]
@@ -1670,6 +1704,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             elif no_genitive:
                 t = _released_or_aided(sent, b, cand.type, trig_idx) if cand.type in ("RETREAT", "AID") else None
                 cand.targets = [t] if t else []
+            elif (approximate := _approximate_count(sent, k, own_idx)) is not None:
+                cand.targets = approximate  # 'أنه قتل نحو 150 متمردا'
             elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and not (is_verb and _prepositional(toks, k, entity_actor, entity_place)):
                 nps = [_before_ba_phrase(sent, np, entity_actor) for np in np_forward(sent, k, own_idx)]
                 cand.targets = [np for np in nps if np[1] > np[0]]

@@ -776,3 +776,16 @@ def test_a_support_verbs_subject_ends_where_its_event_noun_begins():
 
 def test_students_of_both_sexes_make_no_demand():
     assert not _cands("لا يسمح المجال سوى لمئتي وخمسين طالبا وطالبة بالقبول في كلية الطب.", "REQUEST")
+
+
+def test_after_a_pronoun_complementiser_the_phrase_after_the_verb_is_its_object():
+    (expel,) = _cands("ذكر المرشح أنه سوف يطرد المهاجرين غير الشرعيين من البلاد.", "SANCTION")
+    assert expel["sources"] == [] and expel["targets"] == ["المهاجرين غير الشرعيين"]
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        kill = _cands("وأكد الحلف أنه قتل نحو 150 متمردا في غارات جوية.", "ASSAULT")[0]
+    assert kill["targets"] == ["نحو 150 متمردا"]
+
+
+def test_a_sending_off_in_a_match_is_no_expulsion():
+    assert not _cands("ألقى مورينيو باللوم على طرد حارس المرمى تيبو كورتوا في تعادل الفريق أمام سوانزي.", "SANCTION")
+    assert _cands("قررت الحكومة طرد السفير الإسرائيلي من البلاد.", "SANCTION")

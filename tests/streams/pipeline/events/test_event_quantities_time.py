@@ -141,3 +141,8 @@ def test_people_counted_elsewhere_or_uncounted_are_no_count(text):
 
 def test_people_between_the_dead_and_the_wounded_are_counted_once():
     assert [(q.kind, q.min) for q in qty("إن عشرات المتمردين سقطوا بين قتيل وجريح")] == [("killed", 20)]
+
+
+def test_an_amount_of_money_counts_no_one():
+    assert qty("وطالب بعقاب رادع باحتجاز الشاحنة وتغريمها 5 آلاف ريال") == []
+    assert [(q.kind, q.value) for q in qty("fined 5,000 riyals and 20 people were arrested", "en")] == [("arrested", 20.0)]
