@@ -51,7 +51,8 @@ class Quantity(BaseModel):
     min: float | None = None
     max: float | None = None
     approximate: bool = False
-    text: str
+    text: str = Field(description="The words that give the figure: a number ('20', 'أكثر من 20 ألفاً', 'dozens') "
+                                  "or a noun that counts by itself ('مقتل شرطي': one, 'قتيلان': two, 'a soldier').")
 
 
 class EventMention(BaseModel):
