@@ -90,6 +90,10 @@ class EntityStage:
                 ner_all = [sp for sp in tagger.tag(text) if sp.end > sp.start]
             except Exception:  # pragma: no cover - defensive
                 log.warning("NER tagger failed", exc_info=True)
+        # a number word is no name ('بينهم ستون مسيحيا': sixty, tagged a place): the quantity takes it
+        quantities = find_quantities(folded, [])
+        counts = [to_original(origin, m.start, m.end) for m in quantities]
+        ner_all = [sp for sp in ner_all if not any(a <= sp.start and sp.end <= b for a, b in counts)]
 
         # 1. KB + gazetteer
         links = []
@@ -212,7 +216,7 @@ class EntityStage:
         if published is not None:
             dates = find_dates(folded, published)
             dates += find_bare_years(folded, [(d.start, d.end) for d in dates])
-        for kind, matches in (("date", dates), ("quantity", find_quantities(folded, []))):
+        for kind, matches in (("date", dates), ("quantity", quantities)):
             for m in matches:
                 s, e = to_original(origin, m.start, m.end)
                 if overlaps(s, e):

@@ -40,3 +40,9 @@ def test_quantities():
     assert _qty("أقل من واحد في المائة") == [("اقل من واحد في المايه", "1%")]
     assert _qty("قتل خمسة مدنيين") == [("خمسه", "5")]
     assert _qty("في آن واحد") == []
+
+
+def test_a_number_word_is_a_quantity_not_a_name(stage):
+    ents = stage.extract("خطف التنظيم نحو 230 مدنيا، بينهم ستون مسيحيا على الاقل.", "ar")
+    sixty = [e for e in ents if e.surface == "ستون"]
+    assert [(e.type, e.value) for e in sixty] == [("quantity", "60")]
