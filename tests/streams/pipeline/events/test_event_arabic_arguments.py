@@ -789,3 +789,9 @@ def test_after_a_pronoun_complementiser_the_phrase_after_the_verb_is_its_object(
 def test_a_sending_off_in_a_match_is_no_expulsion():
     assert not _cands("ألقى مورينيو باللوم على طرد حارس المرمى تيبو كورتوا في تعادل الفريق أمام سوانزي.", "SANCTION")
     assert _cands("قررت الحكومة طرد السفير الإسرائيلي من البلاد.", "SANCTION")
+
+
+def test_a_phrase_ends_before_where_its_place_lies():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
+        (attack,) = _cands("شن مسلحون هجوما على مدينة سيفاري الاستراتيجية الواقعة على بعد 12 كيلومترا من موبتي.", "ASSAULT")
+    assert attack["targets"] == ["مدينه سيفاري الاستراتيجيه"]
