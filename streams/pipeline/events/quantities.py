@@ -261,7 +261,7 @@ def _people_counts(tokens: list[Token], lang: str, counted: set[int], source) ->
         else:
             head = next((j for j in range(k + 1, min(n, k + 4)) if tokens[j].text.lower() in one), k)
             value = 1.0 if word in q["articles"] and head > k and all(tokens[j].text.isalpha() for j in range(k + 1, head)) else None
-        if value is None or _counts(tokens, k - 1, counted, lang) or _counts(tokens, head + 1, counted, lang):
+        if value is None or _counts(tokens, k - 1, counted, lang) or _counts(tokens, head + 1, counted, lang, after=True):
             continue  # '20 قتيلا', 'جندي واحد': the number counts them
         kind = _kind_around(tokens, k, head, lang)
         if kind and lang == "ar" and value == 1.0 and head + 1 < n and tokens[head + 1].text[:1] == "و" and tokens[head + 1].text[1:] in q["companions"]:
@@ -271,13 +271,14 @@ def _people_counts(tokens: list[Token], lang: str, counted: set[int], source) ->
     return out
 
 
-def _counts(tokens: list[Token], j: int, counted: set[int], lang: str) -> bool:
-    """Token ``j`` is a number of the noun beside it; a conjoined one starts the next group
-    ('قتيلان وثلاثة جرحى'), except the unit words that begin with و ('جندي واحد')."""
+def _counts(tokens: list[Token], j: int, counted: set[int], lang: str, after: bool = False) -> bool:
+    """Token ``j`` is a number of the noun beside it ('ومائة جريح'); one after the noun with a
+    conjunction starts the next group ('قتيلان وثلاثة جرحى'), except the unit words that begin
+    with و ('جندي واحد')."""
     if not 0 <= j < len(tokens) or not (j in counted or _word_value(tokens[j].text, lang)):
         return False
     word = tokens[j].text
-    return not (lang == "ar" and word.startswith("و") and word not in quantities(lang)["units"])
+    return not (after and lang == "ar" and word.startswith("و") and word not in quantities(lang)["units"])
 
 
 @lru_cache(maxsize=1)
