@@ -1068,9 +1068,10 @@ _APPROXIMATORS = frozenset({"نحو", "حوالي", "قرابه", "زهاء"})
 
 def _approximate_count(sent: Sentence, k: int, trig_idx: set[int]) -> list[tuple[int, int]] | None:
     """The phrases of an approximate count at ``k`` ('نحو 150 متمردا'; a noun phrase stops at
-    'نحو', which is also 'towards'), or None where none stands there ('نحو المدينة')."""
+    'نحو', which is also 'towards'), or None where none stands there ('نحو المدينة', 'نحو
+    منتصف يوليو')."""
     toks = sent.tokens
-    if k + 1 < len(toks) and _no_conj(toks[k].text) in _APPROXIMATORS and not toks[k + 1].text.startswith("ال"):
+    if k + 1 < len(toks) and _no_conj(toks[k].text) in _APPROXIMATORS and _is_quantity_word(toks[k + 1].text):
         nps = np_forward(sent, k + 1, trig_idx)
         return [(k, nps[0][1])] + nps[1:] if nps else []
     return None
@@ -1529,8 +1530,15 @@ def _victim_subject(sent: Sentence, cand: Candidate, prefix: str, suffix: str, t
     return back
 
 
-_NUMBER_WORDS = {"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "اثنين", "اثنان", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "احد",
-                 "عشرون", "عشرين", "ثلاثون", "ثلاثين", "اربعون", "اربعين", "خمسون", "خمسين", "ستون", "ستين", "سبعون", "سبعين", "ثمانون", "ثمانين", "تسعون", "تسعين", "مئه", "مائه"}
+def _number_words() -> frozenset[str]:
+    """Arabic number words of one token (quantities.json units, tens, hundreds; 'صفر' is also the
+    month Safar) and 'أحد' of 'أحد عشر'."""
+    q = quantities("ar")
+    words = [w for key in ("units", "tens", "hundreds") for w in q[key] if " " not in w and w != "صفر"]
+    return frozenset(words) | {"احد"}
+
+
+_NUMBER_WORDS = _number_words()
 
 
 #: Words after which a nominal clause starts: its first noun phrase is the subject.

@@ -784,6 +784,9 @@ def test_after_a_pronoun_complementiser_the_phrase_after_the_verb_is_its_object(
     with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
         kill = _cands("وأكد الحلف أنه قتل نحو 150 متمردا في غارات جوية.", "ASSAULT")[0]
     assert kill["targets"] == ["نحو 150 متمردا"]
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):
+        mid_july = _cands("وأكدت الوزارة أنه قتل نحو منتصف يوليو في غارة جوية.", "ASSAULT")[0]
+    assert mid_july["targets"] == []  # 'نحو' before no number is 'towards', no count
 
 
 def test_a_sending_off_in_a_match_is_no_expulsion():
