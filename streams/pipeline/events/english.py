@@ -60,13 +60,14 @@ def find_triggers(words: list[str]) -> list[tuple[int, int, Trigger]]:
     """Longest trigger match at each token; words of ``not_triggers`` (cues_en.json) start
     none: they share a stem with a trigger but name people or things, not acts ('critics' is
     not 'criticized', 'executive' not 'executed', 'shares' not 'sharing'); nor does the month
-    March."""
+    March, nor a word of a ``not_trigger_phrases`` phrase ('Sign up to our newsletter', 'a host
+    of', 'when asked')."""
     stems = [en_stem(w) for w in words]
     idx = _index()
     skip = _sets()["not_triggers"]
     hits = []
     for i, st in enumerate(stems):
-        if words[i] in skip or _the_month(words, i):
+        if words[i] in skip or _the_month(words, i) or _in_phrase(words, i, _not_trigger_phrases()):
             continue
         best = None
         for parts, trig in idx.get(st, ()):
@@ -81,6 +82,21 @@ def find_triggers(words: list[str]) -> list[tuple[int, int, Trigger]]:
             continue
         out.append(h)
     return out
+
+
+@lru_cache(maxsize=1)
+def _not_trigger_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in cues("en")["not_trigger_phrases"])
+
+
+def _in_phrase(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Token ``i`` is a word of one of ``phrases`` as it stands in ``words``."""
+    for parts in phrases:
+        for offset, part in enumerate(parts):
+            start = i - offset
+            if part == words[i] and start >= 0 and tuple(words[start:start + len(parts)]) == parts:
+                return True
+    return False
 
 
 def _the_month(words: list[str], i: int) -> bool:

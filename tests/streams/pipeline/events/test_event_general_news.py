@@ -163,3 +163,21 @@ def test_no_phrase_is_both_parties():
     assert _roles_of("واتهم أبو مازن وزير الخارجية الأمريكي جون كيري بالتقصير.", "ACCUSE") == [(["أبو مازن"], ["جون كيري"])]
     visits = _roles_of("زار الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة عسير اليوم المصابين في المستشفى.", "CONSULT")
     assert visits and all(not set(src) & set(tgt) and not any("فيصل" in t for t in tgt) for src, tgt in visits)
+
+
+@pytest.mark.parametrize("text", [
+    "Sign up to our newsletter to get other stories like this delivered straight to your inbox.",
+    "Some people only want to be a digital subscriber to get access online.",
+    "The Commission adopted a host of guidelines for travel and tourism.",
+    "When asked what made him so confident, Bach said the organisers were ready.",
+    "The actor shared a photo of his family on Instagram.",
+    "The crowds were a mass of colour at the carnival.",
+    "A spokesman did not immediately return a request for comment.",
+])
+def test_site_chrome_idioms_and_shared_stems_are_no_english_events(text):
+    assert _types(text, "en") == []
+
+
+def test_an_english_demand_and_a_signed_deal_stay_events():
+    assert "REQUEST" in _types("The opposition asked for an independent inquiry into the killings.", "en")
+    assert {"SUPPORT", "AGREE"} & set(_types("The two leaders signed a declaration of support for the ceasefire.", "en"))
