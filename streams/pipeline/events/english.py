@@ -115,6 +115,7 @@ _CLAUSE_WORDS = frozenset("would will could can may might must should shall to".
 _PRONOUNS = frozenset("they he she it we".split())
 #: Modal triggers of REQUEST: what someone must do, as a speaker demands it.
 _OBLIGATION = frozenset({"must"})
+_QUOTE_MARKS = frozenset('"“”«»')
 #: Event types whose agent-noun triggers ('protesters', 'attackers', 'hackers') name who acted.
 _ACTING_AGENTS = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 
@@ -418,7 +419,9 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
             cand.targets = [aim] if aim else []
         if typ == "REQUEST" and words[a] in _OBLIGATION:
             # 'The Red Cross said US forces must ensure security': the speaker requests it of
-            # the subject
+            # the subject; with nobody saying it, 'one must serve the country' is the writer's view
+            if not any(w in s["reporting"] or w in _QUOTE_MARKS for w in words):
+                continue
             said = next((k for k in range(a - 1, -1, -1) if words[k] in s["reporting"]), None)
             speaker = _speaker(words, said) if said is not None else None
             if speaker:

@@ -181,3 +181,8 @@ def test_site_chrome_idioms_and_shared_stems_are_no_english_events(text):
 def test_an_english_demand_and_a_signed_deal_stay_events():
     assert "REQUEST" in _types("The opposition asked for an independent inquiry into the killings.", "en")
     assert {"SUPPORT", "AGREE"} & set(_types("The two leaders signed a declaration of support for the ceasefire.", "en"))
+
+
+def test_must_is_a_demand_only_when_somebody_says_it():
+    assert _types("Homeowners must make sure their basements are secure and dry.", "en") == []
+    assert "REQUEST" in _types("The Red Cross said US forces must ensure the security of civilians.", "en")
