@@ -798,3 +798,9 @@ def test_a_phrase_ends_before_where_its_place_lies():
     with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
         (attack,) = _cands("شن مسلحون هجوما على مدينة سيفاري الاستراتيجية الواقعة على بعد 12 كيلومترا من موبتي.", "ASSAULT")
     assert attack["targets"] == ["مدينه سيفاري الاستراتيجيه"]
+
+
+def test_an_air_force_bombardment_is_an_air_strike():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the candidates, whatever the gate says
+        doc = run_stage("قصف سلاح الجو التركي مواقع لتنظيم داعش في سوريا أمس.", "ar")
+    assert [e.mode for e in doc.events if e.type == "ASSAULT"] == ["aerial"]
