@@ -67,6 +67,7 @@ def _sets():
         "actor": set(c["actor_heads"]),
         "place": set(c["place_heads"]),
         "site": frozenset(c["site_nouns"]),
+        "copy_received": frozenset(c["copy_received_verbs"]),
         # an indefinite settlement noun in construct, with its clitics ('بمدينة', 'وقرية')
         "settlement_construct": frozenset(p + w for w in c["settlement_nouns"] if not w.startswith("ال") for p in ("", "و", "ب", "ل", "ف", "وب")),
         "stop": set(c["np_stop"]),
@@ -1344,9 +1345,12 @@ def _organisation_of_members(sent: Sentence, span: tuple[int, int], trig_idx: se
     toks = sent.tokens
     if not any(_possessive_member(toks[k].text) for k in range(span[0], min(span[1], span[0] + 3))):
         return span
+    copy_of = _copy_received(toks, span[0])
     for k in range(span[0] - 1, max(-1, span[0] - 13), -1):
         if _is_punct(toks[k]) and toks[k].text not in "،,":
             break
+        if k in copy_of:
+            continue  # 'في بيان تلقت «الشرق الأوسط» نسخة منه': the paper that got the statement
         if actor_like(sent, (k, k + 1), entity_actor) and not _possessive_member(toks[k].text):
             start = k  # the noun phrase around it: 'الجيش الأميركي' when 'الأميركي' is met first
             while start > 0 and k - start < 3 and not (_is_punct(toks[start - 1]) or _stopword(toks[start - 1].text) or start - 1 in trig_idx):
@@ -1355,6 +1359,19 @@ def _organisation_of_members(sent: Sentence, span: tuple[int, int], trig_idx: se
             if nps and nps[0][1] <= span[0]:
                 return nps[0]
     return span
+
+
+def _copy_received(toks: list[Token], end: int) -> set[int]:
+    """Tokens before ``end`` of the clause 'تلقت «الشرق الأوسط» نسخة منه' (cues_ar.json
+    ``copy_received_verbs``): who received a copy of a statement is no party to it."""
+    verbs = _sets()["copy_received"]
+    out: set[int] = set()
+    for k in range(max(0, end - 14), end):
+        if toks[k].text == "نسخه":
+            v = next((j for j in range(k - 1, max(-1, k - 6), -1) if _no_conj(toks[j].text) in verbs), None)
+            if v is not None:
+                out.update(range(v, k + 2))
+    return out
 
 
 def _survivor(sent: Sentence, trig_idx: set[int]) -> tuple[int, int] | None:

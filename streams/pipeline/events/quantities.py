@@ -257,7 +257,7 @@ def _people_counts(tokens: list[Token], lang: str, counted: set[int], source) ->
         if lang == "ar":
             of_group = word in q["one_of"] and k + 1 < n and tokens[k + 1].text.startswith("ال")  # 'أحد الجنود'
             head = k + 1 if of_group else k
-            value = 1.0 if word in one or of_group else 2.0 if word in two else None
+            value = 1.0 if word in one or of_group else 2.0 if word in two or _nisba_dual(word) else None
         else:
             head = next((j for j in range(k + 1, min(n, k + 4)) if tokens[j].text.lower() in one), k)
             value = 1.0 if word in q["articles"] and head > k and all(tokens[j].text.isalpha() for j in range(k + 1, head)) else None
@@ -269,6 +269,12 @@ def _people_counts(tokens: list[Token], lang: str, counted: set[int], source) ->
         if kind:
             out.append((k, head + 1, Quantity(kind=kind, value=value, text=source(tokens[k].start, tokens[head].end))))
     return out
+
+
+def _nisba_dual(word: str) -> bool:
+    """A nominative dual of a nisba noun ('حوثيان', 'فلسطينيان', 'صحفيان'): unambiguous, unlike
+    its oblique '-يين', which is also the plural; it counts only next to a casualty word."""
+    return len(word) >= 6 and word.endswith("يان") and not _definite(word)
 
 
 def _counts(tokens: list[Token], j: int, counted: set[int], lang: str, after: bool = False) -> bool:

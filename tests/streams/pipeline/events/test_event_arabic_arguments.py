@@ -804,3 +804,15 @@ def test_an_air_force_bombardment_is_an_air_strike():
     with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the candidates, whatever the gate says
         doc = run_stage("قصف سلاح الجو التركي مواقع لتنظيم داعش في سوريا أمس.", "ar")
     assert [e.mode for e in doc.events if e.type == "ASSAULT"] == ["aerial"]
+
+
+def test_flames_that_broke_out_are_no_gunfire():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the candidates, whatever the gate says
+        assert not _cands("قتل ثلاثة أشخاص في تحطم طائرة صغيرة ما أدى إلى اشتعال النيران في منازل عديدة.", "ASSAULT")
+
+
+def test_the_paper_that_received_a_copy_of_a_statement_is_no_party():
+    doc = run_stage("وقال المكتب الإعلامي لمقاومة آزال، في بيان تلقت «الشرق الأوسط» نسخة منه، إن «عناصرها هاجمت "
+                    "محطة للبنزين في مدينة معبر بمحافظة ذمار، جنوب صنعاء، بعبوة ناسفة».", "ar")
+    attacks = [e for e in doc.events if e.type == "ASSAULT"]
+    assert attacks and not any("نسخة" in a.text or "الشرق" in a.text for e in attacks for a in e.source_actors)

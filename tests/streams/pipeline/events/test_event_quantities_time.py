@@ -122,6 +122,7 @@ def test_a_number_is_typed_within_its_clause_and_by_the_noun_it_counts():
     ("ولقي مدرس وزوجته مصرعهما بنيران مسلحين", "ar", [("killed", 2.0)]),
     ("هجوم أودى بحياة 32 شخصا ومائة جريح", "ar", [("killed", 32.0), ("injured", 100.0)]),  # a hundred, not one
     ("فقتل شخصين وأصاب سبعة آخرين", "ar", [("killed", 2.0), ("injured", 7.0)]),
+    ("قتل حوثيان وأصيب 4 آخرون في هجوم", "ar", [("killed", 2.0), ("injured", 4.0)]),  # a nisba dual
     ("قتل جندي واحد", "ar", [("killed", 1.0)]),  # the number counts him, once
     ("A soldier was killed and two were wounded", "en", [("killed", 1.0), ("injured", 2.0)]),
     ("Gunmen opened fire, killing one policeman", "en", [("killed", 1.0)]),
