@@ -840,6 +840,9 @@ def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evid
         context.append("humanitarian")
     sources, targets = _distinct_roles(ctx, [ctx.actor_ref(sent, sp) for sp in cand.sources],
                                        [ctx.actor_ref(sent, sp) for sp in cand.targets])
+    if attr and sources and all(_members_by_pronoun(ctx.lang, r.text) for r in sources):
+        # 'قال المكتب الإعلامي لمقاومة آزال … إن «عناصرها هاجمت': the speaker's organisation
+        sources = _attr_actor(ctx, attr) or sources
     if not sources and (cand.pronoun_source or cand.agentless):
         # 'إن 11 شخصا قتلوا': the victims are no agent; nor is whom this event hits, named before
         own = _names(targets)
@@ -931,6 +934,12 @@ _ORG_TYPES = ("armed_group", "government", "organisation")
 _PERSON_HEADS = {"قائد", "قيادي", "مسؤول", "المسؤول", "متحدث", "المتحدث", "ناطق", "الناطق", "نائب", "مصدر", "مصادر", "عضو", "رئيس", "وزير"}
 
 
+def _members_by_pronoun(lang: str, text: str) -> bool:
+    """'عناصرها', 'قواته': an organisation's members named by a pronoun alone."""
+    words = fold(text).text.split()
+    return lang == "ar" and len(words) == 1 and arabic._possessive_member(words[0])
+
+
 def _attr_actor(ctx: _Ctx, attr: list[ActorRef]) -> list[ActorRef]:
     """The organisation behind an attribution ('المسؤول الإعلامي بقوات سورية الديمقراطية' ->
     the SDF): a linked armed group/government/organisation entity inside it (not a news outlet
@@ -958,7 +967,8 @@ def _attr_actor(ctx: _Ctx, attr: list[ActorRef]) -> list[ActorRef]:
             if cands & media:
                 break  # 'قالت المصادر لوكالة الأنباء الألمانية': the outlet reports, it is no party
             if k > 0 and cands & heads:
-                a = ref.start + f.origin[t.start]
+                clitic = 1 if w[:1] in "بل" and w[1:] in heads and w not in heads else 0  # 'لمقاومة آزال'
+                a = ref.start + f.origin[t.start + clitic]
                 return [ActorRef(text=ctx.text[a:ref.end], start=a, end=ref.end)]
     return []
 

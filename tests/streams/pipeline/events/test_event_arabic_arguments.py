@@ -816,3 +816,5 @@ def test_the_paper_that_received_a_copy_of_a_statement_is_no_party():
                     "محطة للبنزين في مدينة معبر بمحافظة ذمار، جنوب صنعاء، بعبوة ناسفة».", "ar")
     attacks = [e for e in doc.events if e.type == "ASSAULT"]
     assert attacks and not any("نسخة" in a.text or "الشرق" in a.text for e in attacks for a in e.source_actors)
+    # 'عناصرها' (its members) are the speaker's organisation
+    assert {a.text for e in attacks for a in e.source_actors} == {"مقاومة آزال"}
