@@ -18,7 +18,7 @@ import ahocorasick
 
 from .common import Candidate, Sentence
 from .resources import Trigger, cues, quantities, triggers_ar, weapon_words
-from .quantities import people_nouns
+from .quantities import counting_nouns, people_nouns
 from .text import Token
 
 _PUNCT_STOP = set("،,.;:!?؟()[]{}؛…-–—*")
@@ -249,7 +249,7 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'فجّر انتحاري نفسه': the reflexive is the object, not part of the subject
         if count and (t.text in _ADVERBS or (t.text in _WEEKDAYS and t.text != "من") or t.text in _TIME_NOUNS):
             break  # 'وشن سلاح الجو التركي الجمعة أولى غاراته', 'اتفق قادة الاتحاد الشهر الماضي': a time word ends the noun phrase
-        if not allow_number and count and not _teen(toks, k) and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS or t.text == "بعض" or t.text in _two_people()):
+        if not allow_number and count and not _teen(toks, k) and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS or t.text == "بعض" or t.text in counting_nouns("ar")[1]):
             break  # 'قتل الإرهابيون ثلاثة رهائن', 'اتهم المتحدث بعض السياسيين': the count opens the object
         if subject and (t.text.startswith(("بال", "وبال")) or (count and _opens_object(sent, k)) or (not count and t.text.startswith(("لل", "ولل")))):
             break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase, nor opens with لل ('وقتل للأبرياء')
@@ -1492,12 +1492,6 @@ def _clause_subject(sent: Sentence, head: int, trig_idx: set[int]) -> tuple[int,
                 return nps[0]
             return None
     return None
-
-
-@lru_cache(maxsize=1)
-def _two_people() -> frozenset[str]:
-    """Arabic duals of people nouns: a count ('قتل مسلحون شخصين': two)."""
-    return frozenset(quantities("ar")["two_people"])
 
 
 #: Words that open the next clause right after a verb: no object follows ('قتلوا كما أصيب العشرات').

@@ -244,12 +244,12 @@ def _casualty_kind(word: str, lang: str) -> str | None:
 def _people_counts(tokens: list[Token], lang: str, counted: set[int], source) -> list[tuple[int, int, Quantity]]:
     """People counted by the noun itself, as a number would count them: a singular ('مقتل جندي',
     'وأصيب آخر', 'لقي طفل مصرعه', 'مقتل أحد الجنود', 'سقط قتيل', 'a soldier was killed',
-    'killing one policeman') is one, an Arabic dual ('إصابة شرطيين', 'قتيلان') two. The noun
+    'killing one policeman') is one, an Arabic dual ('إصابة طفلين', 'قتيلان') two. The noun
     must stand next to a casualty word (or be one) and carry no number of its own; one with a
     relative after it is two ('مدرس وزوجته', quantities.json ``companions``); a plural
     without a number ('مقتل جنود') stays uncounted."""
     q = quantities(lang)
-    one, two = set(q["one_person"]), set(q.get("two_people", ()))
+    one, two = counting_nouns(lang)
     n = len(tokens)
     out = []
     for k, tok in enumerate(tokens):
@@ -271,6 +271,13 @@ def _people_counts(tokens: list[Token], lang: str, counted: set[int], source) ->
     return out
 
 
+@lru_cache(maxsize=2)
+def counting_nouns(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns that count one person and (Arabic) two."""
+    q = quantities(lang)
+    return frozenset(q["one_person"]), frozenset(q.get("two_people", ()))
+
+
 def _nisba_dual(word: str) -> bool:
     """A nominative dual of a nisba noun ('حوثيان', 'فلسطينيان', 'صحفيان'): unambiguous, unlike
     its oblique '-يين', which is also the plural; it counts only next to a casualty word."""
@@ -290,8 +297,8 @@ def _counts(tokens: list[Token], j: int, counted: set[int], lang: str, after: bo
 @lru_cache(maxsize=1)
 def people_nouns() -> frozenset[str]:
     """Arabic nouns naming people: the singulars and duals that count them and the rest."""
-    q = quantities("ar")
-    return frozenset(q["one_person"]) | frozenset(q["two_people"]) | frozenset(q["uncounted_people"])
+    one, two = counting_nouns("ar")
+    return one | two | frozenset(quantities("ar")["uncounted_people"])
 
 
 def _definite(word: str) -> bool:
