@@ -32,12 +32,16 @@ __all__ = ["EVENT_SPAN_DAYS", "EventStage", "extract_events"]
 _ACTOR_TYPES = {"person", "organisation", "armed_group", "government"}
 _PLACE_TYPES = {"location", "facility"}
 _NAME_TYPES = _ACTOR_TYPES | _PLACE_TYPES
+#: The figures each type carries. The other types carry none: a condemnation, a meeting or a
+#: refusal in a sentence that gives an attack's toll ('أدان الهجوم الذي أوقع 32 قتيلا') would
+#: otherwise repeat that toll, and a consumer summing figures over events would count it twice.
 _EVENT_QTY = {
     "ASSAULT": {"killed", "injured", "missing", "fighters", "displaced"},
     "AID": {"evacuated", "displaced"},
     "RETREAT": {"fighters", "displaced", "evacuated"},
     "COERCE": {"arrested", "missing"},
     "PROTEST": {"injured", "killed", "arrested", "other"},
+    "MOBILIZE": {"fighters"},
 }
 
 
@@ -863,11 +867,8 @@ def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evid
         loc, place = ctx.last_place[1], ctx.last_place[2]  # the running place of the narrative
     elif loc is not None and loc.canonical_id:
         ctx.last_place = (ctx.sent_index, loc, place)
-    kinds = _EVENT_QTY.get(cand.type, {"killed", "injured", "arrested", "evacuated", "displaced", "missing"})
-    quantities: list[Quantity] = []
-    for a, b, q in qtys:
-        if q.kind in kinds or q.kind in ("evacuated",) and cand.type == "AID":
-            quantities.append(q)
+    kinds = _EVENT_QTY.get(typ, set())  # an announced attack (THREATEN) has no toll yet
+    quantities = [q for _, _, q in qtys if q.kind in kinds]
     if typ == "ASSAULT":
         named = _weapon_mode(ctx.lang, sent, cand)
         delivered_by = cues(ctx.lang)["modes_delivered_by"].get(mode or "", ())

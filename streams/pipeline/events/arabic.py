@@ -942,15 +942,24 @@ def _crowd_words() -> frozenset[str]:
     return frozenset([*(phrase.split()[0] for phrase in q["vague"]), *(w for w in q["approx"] if " " not in w)])
 
 
+@lru_cache(maxsize=1)
+def _troop_words() -> frozenset[str]:
+    """Soldiers and forces: the fighters kind of quantities.json, and the force nouns of cues_ar.json
+    ``troop_nouns``."""
+    return frozenset(quantities("ar")["kinds"]["fighters"]) | frozenset(cues("ar")["troop_nouns"])
+
+
 def _self_supported(toks: list[Token], a: int, b: int, trig: Trigger) -> bool:
     """A weak trigger that its own phrase makes an event: a gathering with a crowd count right
-    after it ('تجمع مئات', 'تجمع عشرات الفلسطينيين') or a projectile launched at a target
-    ('أطلقت طائرة … صاروخاً على مجموعة')."""
+    after it ('تجمع مئات', 'تجمع عشرات الفلسطينيين'), a projectile launched at a target
+    ('أطلقت طائرة … صاروخاً على مجموعة') or troops massed ('حشد الجيش قواته')."""
     def words(i: int, j: int) -> list[str]:
         return [_no_conj(t.text) for t in toks[max(0, i):j]]
 
     if trig.type == "PROTEST":
         return any(w in _crowd_words() or w.isdigit() for w in words(b, b + 2))
+    if trig.type == "MOBILIZE":  # 'حشدت تركيا 5 آلاف جندي': troops massed, not support rallied
+        return any(w in _troop_words() or bare(w) in _troop_words() for w in words(b, b + 5))
     if trig.type == "ASSAULT" and trig.mode == "heavy-weapons":
         launch = cues("ar")["launch_verbs"]
         before = words(a - 4, a + 1)  # with the trigger: what follows the last launch verb

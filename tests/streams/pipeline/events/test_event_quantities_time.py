@@ -149,3 +149,18 @@ def test_people_between_the_dead_and_the_wounded_are_counted_once():
 def test_an_amount_of_money_counts_no_one():
     assert qty("وطالب بعقاب رادع باحتجاز الشاحنة وتغريمها 5 آلاف ريال") == []
     assert [(q.kind, q.value) for q in qty("fined 5,000 riyals and 20 people were arrested", "en")] == [("arrested", 20.0)]
+
+
+def _figures(text, lang="ar"):
+    from marsad.streams.evaluation.events import run_stage
+
+    return {(e.type, q.kind, q.value) for e in run_stage(text, lang).events for q in e.quantities}
+
+
+def test_a_toll_belongs_to_the_attack_not_to_who_condemns_it():
+    assert _figures("أدانت السعودية الهجوم الذي أسفر عن مقتل 32 شخصا في سروج.") == {("ASSAULT", "killed", 32.0)}
+
+
+def test_troops_massed_or_deployed_are_counted():
+    assert ("MOBILIZE", "fighters", 5000.0) in _figures("حشدت تركيا 5 آلاف جندي على الحدود مع سوريا أمس.")
+    assert ("MOBILIZE", "fighters", 3000.0) in _figures("Russia deployed 3,000 troops to the border on Monday.", "en")
