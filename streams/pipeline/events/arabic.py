@@ -68,6 +68,7 @@ def _sets():
         "place": set(c["place_heads"]),
         "site": frozenset(c["site_nouns"]),
         "copy_received": frozenset(c["copy_received_verbs"]),
+        "festive": frozenset(c["festive_words"]),
         # an indefinite settlement noun in construct, with its clitics ('بمدينة', 'وقرية')
         "settlement_construct": frozenset(p + w for w in c["settlement_nouns"] if not w.startswith("ال") for p in ("", "و", "ب", "ل", "ف", "وب")),
         "stop": set(c["np_stop"]),
@@ -1051,6 +1052,10 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         cand.confidence = _confidence(cand, totals[trig.type], lv)
         cands.append(cand)
         last_by_type[trig.type] = b
+    if any(c.type == "PROTEST" for c in cands) and not _protest_context(sent):
+        festive = _festive(sent)
+        crowd = any(_no_conj(t.text) in _crowd_words() for t in toks)  # 'يتجمع آلاف الأشخاص في مسيرة'
+        cands = [c for c in cands if c.type != "PROTEST" or not (festive or (c.trigger.pattern.startswith("مسير") and not crowd))]
     play = any(_in_play(c) for c in cands) and _about_a_match(sent)
     cands = [c for c in _without_hazard_casualties(sent, cands)
              if not _snatched(sent, c) and not (play and _in_play(c)) and not _early_islam_victim(sent, c)]
@@ -1325,6 +1330,19 @@ def _early_islam_victim(sent: Sentence, c: Candidate) -> bool:
         return False
     starts = _phrase_starts(sent.tokens, _sets()["honorifics"])
     return any(k in starts for a, b in c.targets for k in range(a, b + 1))
+
+
+def _protest_context(sent: Sentence) -> bool:
+    """A word of protest in the sentence (cues_ar.json ``protest_context_stems``: تظاهر، احتج،
+    تنديد، شعارات، هتاف …)."""
+    stems = cues("ar")["protest_context_stems"]
+    return any(st in t.text for t in sent.tokens for st in stems)
+
+
+def _festive(sent: Sentence) -> bool:
+    """'احتشد العشرات للاحتفال بالقرنقعوه': a crowd gathered to celebrate (cues_ar.json ``festive_words``)."""
+    words = _sets()["festive"]
+    return any(_no_conj(t.text) in words or bare(t.text) in words for t in sent.tokens)
 
 
 def _in_play(c: Candidate) -> bool:

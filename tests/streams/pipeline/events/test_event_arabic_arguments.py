@@ -818,3 +818,13 @@ def test_the_paper_that_received_a_copy_of_a_statement_is_no_party():
     assert attacks and not any("نسخة" in a.text or "الشرق" in a.text for e in attacks for a in e.source_actors)
     # 'عناصرها' (its members) are the speaker's organisation
     assert {a.text for e in attacks for a in e.source_actors} == {"مقاومة آزال"}
+
+
+@pytest.mark.parametrize("text", [
+    "حكم قضائي يهدد مسيرة الفنانين القصبي والسدحان",  # a career
+    "احتشد العشرات من الأطفال للاحتفال بالقرنقعوه في أماكن عديدة بأنحاء قطر.",  # a festival crowd
+])
+def test_a_career_or_a_festive_crowd_is_no_protest(text):
+    with classifier.using({"PROTEST": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the candidates, whatever the gate says
+        assert not _cands(text, "PROTEST")
+        assert _cands("خرجت مسيرة حاشدة في صنعاء أمس تنديدا بالغارات.", "PROTEST")
