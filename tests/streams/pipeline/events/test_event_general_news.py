@@ -186,3 +186,11 @@ def test_an_english_demand_and_a_signed_deal_stay_events():
 def test_must_is_a_demand_only_when_somebody_says_it():
     assert _types("Homeowners must make sure their basements are secure and dry.", "en") == []
     assert "REQUEST" in _types("The Red Cross said US forces must ensure the security of civilians.", "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Burnley have lost six of their last eight games and are in danger of getting sucked into a relegation fight themselves.",
+    "Rahul Gandhi said this is a fight between two ideologies.",
+])
+def test_a_figurative_fight_is_no_english_attack(text):
+    assert "ASSAULT" not in _types(text, "en")
