@@ -356,6 +356,8 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
             continue  # 'shares fell ten percent before rallying': a market rally (an abstract subject earlier on)
         if typ == "AID" and en_stem(words[a]) in _GIVING and not _aid_given(words, a, b):
             continue  # 'provided a list of questions', 'the memos, provided to Congress'
+        if typ == "AGREE" and en_stem(words[a]) == "offer" and not _political_offer(words, b):
+            continue  # 'New Year offers for customers', 'offers around 10 strains'
         if typ == "ASSAULT" and (_figurative_attack(words, a, b) or _accident(words, a)):
             continue  # 'missile tests', 'a trade battle', 'an assault on our democracy', 'crashed, killing all 228'
         if (typ in ("ASSAULT", "PROTEST") and not passive and subj and subj[1] == a and words[a - 1] not in s["np_stop"]
@@ -445,6 +447,14 @@ def _aid_given(words: list[str], a: int, b: int) -> bool:
     aid = _sets()["aid_objects"]
     end = next((k for k in range(b, min(len(words), b + 8)) if words[k] in _PUNCT), min(len(words), b + 8))
     return bool(aid.intersection(words[max(0, a - 3):a] + words[b:end]))
+
+
+def _political_offer(words: list[str], b: int) -> bool:
+    """An offer an analyst codes: to do something or to someone ('offered to negotiate', 'offered its
+    troops to Lebanon's new President'), or of talks, a truce, aid … (``offer_objects``); not
+    the products and deals of commerce ('New Year offers', 'offers free kids meals')."""
+    ahead = words[b:b + 5]
+    return "to" in ahead or bool(_sets()["offer_objects"].intersection(ahead))
 
 
 def _figurative_attack(words: list[str], a: int, b: int) -> bool:

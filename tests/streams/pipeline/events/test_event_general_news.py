@@ -194,3 +194,10 @@ def test_must_is_a_demand_only_when_somebody_says_it():
 ])
 def test_a_figurative_fight_is_no_english_attack(text):
     assert "ASSAULT" not in _types(text, "en")
+
+
+def test_a_commercial_offer_is_no_agreement_and_a_political_one_is():
+    assert "AGREE" not in _types("Burger King will start offering free kids meals at their US restaurants.", "en")
+    assert "AGREE" not in _types("Green Unicorn Farms currently offers around 10 strains with distinct qualities.", "en")
+    assert "AGREE" in _types("Putin offered to negotiate with the president of Armenia.", "en")
+    assert "AGREE" in _types("Iran offered talks with Saudi Arabia on Monday.", "en")
