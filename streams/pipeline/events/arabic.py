@@ -69,6 +69,10 @@ def _sets():
         "site": frozenset(c["site_nouns"]),
         "copy_received": frozenset(c["copy_received_verbs"]),
         "festive": frozenset(c["festive_words"]),
+        "protest_context": tuple(c["protest_context_stems"]),
+        "met_death_verbs": frozenset(c["met_death_verbs"]),
+        "met_death_nouns": frozenset(c["met_death_nouns"]),
+        "met_death_trigger": next((t for t in triggers_ar() if t.pattern == "لقي مصرعه"), None),
         # an indefinite settlement noun in construct, with its clitics ('بمدينة', 'وقرية')
         "settlement_construct": frozenset(p + w for w in c["settlement_nouns"] if not w.startswith("ال") for p in ("", "و", "ب", "ل", "ف", "وب")),
         "stop": set(c["np_stop"]),
@@ -175,13 +179,14 @@ def _met_death(tokens: list[Token]) -> dict[int, tuple[int, int, Trigger, str, s
     only when the victims come first: 'أشخاص لقوا مصرعهم'). A death alone says no one killed
     ('لقي شاب مصرعه إثر حادث مروع', 'لقي أربعة أشخاص حتفهم جراء إعصار'): the caller asks for an
     attack word in the sentence ('برصاص', 'هجوم', 'قصف')."""
-    c = cues("ar")
-    verbs, nouns = set(c["met_death_verbs"]), set(c["met_death_nouns"])
-    trigger = next((t for t in triggers_ar() if t.pattern == "لقي مصرعه"), None)
+    s = _sets()
+    verbs, nouns, trigger = s["met_death_verbs"], s["met_death_nouns"], s["met_death_trigger"]
     out = {}
+    if trigger is None:
+        return out
     for a, tok in enumerate(tokens):
         word = _no_conj(tok.text)
-        if word not in verbs or trigger is None:
+        if word not in verbs:
             continue
         for j in range(a + 2, min(len(tokens), a + 7)):
             if _is_punct(tokens[j]):
@@ -1335,7 +1340,7 @@ def _early_islam_victim(sent: Sentence, c: Candidate) -> bool:
 def _protest_context(sent: Sentence) -> bool:
     """A word of protest in the sentence (cues_ar.json ``protest_context_stems``: تظاهر، احتج،
     تنديد، شعارات، هتاف …)."""
-    stems = cues("ar")["protest_context_stems"]
+    stems = _sets()["protest_context"]
     return any(st in t.text for t in sent.tokens for st in stems)
 
 

@@ -67,10 +67,11 @@ def find_triggers(words: list[str]) -> list[tuple[int, int, Trigger]]:
     skip = _sets()["not_triggers"]
     hits = []
     for i, st in enumerate(stems):
-        if words[i] in skip or _the_month(words, i) or _in_phrase(words, i, _not_trigger_phrases()):
+        entries = idx.get(st, ())
+        if not entries or words[i] in skip or _the_month(words, i) or _in_phrase(words, i):
             continue
         best = None
-        for parts, trig in idx.get(st, ()):
+        for parts, trig in entries:
             end = _match(stems, i, parts)
             if end and (best is None or (end - i, trig.weight) > (best[1] - i, best[2].weight)):
                 best = (i, end, trig)
@@ -85,18 +86,20 @@ def find_triggers(words: list[str]) -> list[tuple[int, int, Trigger]]:
 
 
 @lru_cache(maxsize=1)
-def _not_trigger_phrases() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.split()) for p in cues("en")["not_trigger_phrases"])
-
-
-def _in_phrase(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """Token ``i`` is a word of one of ``phrases`` as it stands in ``words``."""
-    for parts in phrases:
+def _not_trigger_phrases() -> dict[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+    """Each word of a ``not_trigger_phrases`` phrase -> (its position, the phrase)."""
+    index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for phrase in cues("en")["not_trigger_phrases"]:
+        parts = tuple(phrase.split())
         for offset, part in enumerate(parts):
-            start = i - offset
-            if part == words[i] and start >= 0 and tuple(words[start:start + len(parts)]) == parts:
-                return True
-    return False
+            index.setdefault(part, []).append((offset, parts))
+    return {w: tuple(v) for w, v in index.items()}
+
+
+def _in_phrase(words: list[str], i: int) -> bool:
+    """Token ``i`` is a word of a ``not_trigger_phrases`` phrase as it stands in ``words``."""
+    return any(i >= offset and tuple(words[i - offset:i - offset + len(parts)]) == parts
+               for offset, parts in _not_trigger_phrases().get(words[i], ()))
 
 
 def _the_month(words: list[str], i: int) -> bool:

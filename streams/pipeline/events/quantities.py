@@ -259,8 +259,10 @@ def _people_counts(tokens: list[Token], lang: str, counted: set[int], source) ->
             head = k + 1 if of_group else k
             value = 1.0 if word in one or of_group else 2.0 if word in two or _nisba_dual(word) else None
         else:
+            if word not in q["articles"]:
+                continue
             head = next((j for j in range(k + 1, min(n, k + 4)) if tokens[j].text.lower() in one), k)
-            value = 1.0 if word in q["articles"] and head > k and all(tokens[j].text.isalpha() for j in range(k + 1, head)) else None
+            value = 1.0 if head > k and all(tokens[j].text.isalpha() for j in range(k + 1, head)) else None
         if value is None or _counts(tokens, k - 1, counted, lang) or _counts(tokens, head + 1, counted, lang, after=True):
             continue  # '20 قتيلا', 'جندي واحد': the number counts them
         kind = _kind_around(tokens, k, head, lang)
