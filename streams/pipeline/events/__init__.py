@@ -22,7 +22,7 @@ from . import arabic, english
 from .classifier import TYPES as _GATED_TYPES
 from .common import Candidate, Sentence
 from .merge import actor_key, actor_keys, merge_sentence_mentions
-from .quantities import parse_quantities
+from .quantities import kind_of, parse_quantities
 from .resources import acled_for, cues, en_stem, mode_refinements, weapon_modes, weapon_words
 from .text import Folded, Token, fold, split_sentences, tokenize
 from .timex import resolve_times
@@ -99,6 +99,8 @@ class _Ctx:
         # before the phrase does only if it is linked: 'الموت لأميركا' is a quoted slogan the
         # tagger took for a name, and the actor is 'لأميركا'
         ents = [e for e in ents if e.start >= a or e.canonical_id is not None]
+        # nor does a name the tagger ran on past a complementiser ('وكالة الطوارئ إن انتحاريا')
+        ents = [e for e in ents if e.end <= b or not _COMPLEMENTISER_WORD.search(self.text[b:e.end])]
         if ents:
             e = max(ents, key=lambda e: (e.end - e.start))
             a, b = (e.start if self._proclitic_before(first, a, e) else min(a, e.start)), max(b, e.end)
@@ -190,10 +192,13 @@ def _attribution(ctx: _Ctx, sent: Sentence, upto: int) -> tuple[list[ActorRef], 
             w = arabic._no_conj(toks[k].text)
             if w in rep or toks[k].text in rep:
                 nxt = k + 1
-                if nxt < len(toks) and arabic._no_conj(toks[nxt].text) in ("ان", "انه", "انها", "انهم", "ان") or nxt >= len(toks) or toks[nxt].text in "،,:":
-                    inherit = True
+                if (nxt >= len(toks) or arabic._no_conj(toks[nxt].text) in _COMPLEMENTISERS or toks[nxt].text in "،,:"
+                        or _speech_opens(toks, nxt) or arabic._no_conj(toks[nxt].text) in c["attention_objects"]):
+                    inherit = True  # 'وأضاف «...»', 'ولفت النظر إلى أن': the speaker is the one before
                     continue
-                nps = arabic.np_forward(sent, nxt, set(), max_len=7)
+                nps = _speakers(sent, arabic.np_forward(sent, nxt, set(), max_len=7))
+                if w == "بين" and not (nps and nps[-1][1] < len(toks) and arabic._no_conj(toks[nps[-1][1]].text) in _COMPLEMENTISERS):
+                    continue  # 'بين بكين ومدن أخرى': between, not 'explained'
                 for np in nps[:2]:
                     out.append(ctx.actor_ref(sent, np))
                 # نقلت X عن Y
@@ -208,7 +213,7 @@ def _attribution(ctx: _Ctx, sent: Sentence, upto: int) -> tuple[list[ActorRef], 
         for k in range(len(toks)):
             n = arabic._phrase_at(toks, k, arabic._sets()["according"])
             if n:
-                nps = arabic.np_forward(sent, k + n, set(), max_len=5)
+                nps = _speakers(sent, arabic.np_forward(sent, k + n, set(), max_len=5))
                 out.extend(ctx.actor_ref(sent, np) for np in nps[:1])
     else:
         words = [t.text.lower() for t in toks]
@@ -233,6 +238,34 @@ def _attribution(ctx: _Ctx, sent: Sentence, upto: int) -> tuple[list[ActorRef], 
             seen.add((r.start, r.end))
             uniq.append(r)
     return uniq, inherit and not uniq
+
+
+_COMPLEMENTISER_WORD = re.compile(r"(?:^|\s)(?:[إأا]ن|ب?[أا]ن(?:ه|ها|هم))(?:\s|$)")
+_COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"})
+
+
+def _speech_opens(toks: list[Token], k: int) -> bool:
+    """A quotation opens at token ``k`` ('وأضاف «لهذا السبب أرسلنا فريقا»'), not a quoted name
+    ('أفاد «المرصد السوري» أمس'): no closing mark within four words."""
+    if toks[k].text not in arabic._OPENING_QUOTES:
+        return False
+    return not any(arabic._is_quote(t) for t in toks[k + 2:k + 6])
+
+
+def _speakers(sent: Sentence, nps: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The phrases after a reporting verb that name who speaks: each ends before a complementiser
+    or a casualty word ('وكالة الطوارئ إن انتحاريا', 'أفاد المرصد بمقتل 19'), and rules, plans
+    or states are nobody ('حسب الأنظمة', 'وفق خطة زمنية')."""
+    toks = sent.tokens
+    not_a_speaker = cues("ar")["not_a_speaker"]
+    out = []
+    for a, b in nps:
+        end = next((k for k in range(a + 1, b) if arabic._no_conj(toks[k].text) in _COMPLEMENTISERS
+                    or kind_of(toks[k].text, "ar") in ("killed", "injured")), b)
+        words = " ".join(t.text for t in toks[a:end])
+        if words not in not_a_speaker and arabic._no_conj(toks[a].text) not in not_a_speaker:
+            out.append((a, end))
+    return out
 
 
 _BORDER_BEFORE = re.compile(r"(?:^|\s)[وفبل]?(?:ال|لل)?حدود(?:\s*$|(?:يه|ية)?\s+مع\s*$)|\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$", re.IGNORECASE)

@@ -17,7 +17,7 @@ from functools import lru_cache
 import ahocorasick
 
 from .common import Candidate, Sentence
-from .resources import Trigger, cues, quantities, triggers_ar, weapon_words
+from .resources import Trigger, cues, quantities, triggers_ar, weapon_modes, weapon_words
 from .quantities import counting_nouns, people_nouns
 from .text import Token
 
@@ -107,6 +107,11 @@ def _sets():
         "facility_heads": set(c["facility_heads"]),
         "media": set(c["media_heads"]),
         "sports": _by_first_word(c["sports_context"]),
+        "attack_modifiers": frozenset(c["attack_noun_modifiers"]),
+        "set_for_target": frozenset(c["set_for_target"]),
+        "fired_by": frozenset(c["fired_by"]),
+        # what is fired or planted, whose construct genitive is its kind ('قذائف المورتر', 'صواريخ غراد')
+        "munitions": frozenset(w for mode, words in weapon_modes("ar") if mode in ("heavy-weapons", "explosives", "firearms") for w in words),
     }
 
 
@@ -1015,6 +1020,12 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
                     # 'تفجيراً بشاحنة مفخخة أسفر عن مقتل 15 شخصاً': one event, whose victims the
                     # casualty noun names
                     prev.targets = [_unquantify(sent, sp, trig_idx) for sp in np_forward(sent, b, trig_idx)[:1]]
+                noun = trig.pos == "N" or (trig.pos == "X" and not suffix and (_no_conj(prefix) in ("ب", "ل") or (a > 0 and toks[a - 1].text in _NOUN_BEFORE)))
+                if prev is not None and not prev.sources and noun and trig.frame == "attack" and trig.weight >= 0.5 and a not in agent_hits:
+                    # 'قتل خمسة مدنيين في غارة للتحالف': the attack that killed them names who did it (not
+                    # the weak 'armed' noun: 'مقتل 13 من مسلحي الحوثي' names the victims' side)
+                    prev.sources = _attack_noun_agent(sent, (a, b, trig, prefix), trig_idx, entity_actor, entity_place)
+                    prev.agentless = prev.agentless and not prev.sources
                 last_by_type[trig.type] = b
                 continue
         if trig.pos != "N" and (_named_place(toks, a) or (entity_place is not None and entity_place((a, b)))):
@@ -1141,6 +1152,8 @@ def _share_casualties(sent: Sentence, cands: list[Candidate], entity_actor=None)
         c.agentless = c.pronoun_source = False
 
 
+#: Prepositions after which an undiacritised stem is a noun ('في قصف', 'جراء قصف').
+_NOUN_BEFORE = frozenset({"في", "اثر", "جراء", "خلال", "اثناء"})
 _CONTRAST = frozenset({"فيما", "بينما", "حين", "لكن", "كما", "ثم", "حيث", "اذ"})
 
 
@@ -1770,19 +1783,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             t = _bombed(sent, cand, after, own_idx, entity_actor, entity_place)
         if t:
             cand.targets = [t]
-        if not cand.sources and cand.trigger.pos != "V" and b < len(toks):
-            # construct-state genitive: 'هجوم داعش', 'قصف مليشيا قسد'; a definite noun takes
-            # none, its adjectives come first and the agent after them with ل: 'القصف الصاروخي
-            # لقوات النظام' (not 'الجوي لمواقع المتمردين')
-            k = b
-            if no_genitive:
-                while k < len(toks) and toks[k].text.startswith("ال") and toks[k].text.endswith(("ي", "يه")):
-                    k += 1
-            nps = np_forward(sent, k, trig_idx, allow_number=False) if k < len(toks) else []
-            lam = toks[k].text.startswith("ل") and not toks[k].text.startswith("لل") if k < len(toks) else False
-            if (nps and (lam if no_genitive else not toks[k].text.startswith(("ب", "ل")))
-                    and actor_like(sent, nps[0], entity_actor) and not place_like(sent, nps[0], entity_place)):
-                cand.sources = nps  # not 'تفجير مسجد قوات الطوارئ': a building is what was hit
+        if not cand.sources and cand.trigger.pos != "V":
+            cand.sources = _attack_noun_agent(sent, (a, b, cand.trigger, prefix), trig_idx, entity_actor, entity_place)
     elif frame == "recip":
         between = None
         for k in range(b, min(len(toks), b + 3)):
@@ -1845,6 +1847,47 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     # passives with جرى/تم and bare verbs: mark agentless
     if not cand.sources and frame != "recip":
         cand.agentless = True
+
+
+def _attack_noun_agent(sent: Sentence, trigger: tuple[int, int, Trigger, str], trig_idx: set[int], entity_actor=None, entity_place=None) -> list[tuple[int, int]]:
+    """Who carried out an attack named by a noun: after its adjectives, a ل phrase naming an
+    actor ('هجوم انتقامي لبوكو حرام', 'غارة للتحالف', 'القصف الصاروخي لقوات النظام', not 'الجوي
+    لمواقع المتمردين'); a bare indefinite noun also takes its agent as construct genitive ('هجوم
+    داعش', 'قصف مليشيا قسد'). A place is what was hit ('تفجير مسجد قوات الطوارئ'), a nationality
+    adjective names the attacker ('قصف روسي'), a munition's genitive is its kind ('قذائف المورتر':
+    who fired it follows 'أطلقتها') and an ambush is set for its target."""
+    a, b, trig, prefix = trigger
+    toks = sent.tokens
+    if _no_conj(toks[a].text) in _sets()["set_for_target"]:
+        return []
+    definite = _definite(prefix, trig)
+    munition = trig.pattern in _sets()["munitions"]
+    if munition and b + 1 < len(toks) and _no_conj(toks[b].text) in _sets()["fired_by"]:
+        nps = np_forward(sent, b + 1, trig_idx, allow_number=False)  # 'قذائف أطلقتها كتائب مقاتلة'
+        return nps[:1] if nps and actor_like(sent, nps[0], entity_actor) else []
+    construct = not definite and " " not in trig.pattern and not toks[b - 1].text.endswith("ا") and not munition
+
+    def modifier(w: str, k: int) -> bool:
+        if national(sent, (k, k + 1)):
+            return False
+        if definite:
+            return w.startswith("ال") and w.endswith(("ي", "يه"))
+        return w in _sets()["attack_modifiers"] or (
+            w.endswith(("ي", "يه", "يا")) and not w.startswith(("ال", "ل", "ب", "و")) and not actor_like(sent, (k, k + 1), entity_actor))
+
+    k = b
+    while k < len(toks) and modifier(toks[k].text, k):
+        k += 1
+    if k < len(toks) and not munition and national(sent, (k, k + 1)) and toks[k].text.endswith(_NISBA_ENDINGS) and (definite or not toks[k].text.startswith("ال")):
+        return [(k, k + 1)]  # 'الضربات الجوية الأميركية', 'قصف روسي': the state is the party (of 'صواريخ أميركية', the maker)
+    if k < len(toks) and toks[k].text == "ل":
+        k += 1  # 'ل «بوكو حرام»'
+    elif k >= len(toks) or not (toks[k].text.startswith("ل") or (construct and k == b and not toks[k].text.startswith("ب"))):
+        return []
+    nps = np_forward(sent, k, trig_idx, allow_number=False) if k < len(toks) else []
+    if nps and actor_like(sent, nps[0], entity_actor) and not place_like(sent, nps[0], entity_place):
+        return nps
+    return []
 
 
 def _bombed(sent: Sentence, cand: Candidate, after: int, own_idx: set[int], entity_actor=None, entity_place=None) -> tuple[int, int] | None:

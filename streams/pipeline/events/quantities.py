@@ -45,8 +45,9 @@ def kind_of(word: str, lang: str) -> str | None:
         if w in idx:
             return idx[w]
         for suf in ("وا", "ت", "ون", "ين", "هم", "ه", "ا"):
-            if w.endswith(suf) and w[: -len(suf)] in idx:
-                return idx[w[: -len(suf)]]
+            stem = w[: -len(suf)]
+            if w.endswith(suf) and stem in idx and not stem.endswith("وا"):
+                return idx[stem]  # a plural verb takes no ending after its alif: 'لقوات' is no 'لقوا' + ت
     return None
 
 
@@ -110,6 +111,9 @@ def parse_quantities(tokens: list[Token], lang: str, source) -> list[tuple[int, 
             width = len(vkey.split())
             lo, hi = vague[vkey]
             j = i + width
+            if _counts_things(tokens, j, lang):
+                i = j
+                continue
             out.append((i, j, Quantity(kind="other", value=None, min=lo, max=hi, approximate=True, text="")))
             i = j
             continue
@@ -145,6 +149,9 @@ def parse_quantities(tokens: list[Token], lang: str, source) -> list[tuple[int, 
             continue
         if j < n and tokens[j].text.lower() in skip_after:
             i = j + 1
+            continue
+        if _counts_things(tokens, j, lang):
+            i = j
             continue
         if 1900 <= value <= 2100 and j == i + 1 and _DIGITS.match(tokens[i].text) and "," not in tokens[i].text:
             i = j
@@ -188,6 +195,25 @@ def parse_quantities(tokens: list[Token], lang: str, source) -> list[tuple[int, 
     counted = {k for a, b, _ in out for k in range(a, b)}
     people = _people_counts(tokens, lang, counted, source)
     return sorted(typed + people, key=lambda x: x[0]) if people else typed
+
+
+def _counts_things(tokens: list[Token], j: int, lang: str) -> bool:
+    """The number before token ``j`` counts shells, strikes, vehicles or buildings ('سقوط عدة
+    قذائف', 'three Russian airstrikes killed'), not people: it is no casualty figure, whatever
+    casualty word is near. An English noun may follow an adjective."""
+    things = _counted_things(lang)
+    for k in range(j, min(len(tokens), j + (2 if lang == "en" else 1))):
+        word = tokens[k].text.lower()
+        if word in things:
+            return True
+        if kind_of(word, lang) or _word_value(word, lang):
+            return False
+    return False
+
+
+@lru_cache(maxsize=2)
+def _counted_things(lang: str) -> frozenset[str]:
+    return frozenset(quantities(lang).get("counted_things", ()))
 
 
 #: Tokens a number's keyword is not looked for across: the number belongs to its own clause

@@ -828,3 +828,33 @@ def test_a_career_or_a_festive_crowd_is_no_protest(text):
     with classifier.using({"PROTEST": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the candidates, whatever the gate says
         assert not _cands(text, "PROTEST")
         assert _cands("خرجت مسيرة حاشدة في صنعاء أمس تنديدا بالغارات.", "PROTEST")
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("مقتل ثلاثة جنود في هجوم لحزب العمال الكردستاني.", "حزب العمال الكردستاني"),  # merged into the casualties
+    ("هجوم انتقامي لبوكو حرام على قرية في نيجيريا يخلف 10 قتلى.", "بوكو حرام"),  # after its adjective
+    ("مقتل شرطيين في هجوم منسوب لحزب العمال الكردستاني.", "حزب العمال الكردستاني"),  # attributed
+    ("وأصيب جنديان في قصف لقوات النظام على مدينة درعا.", "قوات النظام"),  # a stem that is a noun after في
+    ("مقتل أربعة مسلحين في ضربة جوية أمريكية.", "أمريكية"),  # the state by its adjective
+])
+def test_the_agent_of_an_attack_noun_after_its_adjectives(text, agent):
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the candidates, whatever the gate says
+        doc = run_stage(text, "ar")
+    assert [a.text for e in doc.events if e.type == "ASSAULT" for a in e.source_actors] == [agent]
+
+
+@pytest.mark.parametrize("text, not_an_agent", [
+    ("ونصبت المقاومة كمينا للميليشيات في الوادي ما أدى إلى مقتل خمسة مسلحين.", "الميليشيات"),  # an ambush is set for its target
+    ("تعرضت المنطقة الخضراء لهجوم بقذائف المورتر.", "المورتر"),  # a munition's genitive is its kind
+    ("يحتاج الجيش إلى سلاح صاروخي أميركي مضاد للدروع بعد مقتل 69 جنديا.", "أميركي"),  # the maker, not the attacker
+    ("وأسفرت مواجهات أمس عن مقتل 13 من مسلحي الحوثي، فيما جرح العشرات.", "الحوثي"),  # the victims' side
+])
+def test_what_follows_an_attack_noun_that_names_no_agent(text, not_an_agent):
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the candidates, whatever the gate says
+        doc = run_stage(text, "ar")
+    assert not any(not_an_agent in a.text for e in doc.events if e.type == "ASSAULT" for a in e.source_actors)
+
+
+def test_shells_fired_by_an_actor_name_it():
+    got = _cands("أصيب 9 مواطنين جراء سقوط قذائف أطلقتها كتائب مقاتلة على مناطق في حلب.", "ASSAULT")
+    assert any(c["sources"] == ["كتائب مقاتله"] for c in got)

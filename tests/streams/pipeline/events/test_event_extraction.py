@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from marsad.streams.evaluation.events import run_stage
 from marsad.streams.pipeline.events import EventStage
 
 from datetime import datetime, timezone
@@ -334,3 +335,23 @@ def test_a_site_noun_alone_is_no_event_location():
     assert event.location is None
     (event,) = [e for e in run_stage("انفجرت عبوة في السوق أمس وقتلت خمسة أشخاص.", "ar").events if e.type == "ASSAULT"]
     assert event.location is not None and event.location.text == "السوق"  # a facility says where
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("أفاد المرصد بمقتل 19 مدنيا جراء غارات جوية نفذها الطيران على مناطق في إدلب أمس.", "المرصد"),  # ends at the casualty word
+    ("قالت وكالة الطوارئ النيجيرية إن انتحاريا فجر نفسه في سوق بمدينة مايدوجوري مما أدى إلى مقتل ستة أشخاص.", "وكالة الطوارئ النيجيرية"),
+    ("وأفاد «المرصد السوري» أمس بمقتل 19 مدنيا جراء غارات جوية نفذها الطيران على مناطق في إدلب.", "المرصد السوري"),  # a quoted name
+])
+def test_the_reporter_ends_where_what_it_reports_begins(text, speaker):
+    e = first(run_stage(text, "ar").events, "ASSAULT")  # with the entity stage, as the service runs
+    assert [a.text.strip("«»") for a in e.attribution] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "واعتقلت الشرطة 12 شخصا حسب الأنظمة والتعليمات.",  # by the rules
+    "واعتقلت الشرطة 12 شخصا بين الرياض وجدة.",  # 'between', not 'explained'
+    "ولفت النظر إلى أن الشرطة اعتقلت 12 شخصا في جدة.",  # drew attention: the speaker is an earlier one
+    "وأضاف «لهذا السبب اعتقلت الشرطة 12 شخصا في جدة».",  # a quotation, not its speaker
+])
+def test_rules_places_and_quotations_report_nothing(text):
+    assert all(not e.attribution for e in events(text))

@@ -164,3 +164,12 @@ def test_a_toll_belongs_to_the_attack_not_to_who_condemns_it():
 def test_troops_massed_or_deployed_are_counted():
     assert ("MOBILIZE", "fighters", 5000.0) in _figures("حشدت تركيا 5 آلاف جندي على الحدود مع سوريا أمس.")
     assert ("MOBILIZE", "fighters", 3000.0) in _figures("Russia deployed 3,000 troops to the border on Monday.", "en")
+
+
+@pytest.mark.parametrize("text, lang, figures", [
+    ("أصيب 9 مواطنين جراء سقوط عدة قذائف على حلب", "ar", [("injured", 9)]),
+    ("وتبنت المقاومة قرابة 11 عملية أسفرت عن مقتل العشرات", "ar", [("killed", None)]),
+    ("Three Russian airstrikes killed 12 civilians", "en", [("killed", 12)]),
+])
+def test_a_count_of_shells_strikes_or_operations_is_no_casualty_figure(text, lang, figures):
+    assert [(q.kind, q.value) for q in qty(text, lang)] == figures
