@@ -110,6 +110,10 @@ def _sets():
         "attack_modifiers": frozenset(c["attack_noun_modifiers"]),
         "set_for_target": frozenset(c["set_for_target"]),
         "fired_by": frozenset(c["fired_by"]),
+        "judicial_stems": frozenset(c["judicial_killing_stems"]),
+        "sentence_before": frozenset(c["sentence_before"]),
+        "sentence_after": frozenset(c["sentence_after"]),
+        "court_words": frozenset(c["court_words"]),
         # what is fired or planted, whose construct genitive is its kind ('قذائف المورتر', 'صواريخ غراد')
         "munitions": frozenset(w for mode, words in weapon_modes("ar") if mode in ("heavy-weapons", "explosives", "firearms") for w in words),
     }
@@ -1078,6 +1082,8 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
     for c in cands:
         if _verbal_attack(sent, c):
             c.type, c.mode = "ACCUSE", "disapprove"
+        elif _judicial_killing(sent, c):
+            _as_death_sentence(sent, c, trig_idx)
     survivor = _survivor(sent, trig_idx) if any(c.type == "ASSAULT" for c in cands) else None
     for c in cands:
         if survivor and c.type == "ASSAULT" and survivor not in c.targets:
@@ -1284,6 +1290,33 @@ def _snatched(sent: Sentence, c: Candidate) -> bool:
 
 
 _ATTACK_WORDS = {"هاجم", "هجوم", "هجمات"}  # trigger patterns that also name an attack in words
+
+
+def _judicial_killing(sent: Sentence, c: Candidate) -> bool:
+    """'نفذت وزارة الداخلية حكم القتل تعزيراً في ...', 'قضت المحكمة بإعدام ...': a death sentence,
+    passed or carried out, is a court's penalty (SANCTION, convict), not an attack."""
+    if c.type != "ASSAULT":
+        return False
+    s, toks = _sets(), sent.tokens
+    a, b = c.tok
+    word = _no_conj(toks[a].text)
+    stem = word[1:] if word.startswith("ب") else word
+    if stem not in s["judicial_stems"]:
+        return False
+    if (a > 0 and _no_conj(toks[a - 1].text) in s["sentence_before"]) or (b < len(toks) and toks[b].text in s["sentence_after"]):
+        return True
+    return word.startswith("ب") and any(_no_conj(t.text) in s["court_words"] for t in toks[max(0, a - 4):a])
+
+
+def _as_death_sentence(sent: Sentence, c: Candidate, trig_idx: set[int]) -> None:
+    """A court's penalty: the ruling word is no agent ('ونفذ حكم القتل'), whom it was carried out
+    on follows في ('حكم القتل في الجاني')."""
+    s, toks = _sets(), sent.tokens
+    c.type, c.mode = "SANCTION", "convict"
+    c.sources = [sp for sp in c.sources if _no_conj(toks[sp[0]].text) not in s["sentence_before"]]
+    k = c.tok[1] + (c.tok[1] < len(toks) and toks[c.tok[1]].text in s["sentence_after"])
+    if not c.targets and k < len(toks) and toks[k].text == "في":
+        c.targets = np_forward(sent, k + 1, trig_idx)[:1]
 
 
 def _verbal_attack(sent: Sentence, c: Candidate) -> bool:

@@ -437,7 +437,18 @@ def extract(sent: Sentence, is_cap=None) -> list[Candidate]:
                 cand.targets = [rec]
         cand.confidence = round(min(0.97, 0.3 + 0.5 * weight + (0.1 if cand.sources else 0) + (0.05 if cand.targets else 0)), 3)
         cands.append(cand)
-    return _ultimatum(words, _one_event_nouns(words, cands))
+    return _ultimatum(words, _one_event_nouns(words, _death_sentences(words, cands)))
+
+
+def _death_sentences(words: list[str], cands: list[Candidate]) -> list[Candidate]:
+    """'He was executed after a court convicted him of murder': a death sentence carried out is a
+    court's penalty (SANCTION, convict), not an attack (``judicial_cues``)."""
+    if _sets()["judicial_cues"].isdisjoint(words):
+        return cands
+    for c in cands:
+        if c.type == "ASSAULT" and words[c.tok[0]].startswith("execut"):
+            c.type, c.mode = "SANCTION", "convict"
+    return cands
 
 
 #: Verbs of giving or arriving that are AID only when what is given or arrives is aid.

@@ -355,3 +355,17 @@ def test_the_reporter_ends_where_what_it_reports_begins(text, speaker):
 ])
 def test_rules_places_and_quotations_report_nothing(text):
     assert all(not e.attribution for e in events(text))
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("نفذت وزارة الداخلية أمس حكم القتل تعزيراً في المدعو منصور لقيامه بتهريب المخدرات إلى المملكة.", "ar"),
+    ("Saudi Arabia executed a Pakistani man convicted of smuggling heroin, the interior ministry said.", "en"),
+])
+def test_a_death_sentence_carried_out_is_a_court_penalty_not_an_attack(text, lang):
+    evs = run_stage(text, lang).events
+    assert [(e.type, e.mode) for e in evs] == [("SANCTION", "convict")]
+
+
+def test_the_ruling_is_no_agent_and_the_convict_follows_fi():
+    (e,) = run_stage("ونفذ حكم القتل في الجاني اليوم في محافظة ثادق بمنطقة الرياض.", "ar").events
+    assert not e.source_actors and [a.text for a in e.target_actors] == ["الجاني"]
