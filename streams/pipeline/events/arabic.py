@@ -274,6 +274,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'هاجم مسلحون حاجزا', 'هاجم مفجرون انتحاريون سياسيين': a nominative plural, then an accusative: the object
         if subject and count and (ending := _agreement_ending(toks[k - 1].text)) and not t.text.endswith(ending):
             break  # 'هاجم مسلحون وزارة الداخلية', 'هاجم انتحاريان حمام سباحة': it takes no genitive, only adjectives that agree ('مسلحون مجهولون')
+        if subject and count and _object_after_subject_name(sent, k):
+            break  # 'أدانت السعودية الحادث', 'رفضت شركة «آبل» إعلان أرقام المبيعات': a name takes no genitive
         if subject and count >= 2 and _after_an_adjective(sent, k):
             break  # 'قصفت طائرات تركية مواقع للحزب': a nationality adjective ends the subject, a place or actor noun after it is the object
         if count and t.text.startswith("و") and _sets()["light"].get(_no_conj(t.text)) == "source":
@@ -387,6 +389,30 @@ def _before_ba_phrase(sent: Sentence, span: tuple[int, int], entity_actor=None) 
                 or (w.startswith("بال") and len(w) >= 6 and _accusative(prev))):
             return span[0], k
     return span
+
+
+def _object_after_subject_name(sent: Sentence, k: int) -> bool:
+    """Token ``k`` follows a state's name ('السعودية', 'روسيا') or a quoted name ('«آبل»'): a name
+    takes no genitive, so a word after it that is no nationality adjective ('العربية', 'الأمريكية')
+    starts the next phrase, the verb's object ('اتهمت روسيا الولايات المتحدة')."""
+    toks = sent.tokens
+    w = _no_conj(toks[k].text)
+    if toks[k].text.startswith("و") or w.endswith(_ADJECTIVE_ENDINGS) or _is_punct(toks[k]) or _stopword(toks[k].text):
+        return False
+    if _is_quote(toks[k - 1]) and toks[k - 1].text not in _OPENING_QUOTES:
+        return not w.startswith("ال")
+    return w.startswith("ال") and _state_name(toks[k - 1].text)
+
+
+#: Endings of a nisba adjective that may follow a name ('السعودية الرسمية' is not one, 'العربية' is).
+_ADJECTIVE_ENDINGS = ("ي", "يه", "يين", "يون")
+
+
+def _state_name(word: str) -> bool:
+    """A state by its name ('روسيا', 'مصر', 'العراق', 'السعودية'), not a nationality adjective
+    ('البحرينية': 'الطفلة البحرينية الزين' goes on with her name)."""
+    stems, w = _sets()["national"], bare(word)
+    return w in stems or (w[-1:] == "ا" and w[:-1] in stems) or (w[-2:] == "يا" and w[:-2] in stems) or w == "سعوديه"
 
 
 def _after_an_adjective(sent: Sentence, k: int) -> bool:

@@ -858,3 +858,13 @@ def test_what_follows_an_attack_noun_that_names_no_agent(text, not_an_agent):
 def test_shells_fired_by_an_actor_name_it():
     got = _cands("أصيب 9 مواطنين جراء سقوط قذائف أطلقتها كتائب مقاتلة على مناطق في حلب.", "ASSAULT")
     assert any(c["sources"] == ["كتائب مقاتله"] for c in got)
+
+
+@pytest.mark.parametrize("text, typ, source, target", [
+    ("من جانبها، أدانت السعودية الحادث الإرهابي في البحرين.", "ACCUSE", "السعوديه", "الحادث الارهابي"),
+    ("واتهمت روسيا الولايات المتحدة بدعم الإرهاب.", "ACCUSE", "روسيا", "الولايات المتحده"),
+    ("من جهتها، رفضت شركة «آبل» إعلان أرقام المبيعات.", "REJECT", "شركه « ابل", "اعلان ارقام المبيعات"),
+])
+def test_a_state_or_quoted_name_ends_the_subject_and_the_object_follows(text, typ, source, target):
+    (c,) = _cands(text, typ)
+    assert c["sources"] == [source] and c["targets"] == [target]
