@@ -21,7 +21,7 @@ from marsad.streams.pipeline.doc import Doc
 from . import arabic, english
 from .classifier import TYPES as _GATED_TYPES
 from .common import Candidate, Sentence
-from .merge import actor_key, actor_keys, merge_sentence_mentions
+from .merge import actor_key, actor_keys, group_sentence_mentions, merge_groups, nearest_figures
 from .quantities import kind_of, parse_quantities
 from .resources import acled_for, cues, en_stem, mode_refinements, weapon_modes, weapon_words
 from .text import Folded, Token, fold, split_sentences, tokenize
@@ -712,6 +712,7 @@ def extract_events(doc: Doc) -> list[EventMention]:
     if lang == "ar":
         _gate_document(ctx, recs)
     mentions: list[EventMention] = []
+    figures: dict[int, list[tuple[int, int, Quantity]]] = {}  # per sentence, where each figure is
     for idx, rec in enumerate(recs):
         ctx.sent_index = idx
         sent, times, cands, qtys = rec["sent"], rec["times"], rec["cands"], rec["qtys"]
@@ -724,6 +725,7 @@ def extract_events(doc: Doc) -> list[EventMention]:
                 attr = list(ctx.last_attr)
             ev_start, ev_end = ctx.orig_span(sent.start, sent.end)
             evidence = Span(start=ev_start, end=ev_end, text=ctx.text[ev_start:ev_end])
+            figures[ev_start] = [(*ctx.tok_span_orig(sent, (a, b)), q) for a, b, q in qtys]
             for cand in cands:
                 mention = _mention(ctx, sent, cand, times, qtys, attr, evidence)
                 if not _bare_mention(lang, cand, mention):
@@ -733,7 +735,7 @@ def extract_events(doc: Doc) -> list[EventMention]:
             t = ([x for x in times if _specific(x[2])] or times)[-1][2]
             if t.precision in ("day", "part_of_day", "week") or ((ctx.pub - t.end).days <= 31 and _specific(t)):
                 ctx.last_time = t
-    return merge_sentence_mentions(mentions)
+    return merge_groups(nearest_figures(group_sentence_mentions(mentions), figures))
 
 
 _QUOTES = frozenset('«»"“”\'')

@@ -117,7 +117,8 @@ def parse_quantities(tokens: list[Token], lang: str, source) -> list[tuple[int, 
             out.append((i, j, Quantity(kind="other", value=None, min=lo, max=hi, approximate=True, text="")))
             i = j
             continue
-        wv = _word_value(tok, lang)
+        pair = two.removeprefix("و") if lang == "ar" else two
+        wv = _word_value(tok, lang) or (("num", q["units"][pair]) if pair in q["units"] else None)
         if wv is None or (lang == "en" and tok in ("a", "an") ):
             i += 1
             continue
@@ -125,7 +126,11 @@ def parse_quantities(tokens: list[Token], lang: str, source) -> list[tuple[int, 
         total, current, j = 0.0, 0.0, i
         seen = False
         while j < n:
-            wv = _word_value(tokens[j].text, lang)
+            pair = f"{tokens[j].text.removeprefix('و') if lang == 'ar' else tokens[j].text} {tokens[j + 1].text}" if j + 1 < n else ""
+            if pair in q["units"]:  # 'أحد عشر' (eleven), whose first word is no number alone
+                wv, j = ("num", float(q["units"][pair])), j + 1
+            else:
+                wv = _word_value(tokens[j].text, lang)
             if wv is None:
                 if lang == "en" and tokens[j].text.lower() == "and" and seen and j + 1 < n and _word_value(tokens[j + 1].text, lang):
                     j += 1

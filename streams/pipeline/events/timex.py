@@ -277,4 +277,32 @@ def resolve_times(text: str, pub: date, lang: str) -> list[tuple[int, int, TimeR
     for f in found:
         if all(f[1] <= k[0] or f[0] >= k[1] for k in kept):
             kept.append(f)
-    return _since(text, sorted(kept, key=lambda f: f[0]), pub, lang)
+    return _since(text, _joined(text, sorted(kept, key=lambda f: f[0]), p), pub, lang)
+
+
+#: What may stand between a weekday and the date that names the same day ('الجمعة يوم 26 يونيو',
+#: 'الجمعة الموافق 26 يونيو', 'Friday, June 26'), and between the two days of one night ('ليل
+#: الخميس - الجمعة', 'ليلة الأربعاء على الخميس').
+_SAME_DAY_GAP = re.compile(r"^[\s,،]*(?:(?:يوم|الموافق)[\s,،]*)?$")
+_NIGHT_GAP = re.compile(r"^\s*(?:[-–/]|علي|على|الي|الى)?\s*$")
+
+
+def _joined(text: str, found: list[tuple[int, int, TimeRef]], p: dict[str, re.Pattern]) -> list[tuple[int, int, TimeRef]]:
+    """A weekday and the date after it are one day, the date's ('أثناء صلاة الجمعة يوم 26 يونيو'
+    is 26 June, not last Friday); a night named by two weekdays is one span ('بعد منتصف ليل
+    الخميس - الجمعة'). Two expressions would give the triggers of one sentence two dates, and
+    the mentions of one event would not merge."""
+    out: list[tuple[int, int, TimeRef]] = []
+    for a, b, ref in found:
+        if out:
+            pa, pb, prev = out[-1]
+            gap = text[pb:a]
+            if p["weekday"].fullmatch(prev.text or "") and ref.precision == "day" and not p["weekday"].fullmatch(ref.text or "") and _SAME_DAY_GAP.match(gap):
+                out[-1] = (pa, b, ref.model_copy(update={"text": text[pa:b]}))
+                continue
+            night = (prev.text or "").split()[0] in ("ليل", "ليله")
+            if night and p["weekday"].fullmatch(ref.text or "") and _NIGHT_GAP.match(gap) and ref.start > prev.start:
+                out[-1] = (pa, b, TimeRef(start=prev.start, end=ref.start, precision="range", text=text[pa:b]))
+                continue
+        out.append((a, b, ref))
+    return out

@@ -5,6 +5,7 @@ from datetime import date
 
 from marsad.schemas import ActorRef, EventMention, Place, Span, TimeRef
 from marsad.streams.evaluation.events import run_stage
+from marsad.streams.pipeline.events import classifier
 from marsad.streams.pipeline.events.merge import merge_sentence_mentions
 
 SENTENCE = Span(start=0, end=80, text="x" * 80)
@@ -77,3 +78,19 @@ def test_mentions_that_something_tells_apart_stay_apart():
     assert len(merge_sentence_mentions([mention(5), mention(25, day=8)])) == 2
     assert len(merge_sentence_mentions([mention(5), mention(25, status="claimed")])) == 2
     assert len(merge_sentence_mentions([mention(5, mode="aerial"), mention(25, mode="firearms")])) == 2
+
+
+def test_two_attacks_in_one_sentence_each_keep_their_own_toll():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the candidates, whatever the gate says
+        evs = assaults("وأدت غارة للتحالف إلى مقتل تسعة مسلحين، بينما قتل أحد عشر مسلحا آخر في قصف مدفعي شنه الجيش على مواقع التنظيم.")
+    tolls = [sorted(q.value for q in e.quantities if q.kind == "killed") for e in evs]
+    assert sorted(tolls) == [[9], [11]]
+
+
+def test_one_attack_with_a_mode_from_its_gunmen_and_one_from_its_trigger_is_one_event():
+    gunmen = [actor("مسلحون", 60)]
+    soldiers = [actor("الجنود", 10)]
+    shooting = mention(20, sources=gunmen, targets=soldiers, mode="firearms")
+    suicide = mention(40, sources=gunmen, targets=soldiers, mode="suicide-attack")
+    assert len(merge_sentence_mentions([shooting, suicide])) == 1
+    assert len(merge_sentence_mentions([shooting, mention(40, sources=gunmen, mode="suicide-attack")])) == 2  # nobody hit in common

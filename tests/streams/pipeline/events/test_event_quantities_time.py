@@ -74,6 +74,10 @@ def _t(text, lang="ar"):
         ("منذ أغسطس (آب) 2014", [(date(2014, 8, 1), date(2019, 2, 9), "range")]),
         ("يوم 24 يوليو (تموز) من العام 1995", [(date(1995, 7, 24), date(1995, 7, 24), "day")]),
         ("يوم 21 أكتوبر/تشرين الأول 2000", [(date(2000, 10, 21), date(2000, 10, 21), "day")]),
+        # a weekday and its date are one day, the date's; a night named by two days spans both
+        ("أثناء صلاة الجمعة يوم 26 يناير", [(date(2019, 1, 26), date(2019, 1, 26), "day")]),
+        ("بعد منتصف ليل الخميس - الجمعة", [(date(2019, 2, 7), date(2019, 2, 8), "range")]),
+        ("قتلوا ليل الاربعاء الخميس في غارة", [(date(2019, 2, 6), date(2019, 2, 7), "range")]),
         # a part of a period is its third: a strike 'early in the month' is not the day's strike
         ("وأسفرت غارة في بداية الشهر عن مقتل", [(date(2019, 2, 1), date(2019, 2, 9), "range")]),
         ("منتصف الشهر الماضي", [(date(2019, 1, 11), date(2019, 1, 21), "range")]),
@@ -100,6 +104,7 @@ def test_english_time():
     assert _t("at the end of last month", "en") == [(date(2019, 1, 22), date(2019, 1, 31), "range")]
     assert _t("the shooting in late June", "en") == [(date(2018, 6, 21), date(2018, 6, 30), "range")]
     assert _t("talks in mid-January", "en") == [(date(2019, 1, 11), date(2019, 1, 21), "range")]
+    assert _t("the attack on Friday, January 25 killed five", "en") == [(date(2019, 1, 25), date(2019, 1, 25), "day")]
 
 
 @pytest.mark.parametrize("text", ["0.0.0 killed", "1" + ".1" * 300 + " killed", "9" * 400 + " killed"])
@@ -173,3 +178,7 @@ def test_troops_massed_or_deployed_are_counted():
 ])
 def test_a_count_of_shells_strikes_or_operations_is_no_casualty_figure(text, lang, figures):
     assert [(q.kind, q.value) for q in qty(text, lang)] == figures
+
+
+def test_eleven_and_twelve_are_one_number():
+    assert [(q.kind, q.value) for q in qty("بينما قتل أحد عشر مسلحا واثنا عشر جنديا")] == [("killed", 11), ("killed", 12)]
