@@ -369,8 +369,8 @@ def _plural_construct(toks: list[Token], k: int) -> bool:
 
 def _before_ba_phrase(sent: Sentence, span: tuple[int, int], entity_actor=None) -> tuple[int, int]:
     """'ووافق مجلس الأمن بإجماع أعضائه', 'هددت إيران بإغلاق مضيق هرمز', 'تعهدت غوغل بتوفير': a بـ
-    phrase after a definite noun, a state or a linked name is the verb's complement, not part of
-    its subject; and with the
+    phrase after a definite noun, a state, a linked name or people counted ('مقتل 31 شخصا بسقوط
+    مقاتلة') is the verb's complement or the cause, not part of the phrase; and with the
     entity stage, a subject cannot open with one ('أفرج بكفالة'). Unless the word is a name the
     entity stage linked ('الرئيس بشار الأسد', 'هاجم بوتين')."""
     toks = sent.tokens
@@ -385,7 +385,7 @@ def _before_ba_phrase(sent: Sentence, span: tuple[int, int], entity_actor=None) 
         if w in ("باسم", "باسمه"):
             continue  # 'المتحدث باسم الرئاسة': the spokesman's title, part of the phrase
         prev = _no_conj(toks[k - 1].text)
-        if (prev.startswith("ال") or national(sent, (k - 1, k)) or (entity_actor and entity_actor((k - 1, k)))
+        if (prev.startswith("ال") or national(sent, (k - 1, k)) or (entity_actor and entity_actor((k - 1, k))) or _counted_people(prev)
                 or (w.startswith("بال") and len(w) >= 6 and _accusative(prev))):
             return span[0], k
     return span
@@ -413,6 +413,12 @@ def _state_name(word: str) -> bool:
     ('البحرينية': 'الطفلة البحرينية الزين' goes on with her name)."""
     stems, w = _sets()["national"], bare(word)
     return w in stems or (w[-1:] == "ا" and w[:-1] in stems) or (w[-2:] == "يا" and w[:-2] in stems) or w == "سعوديه"
+
+
+def _counted_people(word: str) -> bool:
+    """People with the ending of a count's noun ('شخصا', 'رجلين', 'مسلحين'): no construct head,
+    so a بـ word after them opens a phrase of its own ('طلاب برنامج موهبة' is a construct)."""
+    return word in people_nouns() and word.endswith(("ا", "ين", "ون", "ان"))
 
 
 def _after_an_adjective(sent: Sentence, k: int) -> bool:
@@ -1883,7 +1889,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             if nps and cand.trigger.pattern in _FIRE_OF:
                 cand.sources = nps[:1]  # 'برصاص الجيش': whose fire, the shooter
             elif nps:
-                cand.targets = [_unquantify(sent, sp, trig_idx) for sp in nps]
+                nps = [_before_ba_phrase(sent, sp, entity_actor) for sp in nps]
+                cand.targets = [_unquantify(sent, sp, trig_idx) for sp in nps if sp[1] > sp[0]]
     # agent phrases (من قبل X، برصاص X، من طائرات التحالف)
     if not cand.sources and cand.type not in ("AID", "RETREAT") and not explosion:
         ag = _find_agent(sent, b, 8, trig_idx)

@@ -868,3 +868,17 @@ def test_shells_fired_by_an_actor_name_it():
 def test_a_state_or_quoted_name_ends_the_subject_and_the_object_follows(text, typ, source, target):
     (c,) = _cands(text, typ)
     assert c["sources"] == [source] and c["targets"] == [target]
+
+
+def test_the_cause_after_counted_victims_and_an_adverb_before_the_verb_are_no_actors():
+    (victims,) = _cands("مقتل 31 شخصا بسقوط مقاتلة على سوق في أريحا.", "ASSAULT")
+    assert victims["targets"] == ["31 شخصا"]
+    (raids,) = _cands("بالمقابل شن الجيش التركي عشرات الغارات على مناطق جبلية.", "ASSAULT")
+    assert raids["sources"] == ["الجيش التركي"]
+
+
+def test_counted_people_end_before_a_ba_phrase_but_a_construct_goes_on():
+    got = _cands("قتل مسلحون رجلين بتهمة التجسس في الموصل.", "ASSAULT")
+    assert got[0]["targets"] == ["رجلين"]
+    got = _cands("اعتقلت الشرطة طلاب برنامج التدريب في جدة.", "COERCE")
+    assert got[0]["targets"] == ["طلاب برنامج التدريب"]
