@@ -110,6 +110,8 @@ def _sets():
         "attack_modifiers": frozenset(c["attack_noun_modifiers"]),
         "set_for_target": frozenset(c["set_for_target"]),
         "fired_by": frozenset(c["fired_by"]),
+        "detained_things": frozenset(c["detained_things"]),
+        "party_object_verbs": frozenset(c["party_object_verbs"]),
         "judicial_stems": frozenset(c["judicial_killing_stems"]),
         "sentence_before": frozenset(c["sentence_before"]),
         "sentence_after": frozenset(c["sentence_after"]),
@@ -1097,7 +1099,7 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
             cand.sources = [_with_quantifier(sent, near)]
             cand.agentless = cand.pronoun_source = False
             cand.targets = [t for t in cand.targets if not (t[0] <= near[0] < t[1])]
-        if _threat_of_a_thing(sent, cand, entity_actor) or not _visit_between_parties(sent, cand, trig_idx, entity_actor, entity_place):
+        if _threat_of_a_thing(sent, cand, entity_actor) or _confined_thing(sent, cand, suffix, entity_actor) or not _visit_between_parties(sent, cand, trig_idx, entity_actor, entity_place):
             continue
         cand.sources = [_organisation_of_members(sent, sp, trig_idx, entity_actor) for sp in cand.sources]
         cand.targets = [_organisation_of_members(sent, sp, trig_idx, entity_actor) for sp in cand.targets]
@@ -1223,6 +1225,19 @@ def _threat_of_a_thing(sent: Sentence, c: Candidate, entity_actor=None) -> bool:
     """'ما يهدد سلامة الطفل', 'تهدد المواجهة الاستقرار': a situation that threatens something is
     no threat made (PLOVER THREATEN needs an actor); a subject found must be actor-like."""
     return c.type == "THREATEN" and bool(c.sources) and not any(_party(sent, sp, entity_actor) for sp in c.sources)
+
+
+def _confined_thing(sent: Sentence, c: Candidate, suffix: str, entity_actor=None) -> bool:
+    """'احتجاز الكربون', 'احتجاز يد عامل داخل فرامة', 'حصر جميع المواقع': what is held or counted
+    is a thing, so no party was coerced (``detained_things``, ``party_object_verbs``)."""
+    if c.type != "COERCE":
+        return False
+    s, toks = _sets(), c.targets
+    if any(bare(sent.tokens[a].text) in s["detained_things"] or sent.tokens[a].text in s["detained_things"] for a, _ in toks):
+        return True
+    if c.trigger.pattern in s["party_object_verbs"] and not suffix.endswith(("ه", "ها", "هم", "هما")):
+        return not any(_party(sent, sp, entity_actor) for sp in c.targets)
+    return False
 
 
 _TO = {"الي", "الى"}

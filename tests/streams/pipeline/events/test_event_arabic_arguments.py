@@ -882,3 +882,13 @@ def test_counted_people_end_before_a_ba_phrase_but_a_construct_goes_on():
     assert got[0]["targets"] == ["رجلين"]
     got = _cands("اعتقلت الشرطة طلاب برنامج التدريب في جدة.", "COERCE")
     assert got[0]["targets"] == ["طلاب برنامج التدريب"]
+
+
+@pytest.mark.parametrize("text", [
+    "وبحسب بيان نشرته الشركة فإن المشروع يعد احتجاز الكربون وتخزينه حلا تقنيا مفيدا.",  # carbon capture
+    "تبلغت غرفة العمليات عن حالة احتجاز يد عامل مصري بداخل فرامة لحم.",  # a hand caught in a machine
+    "وقد ذيل البرنامج بنماذج لحصر ومتابعة الحالات كنموذج حصر حالات العنف داخل المدارس.",  # counting cases
+])
+def test_things_held_or_counted_are_no_coercion(text):
+    assert not _cands(text, "COERCE")
+    assert _cands("نستمر في الضغط على الباقين من إرهابيي داعش لحصرهم في رقعة صغيرة.", "COERCE")  # confining them
