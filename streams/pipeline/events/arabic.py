@@ -337,6 +337,8 @@ def _opens_object(sent: Sentence, k: int) -> bool:
     w, prev = toks[k].text, _no_conj(toks[k - 1].text)
     if w.startswith("و"):
         return False  # 'هاجمت القوات والمليشيات': a second subject, coordinated
+    if w.startswith("لل") or (w.startswith("ل") and proclitic_length(w)):
+        return False  # 'الرئيس التنفيذي للهيئة الملكية': a genitive with ل, no object
     if not prev.startswith("ال") or prev in _QUANT_HEADS or prev in _NUMBER_WORDS or national(sent, (k, k + 1)):
         return False  # 'آلاف المتظاهرين': a count, not a definite noun
     return (actor_like(sent, (k, k + 1)) or place_like(sent, (k, k + 1)) or _plural_construct(toks, k)
@@ -828,8 +830,8 @@ def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list
             n = 0
         if n:
             nps = _members_of(sent, np_forward(sent, k + n, trig_idx), trig_idx)
-            if nps and (not bare_min or actor_like(sent, nps[0])):
-                return nps
+            if nps and (not bare_min or actor_like(sent, (nps[0][0], nps[0][0] + 1))):
+                return nps  # after a bare 'من' the phrase's head is the actor ('من أبرزها توجهات الهيئة' is none)
         w = toks[k].text
         for p in ("برصاص", "بنيران"):
             if w == p or w == "و" + p:

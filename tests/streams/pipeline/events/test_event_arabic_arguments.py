@@ -892,3 +892,16 @@ def test_counted_people_end_before_a_ba_phrase_but_a_construct_goes_on():
 def test_things_held_or_counted_are_no_coercion(text):
     assert not _cands(text, "COERCE")
     assert _cands("نستمر في الضغط على الباقين من إرهابيي داعش لحصرهم في رقعة صغيرة.", "COERCE")  # confining them
+
+
+def test_institutions_are_parties_and_a_genitive_with_lam_is_no_object():
+    (e,) = run_stage("وقال البيان إن مجلس الإدارة في الاتحاد يرفض بشدة حضور مثل هذه المناسبات.", "ar").events
+    assert [a.text for a in e.source_actors] == ["مجلس الإدارة في الاتحاد"]
+    (c,) = _cands("اجتمع الرئيس التنفيذي للهيئة الملكية اليوم مع فريق عمل المدينة.", "CONSULT")
+    assert c["sources"] == ["الرئيس التنفيذي للهيئه الملكيه"]
+
+
+def test_after_a_bare_min_the_head_is_the_agent():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the candidates, whatever the gate says
+        doc = run_stage("أعلنت مصادر امنية مقتل رجل دين مقرب من المجلس الاعلى الاسلامي في بغداد.", "ar")
+        assert not [a.text for e in doc.events if e.type == "ASSAULT" for a in e.source_actors]  # close to, not by
