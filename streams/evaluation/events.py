@@ -50,12 +50,9 @@ def _stages(with_entities: bool = True):
 
     stages = []
     if with_entities:
-        try:  # lazy: the entity stage is optional
-            from marsad.streams.pipeline.entities import EntityStage  # type: ignore
+        from marsad.streams.pipeline.entities import EntityStage
 
-            stages.append(EntityStage())
-        except Exception:
-            pass
+        stages.append(EntityStage())
     stages.append(EventStage())
     return tuple(stages)
 
@@ -76,12 +73,8 @@ def entity_stage_used() -> bool:
 
 def run_stage(text: str, language: str, with_entities: bool = True) -> Doc:
     doc = make_doc(text, language)
-    for stage in _stages(with_entities):
-        try:
-            doc = stage(doc)
-        except Exception:
-            if stage.name == "events.v1":
-                raise
+    for stage in _stages(with_entities):  # as the service runs them: a broken stage fails the evaluation
+        doc = stage(doc)
     return doc
 
 
