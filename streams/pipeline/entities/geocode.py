@@ -336,4 +336,6 @@ def geocode(name: str, country_context: tuple[str, ...] = ()) -> GeoEntry | None
         return None
     keys = [it.payload.key for it in full[0].items]
     hit = gaz.resolve(keys, frozenset(country_context), frozenset())
+    if hit and folded[full[0].start:full[0].end] in gaz.country_cue_names and hit[0].country not in country_context:
+        return None  # 'المملكة' alone: the kingdom of the article, which a bare name does not tell
     return hit[0] if hit else None

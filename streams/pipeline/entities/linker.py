@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from marsad.streams.pipeline.entities.arabic import ARTICLE_PREFIXES, word_start
@@ -108,6 +109,16 @@ def _settlement_noun_names(folded: str, geo_cands: list[Linked]) -> None:
                 g.keys = tuple(dict.fromkeys(g.keys + inner.keys))
 
 
+def _most_named(entries: list, named: Counter) -> object | None:
+    """'المملكة' (the Kingdom) is the kingdom whose places the article names most ('في المملكة'
+    of a report on Mecca and Jeddah is Saudi Arabia, though Bahrain hosts the body it joins);
+    none where no kingdom's place is named, or two are named as often."""
+    votes = sorted(((named[e.country], e) for e in entries if named[e.country]), key=lambda v: -v[0])
+    if not votes or (len(votes) > 1 and votes[0][0] == votes[1][0]):
+        return None
+    return votes[0][1]
+
+
 def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gazetteer,
          extra_countries: frozenset[str] = frozenset()) -> list[Linked]:
     kb_uncond: list[Linked] = []
@@ -152,7 +163,7 @@ def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gaze
             entry = kb.get(c.ref)
             if entry is not None:
                 countries.update(entry.countries[:1])
-        else:
+        elif folded[c.start:c.end] not in gaz.country_cue_names:  # 'المملكة' takes its country from the article
             for key in c.keys:
                 e = gaz.entries[key]
                 if e.source in ("country", "border", "supplement") and e.country:
@@ -210,9 +221,13 @@ def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gaze
             if e.country and e.admin1:
                 admin1s.add((e.country, e.admin1))
     out: list[Linked] = []
+    kingdoms: list[Linked] = []
     for c in chosen:
         if c.kind != "geo":
             out.append(c)
+            continue
+        if folded[c.start:c.end] in gaz.country_cue_names and all(gaz.entries[k].source == "country" for k in c.keys):
+            kingdoms.append(c)  # 'المملكة': decided by the places the article names (below)
             continue
         hit = gaz.resolve(list(c.keys), countries, admin1s)
         if hit is None:
@@ -239,4 +254,11 @@ def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gaze
         if precision == "name_only":
             c.confidence = 0.6
         out.append(c)
+    named = Counter(c.geo.country for c in out if c.kind == "geo" and c.geo is not None)
+    for c in kingdoms:
+        kingdom = _most_named([gaz.entries[k] for k in c.keys], named)
+        if kingdom is not None:
+            c.geo, c.precision = kingdom, "country"
+            out.append(c)
+    out.sort(key=lambda c: c.start)
     return out

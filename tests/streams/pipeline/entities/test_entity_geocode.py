@@ -205,3 +205,12 @@ def test_a_place_name_that_is_a_whole_quotation_is_a_newspaper_not_a_place(stage
 def test_continents_oceans_and_regions_across_borders_are_places_of_no_country(name):
     e = geocode(name)
     assert e is not None and e.country is None and e.feature_kind in ("region", "sea")
+
+
+def test_the_kingdom_is_the_kingdom_the_article_names_and_none_where_it_names_none(run):
+    saudi = run("أعلنت المملكة العربية السعودية أمس أن المملكة ستستضيف القمة.")
+    assert [e.place.country for e in saudi if e.surface == "المملكة"] == ["SA"]
+    morocco = run("استقبل ملك المغرب الوفد في الرباط وقال إن المملكة ترحب بضيوفها.")
+    assert [e.place.country for e in morocco if e.surface == "المملكة"] == ["MA"]
+    unnamed = run("وقال الوزير إن المملكة ستستضيف القمة.")
+    assert not [e for e in unnamed if e.surface == "المملكة" and e.place is not None]
