@@ -201,8 +201,8 @@ def _attribution(ctx: _Ctx, sent: Sentence, upto: int) -> tuple[list[ActorRef], 
                     continue  # 'بين بكين ومدن أخرى': between, not 'explained'
                 for np in nps[:2]:
                     out.append(ctx.actor_ref(sent, np))
-                # نقلت X عن Y
-                if nps:
+                # نقلت X عن Y (not 'أعلنت X عن تصفية': announced, quoting nobody)
+                if nps and w.startswith("نقل"):
                     e = nps[-1][1]
                     while e < len(toks) and arabic._is_quote(toks[e]):
                         e += 1

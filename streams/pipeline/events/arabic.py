@@ -18,7 +18,7 @@ import ahocorasick
 
 from .common import Candidate, Sentence
 from .resources import Trigger, cues, quantities, triggers_ar, weapon_modes, weapon_words
-from .quantities import counting_nouns, people_nouns
+from .quantities import counting_nouns, kind_of, people_nouns
 from .text import Token
 
 _PUNCT_STOP = set("،,.;:!?؟()[]{}؛…-–—*")
@@ -109,6 +109,7 @@ def _sets():
         "sports": _by_first_word(c["sports_context"]),
         "attack_modifiers": frozenset(c["attack_noun_modifiers"]),
         "set_for_target": frozenset(c["set_for_target"]),
+        "object_genitive": frozenset(c["object_genitive_nouns"]),
         "fired_by": frozenset(c["fired_by"]),
         "detained_things": frozenset(c["detained_things"]),
         "party_object_verbs": frozenset(c["party_object_verbs"]),
@@ -824,9 +825,10 @@ def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list
         p = k - 2 if k > 2 and toks[k - 1].text == "الاقل" and toks[k - 2].text in ("علي", "على") else k
         if n and bare_min and (not near or (p > 0 and (_is_quantity_word(toks[p - 1].text) or _no_conj(toks[p - 1].text) in s["beside"]
                                                        or _no_conj(toks[p - 1].text) in people_nouns()
+                                                       or kind_of(toks[p - 1].text, "ar") in ("killed", "injured")
                                                        or (p > 1 and _is_quantity_word(toks[p - 2].text))))):
             # 'ثلاثة من عناصر' (three of), 'عناصر من الجيش', '25 عنصرا من داعش' (members of),
-            # 'بالقرب من السفارة' (near): no agent
+            # 'القتلى والجرحى من المدنيين' (the dead of), 'بالقرب من السفارة' (near): no agent
             n = 0
         if n:
             nps = _members_of(sent, np_forward(sent, k + n, trig_idx), trig_idx)
@@ -1948,7 +1950,8 @@ def _attack_noun_agent(sent: Sentence, trigger: tuple[int, int, Trigger, str], t
     if munition and b + 1 < len(toks) and _no_conj(toks[b].text) in _sets()["fired_by"]:
         nps = np_forward(sent, b + 1, trig_idx, allow_number=False)  # 'قذائف أطلقتها كتائب مقاتلة'
         return nps[:1] if nps and actor_like(sent, nps[0], entity_actor) else []
-    construct = not definite and " " not in trig.pattern and not toks[b - 1].text.endswith("ا") and not munition
+    construct = (not definite and " " not in trig.pattern and not toks[b - 1].text.endswith("ا") and not munition
+                 and trig.pattern not in _sets()["object_genitive"])  # 'تفجير مرافق السفارة': what was bombed
 
     def modifier(w: str, k: int) -> bool:
         if national(sent, (k, k + 1)):

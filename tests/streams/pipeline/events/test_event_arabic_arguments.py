@@ -905,3 +905,13 @@ def test_after_a_bare_min_the_head_is_the_agent():
     with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the candidates, whatever the gate says
         doc = run_stage("أعلنت مصادر امنية مقتل رجل دين مقرب من المجلس الاعلى الاسلامي في بغداد.", "ar")
         assert not [a.text for e in doc.events if e.type == "ASSAULT" for a in e.source_actors]  # close to, not by
+
+
+def test_the_dead_of_a_group_and_what_was_bombed_are_no_attackers():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the candidates, whatever the gate says
+        for text, not_an_agent in [
+            ("سقطت طائرة حربية في سوق أريحا مما أدى إلى سقوط عشرات القتلى والجرحى من المدنيين.", "المدنيين"),
+            ("وفي عام 1984 تم تفجير مرافق تابعة للسفارة الأميركية في بيروت.", "مرافق"),
+        ]:
+            doc = run_stage(text, "ar")
+            assert not any(not_an_agent in a.text for e in doc.events for a in e.source_actors), text

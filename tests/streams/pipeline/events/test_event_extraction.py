@@ -369,3 +369,8 @@ def test_a_death_sentence_carried_out_is_a_court_penalty_not_an_attack(text, lan
 def test_the_ruling_is_no_agent_and_the_convict_follows_fi():
     (e,) = run_stage("ونفذ حكم القتل في الجاني اليوم في محافظة ثادق بمنطقة الرياض.", "ar").events
     assert not e.source_actors and [a.text for a in e.target_actors] == ["الجاني"]
+
+
+def test_announcing_about_an_operation_quotes_nobody():
+    (e,) = [e for e in run_stage("أعلنت لجنة مكافحة الإرهاب الروسية عن تصفية 6 مسلحين في عملية خاصة في نالتشيك.", "ar").events]
+    assert [a.text for a in e.attribution] == ["لجنة مكافحة الإرهاب الروسية"]
