@@ -608,16 +608,25 @@ def _event_noun_subject(sent: Sentence, head: int, trig_idx: set[int]) -> list[t
     is the verb's subject, what follows the verb is its object, and the party is the state the
     noun's nationality adjective names ('أمريكية'). None where the verb has no such subject."""
     toks = sent.tokens
-    for m in range(head - 1, max(-1, head - 4), -1):
+    words = 0
+    for m in range(head - 1, max(-1, head - 6), -1):
         if _is_punct(toks[m]) or _is_quote(toks[m]):
             return None
+        if _time_word(toks[m].text):
+            continue  # 'في هجوم جديد صباح اليوم استهدف قافلة عسكرية'
         if m in trig_idx:
             # also inside another phrase: 'في هجوم مماثل استهدف حافلتهم' (a verb after an
             # indefinite noun describes it)
             return [(k, k + 1) for k in range(m + 1, head) if national(sent, (k, k + 1))][:1]
-        if m < head - 1 and not toks[m].text.startswith("ال") and not national(sent, (m, m + 1)):
+        words += 1
+        if words > 1 and not toks[m].text.startswith("ال") and not national(sent, (m, m + 1)):
             return None  # (the word right before the verb may be an indefinite adjective: 'انتحاريا')
     return None
+
+
+def _time_word(word: str) -> bool:
+    """A time adverb or day part ('أمس', 'صباح', 'اليوم', 'الجمعة') between a noun and its verb."""
+    return word in _ADVERBS or _no_conj(word) in _DAY_PARTS or (word in _WEEKDAYS and word != "من")
 
 
 def _relative_antecedent(sent: Sentence, rel: int, trig_idx: set[int]) -> tuple[int, int] | None:

@@ -915,3 +915,9 @@ def test_the_dead_of_a_group_and_what_was_bombed_are_no_attackers():
         ]:
             doc = run_stage(text, "ar")
             assert not any(not_an_agent in a.text for e in doc.events for a in e.source_actors), text
+
+
+def test_a_time_word_between_an_attack_noun_and_its_verb_keeps_the_noun_the_subject():
+    got = _cands("وفي هجوم جديد صباح اليوم استهدف قافلة عسكرية، قتل جنديان تركيان.", "ASSAULT")
+    aimed = _by_trigger(got, "استهدف")
+    assert aimed["sources"] == [] and aimed["targets"] == ["قافله عسكريه"]
