@@ -257,7 +257,7 @@ def _speakers(sent: Sentence, nps: list[tuple[int, int]]) -> list[tuple[int, int
     or a casualty word ('وكالة الطوارئ إن انتحاريا', 'أفاد المرصد بمقتل 19'), and rules, plans
     or states are nobody ('حسب الأنظمة', 'وفق خطة زمنية')."""
     toks = sent.tokens
-    not_a_speaker = cues("ar")["not_a_speaker"]
+    not_a_speaker = frozenset(cues("ar")["not_a_speaker"])
     out = []
     for a, b in nps:
         end = next((k for k in range(a + 1, b) if arabic._no_conj(toks[k].text) in _COMPLEMENTISERS

@@ -1245,8 +1245,8 @@ def _confined_thing(sent: Sentence, c: Candidate, suffix: str, entity_actor=None
     is a thing, so no party was coerced (``detained_things``, ``party_object_verbs``)."""
     if c.type != "COERCE":
         return False
-    s, toks = _sets(), c.targets
-    if any(bare(sent.tokens[a].text) in s["detained_things"] or sent.tokens[a].text in s["detained_things"] for a, _ in toks):
+    s = _sets()
+    if any(bare(sent.tokens[a].text) in s["detained_things"] or sent.tokens[a].text in s["detained_things"] for a, _ in c.targets):
         return True
     if c.trigger.pattern in s["party_object_verbs"] and not suffix.endswith(("ه", "ها", "هم", "هما")):
         return not any(_party(sent, sp, entity_actor) for sp in c.targets)

@@ -184,4 +184,5 @@ def merge_groups(groups: list[list[EventMention]]) -> list[EventMention]:
 
 
 def merge_sentence_mentions(mentions: list[EventMention]) -> list[EventMention]:
+    """Merge the mentions of one event in one sentence (see the module docstring)."""
     return merge_groups(group_sentence_mentions(mentions))
