@@ -429,7 +429,7 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
                 _premodifier_source(ctx, sent, c)
             if cands:
                 english_sents.append((sent, cands))
-        cands = [c for c in cands if not _inside_a_name(ctx, sent, c)]
+        cands = [c for c in cands if not _inside_a_name(ctx, sent, c)] if not _tag_line(lang, sent) else []
         for c in cands:  # a party's own quoted words about what happened: a claim
             if c.status in ("occurred", "ongoing") and ctx.speech and _in_speech(ctx, sent, c):
                 c.status = "claimed"
@@ -452,6 +452,14 @@ def analyse(doc: Doc) -> tuple[_Ctx, list[dict]]:
         for rec in out:
             rec["cands"] = [c for c in rec["cands"] if _keeps_party_sources(ctx, rec["sent"], c)]
     return ctx, out
+
+
+def _tag_line(lang: str, sent: Sentence) -> bool:
+    """'سمات تنومة رجل أمن عسير قتل هيئة': a site's list of tags, words with no punctuation
+    between them after an opener (``tag_line_openers``), is no sentence and reports nothing."""
+    toks = sent.tokens
+    return (lang == "ar" and len(toks) > 2 and toks[0].text in cues("ar")["tag_line_openers"]
+            and not any(arabic._is_punct(t) for t in toks[1:-1]))
 
 
 def _inside_a_name(ctx: _Ctx, sent: Sentence, cand: Candidate) -> bool:

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 
 from marsad.streams.evaluation.events import run_stage
-from marsad.streams.pipeline.events import EventStage
+from marsad.streams.pipeline.events import EventStage, classifier
 
 from datetime import datetime, timezone
 from pathlib import Path
@@ -374,3 +374,10 @@ def test_the_ruling_is_no_agent_and_the_convict_follows_fi():
 def test_announcing_about_an_operation_quotes_nobody():
     (e,) = [e for e in run_stage("أعلنت لجنة مكافحة الإرهاب الروسية عن تصفية 6 مسلحين في عملية خاصة في نالتشيك.", "ar").events]
     assert [a.text for a in e.attribution] == ["لجنة مكافحة الإرهاب الروسية"]
+
+
+def test_a_site_tag_line_reports_nothing():
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3), "PROTEST": ({"r:bias": 5.0}, 0.0, 0.3)}):
+        assert not run_stage("سمات تنومة رجل أمن عسير قتل هيئة", "ar").events
+        assert not run_stage("سمات احتجاز الجثث جدة حقوق الإنسان مكة وزارة الصحة", "ar").events
+        assert run_stage("سمات المهاجمين أنهم قتلوا خمسة جنود، وفق الشرطة.", "ar").events  # a sentence
