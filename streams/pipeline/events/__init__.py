@@ -191,10 +191,12 @@ def _attribution(ctx: _Ctx, sent: Sentence, upto: int) -> tuple[list[ActorRef], 
         for k in range(0, min(upto, len(toks))):
             w = arabic._no_conj(toks[k].text)
             if w in rep or toks[k].text in rep:
-                nxt = k + 1
+                nxt = _past_recipient(toks, k + 1)
                 if (nxt >= len(toks) or arabic._no_conj(toks[nxt].text) in _COMPLEMENTISERS or toks[nxt].text in "،,:"
-                        or _speech_opens(toks, nxt) or arabic._no_conj(toks[nxt].text) in c["attention_objects"]):
-                    inherit = True  # 'وأضاف «...»', 'ولفت النظر إلى أن': the speaker is the one before
+                        or _speech_opens(toks, nxt) or arabic._no_conj(toks[nxt].text) in c["attention_objects"]
+                        or arabic._no_conj(toks[nxt].text) in c["speech_adverbials"]
+                        or arabic._time_word(toks[nxt].text) or toks[nxt].text in _PERIOD_PARTS):
+                    inherit = True  # 'وأضاف «...»', 'ولفت النظر إلى أن', 'وقال لـ«الشرق الأوسط» إن': the speaker is the one before
                     continue
                 nps = _speakers(sent, arabic.np_forward(sent, nxt, set(), max_len=7))
                 if w == "بين" and not (nps and nps[-1][1] < len(toks) and arabic._no_conj(toks[nps[-1][1]].text) in _COMPLEMENTISERS):
@@ -242,6 +244,22 @@ def _attribution(ctx: _Ctx, sent: Sentence, upto: int) -> tuple[list[ActorRef], 
 
 _COMPLEMENTISER_WORD = re.compile(r"(?:^|\s)(?:[إأا]ن|ب?[أا]ن(?:ه|ها|هم))(?:\s|$)")
 _COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"})
+
+
+#: Words that open a time phrase after a reporting verb ('كشفت لـ«الشرق الأوسط» مطلع الأسبوع').
+_PERIOD_PARTS = frozenset({"مطلع", "منتصف", "اواخر", "اوائل", "نهايه", "بدايه", "خلال"})
+
+
+def _past_recipient(toks: list[Token], k: int) -> int:
+    """The token after the paper a statement was made to ('قال لـ«عكاظ» عميد كلية الطب', 'كشفت لـ
+    "الاقتصادية" مصادر مطلعة'): the speaker follows it, or is the one before when nobody does."""
+    if k >= len(toks) or toks[k].text != "ل":
+        return k
+    k += 1
+    if k < len(toks) and (arabic._is_quote(toks[k]) or toks[k].text == "("):
+        close = next((j for j in range(k + 1, min(len(toks), k + 6)) if arabic._is_quote(toks[j]) or toks[j].text == ")"), None)
+        return close + 1 if close is not None else k + 2
+    return k + 1
 
 
 def _speech_opens(toks: list[Token], k: int) -> bool:

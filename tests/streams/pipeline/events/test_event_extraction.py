@@ -341,6 +341,7 @@ def test_a_site_noun_alone_is_no_event_location():
     ("أفاد المرصد بمقتل 19 مدنيا جراء غارات جوية نفذها الطيران على مناطق في إدلب أمس.", "المرصد"),  # ends at the casualty word
     ("قالت وكالة الطوارئ النيجيرية إن انتحاريا فجر نفسه في سوق بمدينة مايدوجوري مما أدى إلى مقتل ستة أشخاص.", "وكالة الطوارئ النيجيرية"),
     ("وأفاد «المرصد السوري» أمس بمقتل 19 مدنيا جراء غارات جوية نفذها الطيران على مناطق في إدلب.", "المرصد السوري"),  # a quoted name
+    ("وقال لـ«عكاظ» عميد كلية الطب إن انتحاريا فجر نفسه في سوق بمدينة مايدوجوري مما أدى إلى مقتل ستة أشخاص.", "عميد كلية الطب"),  # after the paper told
 ])
 def test_the_reporter_ends_where_what_it_reports_begins(text, speaker):
     e = first(run_stage(text, "ar").events, "ASSAULT")  # with the entity stage, as the service runs
@@ -352,6 +353,7 @@ def test_the_reporter_ends_where_what_it_reports_begins(text, speaker):
     "واعتقلت الشرطة 12 شخصا بين الرياض وجدة.",  # 'between', not 'explained'
     "ولفت النظر إلى أن الشرطة اعتقلت 12 شخصا في جدة.",  # drew attention: the speaker is an earlier one
     "وأضاف «لهذا السبب اعتقلت الشرطة 12 شخصا في جدة».",  # a quotation, not its speaker
+    "وقال لـ«الشرق الأوسط» إن الشرطة اعتقلت 12 شخصا في جدة.",  # the paper told, not who told it
 ])
 def test_rules_places_and_quotations_report_nothing(text):
     assert all(not e.attribution for e in events(text))
