@@ -18,7 +18,7 @@ from marsad.schemas import ActorRef, EventMention, Quantity
 from marsad.schemas.entity import GeoPrecision
 
 from . import arabic
-from .resources import cues, mode_refinements, modes_agree
+from .resources import OUTCOME_MODES, cues, mode_refinements, modes_agree
 from .text import fold, tokenize
 
 #: Head nouns that name no party on their own ('قوات' in 'قوات النظام' and 'قوات سورية الديمقراطية').
@@ -118,7 +118,8 @@ def _combine(group: list[EventMention]) -> EventMention:
     for m in rest:
         quantities += [q for q in m.quantities if q not in quantities]
     context = list(dict.fromkeys(c for m in (head, *rest) for c in m.context))
-    mode = head.mode or next((m.mode for m in rest if m.mode), None)
+    means = [m.mode for m in (head, *rest) if m.mode and m.mode not in OUTCOME_MODES]  # how, before what it did
+    mode = (means[0] if means and head.mode in (None, *OUTCOME_MODES) else head.mode) or next((m.mode for m in rest if m.mode), None)
     mode = next((m.mode for m in rest if mode_refinements().get(m.mode) == mode), mode)  # the narrower
     update = {"source_actors": sources, "target_actors": targets, "location": located.location,
               "place": located.place, "quantities": quantities, "context": context,

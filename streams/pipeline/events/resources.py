@@ -139,10 +139,16 @@ def mode_refinements() -> dict[str, str]:
     return out
 
 
+#: ASSAULT modes that name what an attack did, not how it was done: 'طائرات التحالف قصفت مواقع
+#: ... فضلا عن تدمير ثلاث سيارات' is one air strike that also destroyed cars.
+OUTCOME_MODES = frozenset({"destroy"})
+
+
 def modes_agree(a: str | None, b: str | None) -> bool:
-    """Two modes can name one act: equal, one missing, or one a kind of the other."""
+    """Two modes can name one act: equal, one missing, one a kind of the other, or one an outcome."""
     refines = mode_refinements()
-    return not a or not b or a == b or refines.get(a) == b or refines.get(b) == a
+    return (not a or not b or a == b or a in OUTCOME_MODES or b in OUTCOME_MODES
+            or refines.get(a) == b or refines.get(b) == a)
 
 
 @lru_cache(maxsize=1)

@@ -94,3 +94,10 @@ def test_one_attack_with_a_mode_from_its_gunmen_and_one_from_its_trigger_is_one_
     suicide = mention(40, sources=gunmen, targets=soldiers, mode="suicide-attack")
     assert len(merge_sentence_mentions([shooting, suicide])) == 1
     assert len(merge_sentence_mentions([shooting, mention(40, sources=gunmen, mode="suicide-attack")])) == 2  # nobody hit in common
+
+
+def test_an_attack_and_what_it_destroyed_are_one_event_named_by_how():
+    raid = mention(10, sources=[actor("طائرات التحالف", 0)], mode="aerial")
+    wrecked = mention(40, sources=[actor("طائرات التحالف", 0)], mode="destroy", confidence=0.9)
+    (merged,) = merge_sentence_mentions([raid, wrecked])
+    assert merged.mode == "aerial"
