@@ -109,7 +109,7 @@ def _settlement_noun_names(folded: str, geo_cands: list[Linked]) -> None:
                 g.keys = tuple(dict.fromkeys(g.keys + inner.keys))
 
 
-def _most_named(entries: list, named: Counter) -> object | None:
+def _most_named(entries: list[GeoEntry], named: Counter) -> GeoEntry | None:
     """'المملكة' (the Kingdom) is the kingdom whose places the article names most ('في المملكة'
     of a report on Mecca and Jeddah is Saudi Arabia, though Bahrain hosts the body it joins);
     none where no kingdom's place is named, or two are named as often."""

@@ -24,6 +24,7 @@ from .common import Candidate, Sentence
 from .merge import actor_key, actor_keys, group_sentence_mentions, merge_groups, nearest_figures
 from .quantities import kind_of, parse_quantities
 from .resources import acled_for, cues, en_stem, mode_refinements, weapon_modes, weapon_words
+from .resources import timex as time_cues  # (the name timex is this package's module)
 from .text import Folded, Token, fold, split_sentences, tokenize
 from .timex import resolve_times
 
@@ -192,11 +193,8 @@ def _attribution(ctx: _Ctx, sent: Sentence, upto: int) -> tuple[list[ActorRef], 
             w = arabic._no_conj(toks[k].text)
             if w in rep or toks[k].text in rep:
                 nxt = _past_recipient(toks, k + 1)
-                if (nxt >= len(toks) or arabic._no_conj(toks[nxt].text) in _COMPLEMENTISERS or toks[nxt].text in "،,:"
-                        or _speech_opens(toks, nxt) or arabic._no_conj(toks[nxt].text) in c["attention_objects"]
-                        or arabic._no_conj(toks[nxt].text) in c["speech_adverbials"]
-                        or arabic._time_word(toks[nxt].text) or toks[nxt].text in _PERIOD_PARTS):
-                    inherit = True  # 'وأضاف «...»', 'ولفت النظر إلى أن', 'وقال لـ«الشرق الأوسط» إن': the speaker is the one before
+                if _no_speaker_at(toks, nxt):
+                    inherit = True  # the speaker is the one before
                     continue
                 nps = _speakers(sent, arabic.np_forward(sent, nxt, set(), max_len=7))
                 if w == "بين" and not (nps and nps[-1][1] < len(toks) and arabic._no_conj(toks[nps[-1][1]].text) in _COMPLEMENTISERS):
@@ -246,8 +244,15 @@ _COMPLEMENTISER_WORD = re.compile(r"(?:^|\s)(?:[إأا]ن|ب?[أا]ن(?:ه|ها|
 _COMPLEMENTISERS = frozenset({"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "بانهم"})
 
 
-#: Words that open a time phrase after a reporting verb ('كشفت لـ«الشرق الأوسط» مطلع الأسبوع').
-_PERIOD_PARTS = frozenset({"مطلع", "منتصف", "اواخر", "اوائل", "نهايه", "بدايه", "خلال"})
+def _no_speaker_at(toks: list[Token], k: int) -> bool:
+    """What follows a reporting verb at ``k`` names no speaker: 'إن', a comma, a quotation
+    ('وأضاف «...»'), 'لفت النظر', 'قائلا', a time word ('قال الخميس', 'مطلع الأسبوع', 'خلال')."""
+    if k >= len(toks):
+        return True
+    c, word = cues("ar"), arabic._no_conj(toks[k].text)
+    return (word in _COMPLEMENTISERS or toks[k].text in "،,:" or _speech_opens(toks, k)
+            or word in c["attention_objects"] or word in c["speech_adverbials"] or arabic._time_word(toks[k].text)
+            or toks[k].text in time_cues("ar")["period_parts"] or toks[k].text == "خلال")
 
 
 def _past_recipient(toks: list[Token], k: int) -> int:
@@ -275,7 +280,7 @@ def _speakers(sent: Sentence, nps: list[tuple[int, int]]) -> list[tuple[int, int
     or a casualty word ('وكالة الطوارئ إن انتحاريا', 'أفاد المرصد بمقتل 19'), and rules, plans
     or states are nobody ('حسب الأنظمة', 'وفق خطة زمنية')."""
     toks = sent.tokens
-    not_a_speaker = frozenset(cues("ar")["not_a_speaker"])
+    not_a_speaker = arabic._sets()["not_a_speaker"]
     out = []
     for a, b in nps:
         end = next((k for k in range(a + 1, b) if arabic._no_conj(toks[k].text) in _COMPLEMENTISERS

@@ -111,6 +111,7 @@ def _sets():
         "set_for_target": frozenset(c["set_for_target"]),
         "object_genitive": frozenset(c["object_genitive_nouns"]),
         "fired_by": frozenset(c["fired_by"]),
+        "not_a_speaker": frozenset(c["not_a_speaker"]),
         "detained_things": frozenset(c["detained_things"]),
         "party_object_verbs": frozenset(c["party_object_verbs"]),
         "judicial_stems": frozenset(c["judicial_killing_stems"]),

@@ -118,8 +118,8 @@ def _combine(group: list[EventMention]) -> EventMention:
     for m in rest:
         quantities += [q for q in m.quantities if q not in quantities]
     context = list(dict.fromkeys(c for m in (head, *rest) for c in m.context))
-    means = [m.mode for m in (head, *rest) if m.mode and m.mode not in OUTCOME_MODES]  # how, before what it did
-    mode = (means[0] if means and head.mode in (None, *OUTCOME_MODES) else head.mode) or next((m.mode for m in rest if m.mode), None)
+    modes = [m.mode for m in (head, *rest) if m.mode]
+    mode = next((x for x in modes if x not in OUTCOME_MODES), modes[0] if modes else None)  # how, before what it did
     mode = next((m.mode for m in rest if mode_refinements().get(m.mode) == mode), mode)  # the narrower
     update = {"source_actors": sources, "target_actors": targets, "location": located.location,
               "place": located.place, "quantities": quantities, "context": context,
@@ -157,16 +157,16 @@ def nearest_figures(groups: list[list[EventMention]], figures: dict[int, list[tu
         in_sentence = [i for i, g in enumerate(out) if g[0].evidence.start == start]
         if len(in_sentence) < 2:
             continue
-        keepers: dict[str, set[int]] = {}
+        keepers: dict[Quantity, set[int]] = {}
         for a, b, q in found:
             holders = [i for i in in_sentence if any(q in m.quantities for m in out[i])]
             if len(holders) >= 2:
                 nearest = min(holders, key=lambda i: min(_distance(m, a, b) for m in out[i]))
-                keepers.setdefault(q.model_dump_json(), set()).add(nearest)
+                keepers.setdefault(q, set()).add(nearest)
         for i in in_sentence:
-            dropped = [k for k, keep in keepers.items() if i not in keep]
+            dropped = {q for q, keep in keepers.items() if i not in keep}
             if dropped:
-                out[i] = [m.model_copy(update={"quantities": [q for q in m.quantities if q.model_dump_json() not in dropped]}) for m in out[i]]
+                out[i] = [m.model_copy(update={"quantities": [q for q in m.quantities if q not in dropped]}) for m in out[i]]
     return out
 
 

@@ -117,8 +117,7 @@ def parse_quantities(tokens: list[Token], lang: str, source) -> list[tuple[int, 
             out.append((i, j, Quantity(kind="other", value=None, min=lo, max=hi, approximate=True, text="")))
             i = j
             continue
-        pair = two.removeprefix("و") if lang == "ar" else two
-        wv = _word_value(tok, lang) or (("num", q["units"][pair]) if pair in q["units"] else None)
+        wv = _word_value(tok, lang) or _pair_value(tokens, i, lang)
         if wv is None or (lang == "en" and tok in ("a", "an") ):
             i += 1
             continue
@@ -126,9 +125,9 @@ def parse_quantities(tokens: list[Token], lang: str, source) -> list[tuple[int, 
         total, current, j = 0.0, 0.0, i
         seen = False
         while j < n:
-            pair = f"{tokens[j].text.removeprefix('و') if lang == 'ar' else tokens[j].text} {tokens[j + 1].text}" if j + 1 < n else ""
-            if pair in q["units"]:  # 'أحد عشر' (eleven), whose first word is no number alone
-                wv, j = ("num", float(q["units"][pair])), j + 1
+            wv = _pair_value(tokens, j, lang)
+            if wv is not None:
+                j += 1  # a two-word unit
             else:
                 wv = _word_value(tokens[j].text, lang)
             if wv is None:
@@ -200,6 +199,16 @@ def parse_quantities(tokens: list[Token], lang: str, source) -> list[tuple[int, 
     counted = {k for a, b, _ in out for k in range(a, b)}
     people = _people_counts(tokens, lang, counted, source)
     return sorted(typed + people, key=lambda x: x[0]) if people else typed
+
+
+def _pair_value(tokens: list[Token], j: int, lang: str) -> tuple[str, float] | None:
+    """A unit written in two words at ``j`` ('أحد عشر' = eleven, 'واثنا عشر'), whose first word
+    is no number alone."""
+    if j + 1 >= len(tokens):
+        return None
+    first = tokens[j].text.removeprefix("و") if lang == "ar" else tokens[j].text
+    value = quantities(lang)["units"].get(f"{first} {tokens[j + 1].text}")
+    return ("num", float(value)) if value is not None else None
 
 
 def _counts_things(tokens: list[Token], j: int, lang: str) -> bool:
