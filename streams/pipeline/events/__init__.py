@@ -95,6 +95,8 @@ class _Ctx:
         first = sent.tokens[span[0]]
         if self.lang == "ar" and (clitic := arabic.proclitic_length(first.text)):
             a = self.orig_span(first.start + clitic, first.end)[0]  # 'وقوات النظام' -> 'قوات النظام'
+        elif self.lang == "ar":  # 'لإيران' -> 'إيران': a place named after a proclitic
+            a = next((e.start for e in self.entities_in(a, b, {"location"}) if self._proclitic_before(first, a, e)), a)
         ents = self.entities_in(a, b, _ACTOR_TYPES)
         # a name the phrase stops short of completes it ('قوات سوريا' -> the SDF); one that starts
         # before the phrase does only if it is linked: 'الموت لأميركا' is a quoted slogan the
@@ -887,8 +889,11 @@ def _bare_mention(lang: str, cand: Candidate, mention: EventMention) -> bool:
     THREATEN, included). In English, where the extractor tells no noun from verb, a statement,
     meeting or agreement word with nobody on either side ('the rejection', 'a host of features',
     'the necessary support') is one too; material acts (an attack, an arrest, a protest) are
-    kept: that they happened is news."""
+    kept: that they happened is news. So is one that counts the people it concerns ('عمليات إجلاء
+    طوعية وإجبارية لنحو 13 ألف شخص')."""
     if mention.source_actors or mention.target_actors or mention.status not in ("occurred", "ongoing"):
+        return False
+    if any(q.kind != "other" for q in mention.quantities):
         return False
     if lang == "ar":
         return cand.type not in _GATED_TYPES and cand.trigger.pos != "V" and not cand.verbal and not cand.light_verb

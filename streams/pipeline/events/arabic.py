@@ -26,14 +26,28 @@ _QUOTES = set("\"'«»“”‘’")
 _OPENING_QUOTES = set("«“")
 
 
+#: What follows a feminine noun's ta marbuta written as ت: a possessive pronoun ('زيارته' his
+#: visit, 'استقالتها') or the dual ending ('غارتين' two air strikes, 'قذيفتي هاون').
+_AFTER_OPEN_TA = frozenset({"ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي", "ان", "ين"})
+
+
 @lru_cache(maxsize=1)
 def _automaton():
+    """Trigger stems, each with whether it is the ت form of a one-word noun stem in ه (the ta
+    marbuta before a suffix: 'زيارت' of 'زياره'), which only that suffix may follow."""
     table: dict[str, list[Trigger]] = {}
     for t in triggers_ar():
         table.setdefault(t.pattern, []).append(t)
+    open_ta: dict[str, list[Trigger]] = {}
+    for t in triggers_ar():
+        if t.pos in "NX" and t.pattern.endswith("ه") and " " not in t.pattern and t.pattern not in _sets()["open_ta_homographs"]:
+            open_ta.setdefault(t.pattern[:-1] + "ت", []).append(t)
     auto = ahocorasick.Automaton()
     for stem, trigs in table.items():
-        auto.add_word(stem, (stem, tuple(trigs)))
+        auto.add_word(stem, (stem, tuple(trigs), False))
+    for stem, trigs in open_ta.items():
+        if stem not in table:
+            auto.add_word(stem, (stem, tuple(trigs), True))
     auto.make_automaton()
     return auto
 
@@ -102,6 +116,8 @@ def _sets():
         "definite_reference": set(c["definite_reference_types"]),
         "needs_ba": set(c["verbs_needing_ba"]),
         "construct_homographs": set(c["construct_homographs"]),
+        "indefinite_adjectives": set(c["indefinite_adjectives"]),
+        "open_ta_homographs": set(c["open_ta_homographs"]),
         "tour_sites": set(c["tour_sites"]),
         "anonymity": [p.split() for p in c["anonymity"]],
         "facility_heads": set(c["facility_heads"]),
@@ -151,7 +167,7 @@ def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple
         for k in range(max(0, t.start - base), min(t.end - base, n_chars)):
             tok_at[k] = idx
     best: dict[int, tuple[int, int, Trigger, str, str]] = {}
-    for end_char, (stem, trigs) in _automaton().iter(folded):
+    for end_char, (stem, trigs, open_ta) in _automaton().iter(folded):
         start = end_char - len(stem) + 1
         a, b = tok_at[start], tok_at[end_char]
         if a < 0 or b < 0:
@@ -165,8 +181,11 @@ def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple
         if stem in s["nisba_homographs"] and suffix.startswith("ي"):
             continue  # 'الاجتماعية' (social) is not 'الاجتماع' (the meeting)
         for trig in trigs:
-            okp = (trig.pos in "NX" and prefix in s["np"]) or (trig.pos in "VX" and prefix in s["vp"] and not _bare_future(prefix, stem))
-            oks = (trig.pos in "NX" and suffix in s["ns"]) or (trig.pos in "VX" and suffix in s["vs"])
+            if open_ta:
+                okp, oks = prefix in s["np"], suffix in _AFTER_OPEN_TA
+            else:
+                okp = (trig.pos in "NX" and prefix in s["np"]) or (trig.pos in "VX" and prefix in s["vp"] and not _bare_future(prefix, stem))
+                oks = (trig.pos in "NX" and suffix in s["ns"]) or (trig.pos in "VX" and suffix in s["vs"])
             if not (okp and oks):
                 continue
             prev = best.get(a)
@@ -808,10 +827,13 @@ def _find_after(sent: Sentence, i: int, window: int, words: set[str], trig_idx: 
     return None
 
 
-def _target_after(sent: Sentence, b: int, trig_idx: set[int]) -> tuple[int, int] | None:
-    """Target after a target preposition (على، ضد) near the trigger, or after a targeting verb or
-    participle further on: 'وجهت ضربات جوية داخل الصومال، خلال الأشهر الماضية، مستهدفة مقاتلي الشباب'."""
+def _target_after(sent: Sentence, b: int, trig_idx: set[int], targeting: bool = True) -> tuple[int, int] | None:
+    """Target after a target preposition (على، ضد) near the trigger, or (``targeting``: an
+    attack's) after a targeting verb or participle: 'وجهت ضربات جوية داخل الصومال، خلال الأشهر
+    الماضية، مستهدفة مقاتلي الشباب'."""
     s = _sets()
+    if not targeting:
+        return _find_after(sent, b, 8, s["target"] - s["targeting"], trig_idx)
     return _find_after(sent, b, 8, s["target"], trig_idx) or _find_after(sent, b, 16, s["targeting"], trig_idx)
 
 
@@ -1062,7 +1084,10 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
             weak_noun = prev is not None and prev.trigger.pos == "N" and prev.trigger.weight < 0.5 <= trig.weight
             bare_casualties = (prev is not None and prev.trigger.frame == "victim" and trig.frame != "victim"
                                and not prev.sources and not prev.targets and _no_conj(toks[prev.tok[0]].text).startswith("ال"))
-            if prev is not None and prev.trigger.pos == "N" and ((inflected and not prev.verbal and not prev.light_verb) or weak_noun or bare_casualties):
+            # 'بعد إصابتها بصاروخ أطلقه المسلحون': the weapon that wounded, not the wound, names the attack
+            weapon_of_wound = (prev is not None and prev.trigger.frame == "victim" and prev.trigger.weight < 0.5
+                               and trig.frame == "attack" and trig.mode is not None and not prev.sources)
+            if prev is not None and prev.trigger.pos == "N" and ((inflected and not prev.verbal and not prev.light_verb) or weak_noun or bare_casualties or weapon_of_wound):
                 # 'مسلحين مجهولين خطفوا', 'قام مسلحون بخطف': the verb or the strong trigger, not
                 # the 'armed' noun before it, carries the event; so does the attack after 'سقط
                 # القتلى' (the dead fell amid attacks by X)
@@ -1113,7 +1138,8 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
             cand.sources = [_with_quantifier(sent, near)]
             cand.agentless = cand.pronoun_source = False
             cand.targets = [t for t in cand.targets if not (t[0] <= near[0] < t[1])]
-        if _threat_of_a_thing(sent, cand, entity_actor) or _confined_thing(sent, cand, suffix, entity_actor) or not _visit_between_parties(sent, cand, trig_idx, entity_actor, entity_place):
+        if (_threat_of_a_thing(sent, cand, entity_actor) or _confined_thing(sent, cand, suffix, entity_actor)
+                or not _visit_between_parties(sent, cand, trig_idx, entity_actor, entity_place)):
             continue
         cand.sources = [_organisation_of_members(sent, sp, trig_idx, entity_actor) for sp in cand.sources]
         cand.targets = [_organisation_of_members(sent, sp, trig_idx, entity_actor) for sp in cand.targets]
@@ -1235,6 +1261,28 @@ def _definite(prefix: str, trig: Trigger) -> bool:
     return prefix.endswith(("ال", "لل")) or trig.pattern.startswith("ال")
 
 
+
+
+def _adjectives_after(sent: Sentence, b: int, entity_actor=None) -> int:
+    """End of the indefinite adjectives right after an indefinite event noun ('مساعدات غذائية',
+    'عقوبات اقتصادية', 'مساعدات عاجلة لليونان'): an adjective, not a genitive, so the noun has no
+    party after it and whom it concerns follows in a phrase. Nisba adjectives by their ending,
+    others from ``indefinite_adjectives`` (cues_ar.json); a name the tagger knows is none. Only
+    the feminine nisba: the masculine plural names people ('مقتل مدنيين', 'شرطيين'), and 'ثمانية'
+    is a number."""
+    toks = sent.tokens
+    k = b
+    while k < min(len(toks), b + 3):
+        w = toks[k].text
+        if k > b and w.startswith("و"):
+            w = w[1:]  # 'طوعية وإجبارية'
+        nisba = len(w) >= 5 and w.endswith("يه") and w not in _NUMBER_WORDS
+        if w.startswith(("ال", "و", "ل", "ب")) or not (nisba or w in _sets()["indefinite_adjectives"]) or (entity_actor and entity_actor((k, k + 1))):
+            break
+        k += 1
+    return k
+
+
 def _threat_of_a_thing(sent: Sentence, c: Candidate, entity_actor=None) -> bool:
     """'ما يهدد سلامة الطفل', 'تهدد المواجهة الاستقرار': a situation that threatens something is
     no threat made (PLOVER THREATEN needs an actor); a subject found must be actor-like."""
@@ -1257,7 +1305,7 @@ def _confined_thing(sent: Sentence, c: Candidate, suffix: str, entity_actor=None
 _TO = {"الي", "الى"}
 
 
-def _visited_after(sent: Sentence, k: int, trig_idx: set[int]) -> tuple[int, int] | None:
+def _visited_after(sent: Sentence, k: int, trig_idx: set[int], entity_place=None) -> tuple[int, int] | None:
     """The place or party visited, in 'إلى X' or 'لـX' within three tokens of ``k``, past an
     adjective ('زيارة رسمية للمملكة')."""
     toks = sent.tokens
@@ -1266,12 +1314,23 @@ def _visited_after(sent: Sentence, k: int, trig_idx: set[int]) -> tuple[int, int
         if _is_punct(toks[m]):
             return None
         if w in _TO:
-            nps = np_forward(sent, m + 1, trig_idx)
-            return nps[0] if nps else None
+            return _name_or_phrase(sent, m + 1, trig_idx, entity_place)
         if w.startswith("ل") and not w.startswith("ال") and len(w) > 3:
-            nps = np_forward(sent, m, trig_idx)
-            return nps[0] if nps else None
+            return _name_or_phrase(sent, m, trig_idx, entity_place)
     return None
+
+
+def _name_or_phrase(sent: Sentence, k: int, trig_idx: set[int], named=None, max_len: int = 6) -> tuple[int, int] | None:
+    """The name the tagger found at token ``k`` (``named`` probes a span), alone; else the noun
+    phrase there: a verb after a name is no part of it ('لإيران ستجري')."""
+    toks = sent.tokens
+    if named is not None and k < len(toks) and named((k, k + 1)):
+        end = k + 1
+        while end < len(toks) and not _is_punct(toks[end]) and named((end, end + 1)):
+            end += 1
+        return k, end
+    nps = np_forward(sent, k, trig_idx, max_len=max_len)
+    return nps[0] if nps else None
 
 
 def _arrived_at(sent: Sentence, a: int, trig_idx: set[int]) -> tuple[int, int] | None:
@@ -1315,7 +1374,7 @@ def _visit_between_parties(sent: Sentence, c: Candidate, trig_idx: set[int], ent
     journey = False  # 'وصل الوزير إلى القاهرة في زيارة': the traveller is the journey verb's subject
     if not c.verbal and not (c.targets and visitable(c.targets[0])):
         after = max([b] + [sp[1] for sp in c.sources if sp[0] >= b])
-        visited = _visited_after(sent, after, trig_idx)
+        visited = _visited_after(sent, after, trig_idx, entity_place)
         if visited is None:
             visited = _arrived_at(sent, c.tok[0], trig_idx)
             journey = visited is not None
@@ -1330,6 +1389,34 @@ def _visit_between_parties(sent: Sentence, c: Candidate, trig_idx: set[int], ent
         return True
     # a place, visited by a party or on a journey: a tourist's 'زيارة المدينة' is no consultation
     return place_like(sent, visited, entity_place) and (journey or any(_party(sent, sp, entity_actor) for sp in c.sources))
+
+
+#: How far before a possessed noun its possessor is looked for ('قال وزير الخارجية خلال زيارته').
+_POSSESSOR_REACH = 5
+
+
+def _possessor(sent: Sentence, a: int, entity_actor=None) -> tuple[int, int] | None:
+    """The party a possessive pronoun on the noun at ``a`` refers to: the nearest actor a few
+    words before it in its clause ('قال الرئيس خلال زيارته', 'أعلن الرئيس سيب بلاتر استقالته'),
+    with the names, titles and definite adjectives around it ('الرئيس الفرنسي')."""
+    toks = sent.tokens
+
+    def named(k: int) -> bool:
+        return bool(entity_actor and entity_actor((k, k + 1)))
+
+    for k in range(a - 1, max(-1, a - 1 - _POSSESSOR_REACH), -1):
+        if _is_punct(toks[k]) or _is_quote(toks[k]):
+            return None
+        if actor_like(sent, (k, k + 1), entity_actor) and not _no_conj(toks[k].text).startswith(("ل", "ب")):
+            start, end = k, k + 1
+            while start > 0 and named(start - 1):
+                start -= 1
+            if start > 0 and actor_like(sent, (start - 1, start)):
+                start -= 1  # the title before a name ('الرئيس سيب بلاتر')
+            while end < a and (named(end) or (toks[end].text.startswith("ال") and not _stopword(toks[end].text))):
+                end += 1
+            return start, end
+    return None
 
 
 def _snatched(sent: Sentence, c: Candidate) -> bool:
@@ -1410,6 +1497,11 @@ def _phrase_starts(toks: list[Token], by_first: dict[str, list[list[str]]]) -> s
     return starts
 
 
+#: Words that open a clause of what came before or after ('بعد إصابتها'): a hazard before them
+#: is no subject of the event after them.
+_SEQUENCE_WORDS = _BOUNDARY_WORDS | {"بعد", "اثر", "عقب", "قبل", "اثناء", "جراء"}
+
+
 def _without_hazard_casualties(sent: Sentence, cands: list[Candidate]) -> list[Candidate]:
     """'لقي شخص مصرعه وأصيب 7 آخرون إثر حادث انقلاب سيارة', 'قتلت إنفلونزا الطيور 48 مليون طائر':
     casualties of an accident, a disaster or a disease are no attack. Dropped when the sentence
@@ -1417,12 +1509,17 @@ def _without_hazard_casualties(sent: Sentence, cands: list[Candidate]) -> list[C
     noun such as '24 مسلحا', or an agent that is not the hazard): 'حادث إطلاق نار' stays an attack."""
     if not any(c.type == "ASSAULT" for c in cands):
         return cands
-    hazards = _hazard_starts(sent.tokens)
+    toks = sent.tokens
+    hazards = _hazard_starts(toks)
     if not hazards:
         return cands
 
-    def hazard_agent(c: Candidate) -> bool:  # its subject, or the phrase right before it ('إعصار قوي ضرب تايوان')
-        return any(k in hazards for a, b in c.sources for k in range(a, b)) or any(k in hazards for k in range(c.tok[0] - 3, c.tok[0]))
+    def hazard_agent(c: Candidate) -> bool:
+        """Its subject, or the phrase right before it ('إعصار قوي ضرب تايوان'; not across a
+        clause: 'تحطمت الطائرة بعد إصابتها بصاروخ')."""
+        before = range(c.tok[0] - 3, c.tok[0])
+        return (any(k in hazards for a, b in c.sources for k in range(a, b))
+                or any(k in hazards and not any(_no_conj(toks[m].text) in _SEQUENCE_WORDS for m in range(k + 1, c.tok[0])) for k in before))
 
     def casualty_only(c: Candidate) -> bool:
         return c.type == "ASSAULT" and (hazard_agent(c) or (c.mode is None or counted_people(c)) and (c.trigger.frame == "victim" or not c.sources))
@@ -1730,10 +1827,12 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     cand.verbal = bool(is_verb)
     cand.light_verb = lv is not None
     explosion = is_verb and lv is None and frame == "intrans" and cand.type == "ASSAULT"
-    # 'الاتهام المذكور', 'حصارا خانقا': a noun with the article or with nunation takes no genitive,
-    # what follows it is its adjective; a phrase trigger ends in its preposition ('التحقيق مع'),
+    # 'الاتهام المذكور', 'حصارا خانقا', 'إصابتها بصاروخ': a noun with the article, with nunation or
+    # with a possessive pronoun takes no genitive, what follows it is its adjective or a phrase; a phrase trigger ends in its preposition ('التحقيق مع'),
     # so what follows is still its object
-    no_genitive = not is_verb and (_definite(prefix, cand.trigger) or suffix == "ا") and " " not in cand.trigger.pattern
+    # the ta marbuta of a noun written ت before a pronoun: 'إصابتها' (not the folded 'محاصره')
+    possessed = bool(suffix) and cand.trigger.pattern.endswith("ه") and toks[a].text.endswith(cand.trigger.pattern[:-1] + "ت" + suffix)
+    no_genitive = not is_verb and (_definite(prefix, cand.trigger) or suffix == "ا" or possessed) and " " not in cand.trigger.pattern
 
     def subject_of(head: int, plural: bool, place: bool = False) -> tuple[list[tuple[int, int]], bool]:
         """``place``: the subject names where the event happened ('السوق الذي شهد')."""
@@ -1819,7 +1918,12 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         cand.pronoun_source = missing
     # object / target
     after = b
-    if cand.sources and cand.sources[-1][0] >= b:
+    if not is_verb and not no_genitive and not _definite(prefix, cand.trigger) and (adjectives_end := _adjectives_after(sent, b, entity_actor)) > b:
+        after, no_genitive = adjectives_end, True
+        if not cand.sources and cand.type in ("AID", "SANCTION"):
+            # 'مساعدات سعودية', 'عقوبات أميركية جديدة': the state the adjective names gives or imposes them
+            cand.sources = [(k, k + 1) for k in range(b, adjectives_end) if national(sent, (k, k + 1))][:1]
+    elif cand.sources and cand.sources[-1][0] >= b:
         after = cand.sources[-1][1]
     elif is_verb and (event_subject := _counted_event_noun(toks, b, trig_idx)):
         after = event_subject  # 'استهدفت إحدى الغارات تجمعا': the object follows the strike
@@ -1860,7 +1964,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             if cand.targets:
                 pass
             elif no_genitive:
-                t = _released_or_aided(sent, b, cand.type, trig_idx) if cand.type in ("RETREAT", "AID") else None
+                named = (lambda sp: bool((entity_actor and entity_actor(sp)) or (entity_place and entity_place(sp))))  # noqa: E731
+                t = _released_or_aided(sent, after, cand.type, trig_idx, named) if cand.type in ("RETREAT", "AID") else None
                 cand.targets = [t] if t else []
             elif (approximate := _approximate_count(sent, k, own_idx)) is not None:
                 cand.targets = approximate  # 'أنه قتل نحو 150 متمردا'
@@ -1868,7 +1973,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
                 nps = [_before_ba_phrase(sent, np, entity_actor) for np in np_forward(sent, k, own_idx)]
                 cand.targets = [np for np in nps if np[1] > np[0]]
         if not cand.targets:
-            t = _target_after(sent, b, trig_idx)
+            # what reinforcements or aid are sent to is no target of the strike after them
+            t = _target_after(sent, b, trig_idx, targeting=cand.type in ("ASSAULT", "COERCE", "THREATEN"))
             if t:
                 cand.targets = [t]
     elif frame == "attack" and not cand.targets:
@@ -1936,6 +2042,11 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         if nps and not toks[b].text.startswith(("ب", "ل", "ف")) and actor_like(sent, nps[0], entity_actor):
             cand.sources = nps
             cand.targets = [t for t in cand.targets if t != nps[0]]
+    if possessed and suffix in _POSSESSIVES and lv is None and not cand.sources and (frame == "intrans" or cand.type == "RETREAT" or cand.mode == "visit"):
+        # 'أعلن الوزير استقالته', 'واختتم الرئيس الفرنسي زيارته': whose resignation or visit, the
+        # party just before (the possessor of a transitive act's noun is its object: 'اعتقاله')
+        owner = _possessor(sent, a, entity_actor)
+        cand.sources = [owner] if owner else []
     # territory -> controlling actor
     cand.targets = _resolve_territory(sent, cand, cand.targets, trig_idx, entity_actor, entity_place)
     cand.targets = _with_included(sent, cand.targets, trig_idx)
@@ -2019,17 +2130,18 @@ def _prepositional(toks: list[Token], k: int, entity_actor=None, entity_place=No
     return not ((entity_actor and entity_actor((k, k + 1))) or (entity_place and entity_place((k, k + 1))))
 
 
-def _released_or_aided(sent: Sentence, b: int, event_type: str, trig_idx: set[int]) -> tuple[int, int] | None:
+def _released_or_aided(sent: Sentence, b: int, event_type: str, trig_idx: set[int], entity_probe=None) -> tuple[int, int] | None:
     """Who a release or aid noun that takes no genitive is for, past its adjectives: 'الإفراج
-    فوراً عن المختطفين', 'المساعدات العاجلة للشعب اليمني'."""
+    فوراً عن المختطفين', 'المساعدات العاجلة للشعب اليمني', 'مساعدات إلى اليمن'."""
     if event_type == "RETREAT":
         return _find_after(sent, b, 3, {"عن"}, trig_idx)
     toks = sent.tokens
     for k in range(b, min(len(toks), b + 3)):
         w = _no_conj(toks[k].text)
+        if w in _TO:
+            return _name_or_phrase(sent, k + 1, trig_idx, entity_probe, max_len=4)
         if w.startswith("ل") and not w.startswith("ال") and len(w) > 3:
-            nps = np_forward(sent, k, trig_idx, max_len=4)
-            return nps[0] if nps else None
+            return _name_or_phrase(sent, k, trig_idx, entity_probe, max_len=4)
         if not w.startswith("ال"):
             return None
     return None

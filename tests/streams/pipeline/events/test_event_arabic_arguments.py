@@ -923,3 +923,21 @@ def test_a_time_word_between_an_attack_noun_and_its_verb_keeps_the_noun_the_subj
     got = _cands("وفي هجوم جديد صباح اليوم استهدف قافلة عسكرية، قتل جنديان تركيان.", "ASSAULT")
     aimed = _by_trigger(got, "استهدف")
     assert aimed["sources"] == [] and aimed["targets"] == ["قافله عسكريه"]
+
+
+def test_a_dual_noun_is_its_event():
+    """'غارتين': the ta marbuta of 'غارة' is written ت before the dual ending."""
+    (strikes,) = _cands("وشنت طائرات التحالف غارتين على مواقع المتمردين أمس.", "ASSAULT")
+    assert (strikes["trigger"], strikes["sources"], strikes["targets"]) == ("غارتين", ["طائرات التحالف"], ["مواقع المتمردين"])
+
+
+def test_an_adjective_after_an_indefinite_event_noun_is_no_party():
+    """'مساعدات غذائية', 'عقوبات اقتصادية', 'تعزيزات عسكرية': the adjective is no genitive, so
+    whom the aid or the sanctions concern follows in a phrase; a counted or nisba noun of people
+    after a killing noun stays its victim."""
+    assert [(c["sources"], c["targets"]) for c in _cands("وقدمت المملكة مساعدات غذائية إلى اليمن.", "AID")] == [(["المملكه"], ["اليمن"])]
+    assert [c["targets"] for c in _cands("وفرضت الدول الغربية عقوبات اقتصادية على إيران.", "SANCTION")] == [["ايران"]]
+    assert [c["targets"] for c in _cands("وقدمت قطر مساعدات عاجلة للشعب اليمني.", "AID")] == [["للشعب اليمني"]]
+    # reinforcements sent are no target of the strike the sentence reports after them
+    assert [(c["sources"], c["targets"]) for c in _cands("وأرسل الجيش تعزيزات عسكرية إلى المنطقة، كما استهدف الطيران محطة وقود.", "MOBILIZE")] == [(["الجيش"], [])]
+    assert _cands("وأعلنت الشرطة مقتل شرطيين في انفجار سيارة مفخخة.", "ASSAULT")[0]["targets"] == ["شرطيين"]

@@ -23,6 +23,7 @@ def test_arabic_homographs_are_no_triggers():
     assert "SUPPORT" not in _types("قتل ثلاثة جنود على أيدي مسلحين مجهولين في المدينة.")
     assert "CONSULT" not in _types("أطلقت وزارة الشؤون الاجتماعية برنامجا جديدا للأسر.")
     assert "CONSULT" in _types("عقد مجلس الوزراء اجتماعا طارئا في الرياض أمس.")
+    assert "COERCE" not in _types("وقدم الأمير التعازي إلى والدهم في فقد أبنائه الستة.")  # their father, no raid
 
 
 def test_a_named_standing_agreement_is_not_an_agreement_made():
@@ -95,6 +96,17 @@ def test_a_visit_is_a_consultation_only_between_parties():
     events = [e for e in run_stage("وتأتي هذه الزيارة بعد أسبوع من زيارة وزير الدفاع الأمريكي للرياض.", "ar").events
               if e.type == "CONSULT"]
     assert [([a.text for a in e.source_actors], e.location.canonical_id) for e in events] == [(["وزير الدفاع الأمريكي"], "geo:108410")]
+
+
+def test_a_noun_with_a_possessive_is_its_event_by_the_party_before_it():
+    """The ta marbuta is written ت before a pronoun: 'زيارته' is a visit, 'استقالته' a
+    resignation, by the party named just before; 'لإيران' names Iran; 'مسيرته' is a career."""
+    visits = [e for e in run_stage("واختتم الرئيس الفرنسي زيارته لإيران أمس.", "ar").events if e.type == "CONSULT"]
+    assert [([a.text for a in e.source_actors], [a.text for a in e.target_actors]) for e in visits] == [(["الرئيس الفرنسي"], ["إيران"])]
+    (resignation,) = [e for e in run_stage("ويعيش الحزب أزمة منذ أن قدم الأمين العام للحزب استقالته الأسبوع الماضي.", "ar").events
+                      if e.type == "RETREAT"]
+    assert [a.text for a in resignation.source_actors] == ["الأمين العام للحزب"]
+    assert _types("وبدأ اللاعب مسيرته الكروية في نادي الهلال.") == []
 
 
 def test_the_future_marker_before_a_bare_stem_makes_another_word():
