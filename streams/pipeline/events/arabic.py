@@ -1358,6 +1358,9 @@ def _visit_between_parties(sent: Sentence, c: Candidate, trig_idx: set[int], ent
         return True
     toks = sent.tokens
     b = c.tok[1]
+    if c.verbal and c.sources and not c.targets and c.sources[0][0] >= b and entity_place and entity_place((c.sources[0][0], c.sources[0][0] + 1)):
+        # 'أول مسؤول أميركي يزور إسرائيل': a place right after the verb is visited; officials visit
+        c.targets, c.sources = [_name_or_phrase(sent, c.sources[0][0], trig_idx, entity_place)], []
 
     def party(span: tuple[int, int]) -> bool:  # by its head: 'مستشفى الملك فهد' is a site
         return _party(sent, (span[0], span[0] + 1), entity_actor)

@@ -109,6 +109,15 @@ def test_a_noun_with_a_possessive_is_its_event_by_the_party_before_it():
     assert _types("وبدأ اللاعب مسيرته الكروية في نادي الهلال.") == []
 
 
+def test_a_visit_in_the_imperfect_and_a_place_after_it():
+    """'يزور' is the imperfect of 'زار'; a place right after the verb is what is visited, and
+    one that is planned is announced."""
+    (planned,) = [e for e in run_stage("ومن المقرر أن يزور الرئيس الفرنسي الرياض الأسبوع المقبل.", "ar").events if e.type == "CONSULT"]
+    assert (planned.status, [a.text for a in planned.source_actors]) == ("announced", ["الرئيس الفرنسي"])
+    (visit,) = [e for e in run_stage("وهو أول مسؤول أميركي يزور إسرائيل منذ الاتفاق.", "ar").events if e.type == "CONSULT"]
+    assert ([a.text for a in visit.source_actors], [a.text for a in visit.target_actors]) == ([], ["إسرائيل"])
+
+
 def test_the_future_marker_before_a_bare_stem_makes_another_word():
     assert "RETREAT" not in _types("أثناء إنهاء إجراءات سفر ركاب الطائرة المتجهة إلى ميونخ.")  # travel, not س+فر
     assert "RETREAT" not in _types("وانقطعت الكهرباء وكهرباء المنازل في الحي.")  # a homograph after و
