@@ -48,6 +48,9 @@ def load_model(language: str, exclude: list[str]) -> Any:
 
 
 _LONG_RUN = re.compile(r"\S{80,}")
+#: A typographic apostrophe of a possessive or a contraction ("Merkel’s", "didn’t", "Adams’"),
+#: not one inside a name ("O’Malley", "Nyong’o").
+_CLITIC_APOSTROPHE = re.compile(r"’(?=(?:s|t|re|ve|ll|d|m)\b)|(?<=s)’(?!\w)")
 #: Tokens that end a sentence or open a quotation: a capitalised ``The`` after them is the
 #: article, not part of a name (``The Hague`` inside a sentence keeps it).
 _SENTENCE_OPENERS = frozenset({".", "!", "?", ":", ";", '"', "``", "''", "“", "”", "(", "-", "--"})
@@ -57,8 +60,8 @@ _POSSESSIVES = frozenset({"'s", "'", "’s", "’"})
 def name_bounds(ent: Any) -> tuple[int, int]:
     """``(start, end)`` token indices of the name inside an English spaCy entity span.
 
-    Drops a leading lower-case ``the`` (and ``The`` opening a sentence or quotation) and a
-    trailing possessive ``'s`` / ``'``; a span is never trimmed to nothing.
+    Drops a leading lower-case ``the`` (and ``The`` opening a sentence or quotation), a
+    trailing possessive ``'s`` / ``'`` and trailing line breaks; a span is never trimmed to nothing.
     """
     start, end = ent.start, ent.end
     doc = ent.doc
@@ -67,6 +70,8 @@ def name_bounds(ent: Any) -> tuple[int, int]:
     if end - start > 1 and (first.text == "the" or (first.text == "The" and opens)):
         start += 1
     if end - start > 1 and doc[end - 1].text in _POSSESSIVES:
+        end -= 1
+    while end - start > 1 and doc[end - 1].is_space:  # a paragraph break the model ran into
         end -= 1
     return start, end
 
@@ -82,8 +87,12 @@ class SpacyTagger:
 
     def tag(self, text: str) -> list[NerSpan]:
         # spaCy's tokenizer is quadratic on very long space-free runs (thousands of emoji): blank
-        # them out character for character, which keeps every offset.
-        doc = self.nlp(_LONG_RUN.sub(lambda m: " " * len(m.group()), text))
+        # them out character for character, which keeps every offset. A typographic apostrophe
+        # of a possessive or contraction is read as the ASCII one the model was trained on (it
+        # tagged the "n’t" of "didn’t" a place and kept "Merkel’s Corona" one name); one
+        # character for one, so offsets hold too.
+        text = _CLITIC_APOSTROPHE.sub("'", _LONG_RUN.sub(lambda m: " " * len(m.group()), text))
+        doc = self.nlp(text)
         out = []
         for ent in doc.ents:
             lab = self._convert(ent.label_)

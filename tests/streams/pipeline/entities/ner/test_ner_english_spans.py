@@ -41,3 +41,11 @@ def test_capitalised_the_inside_a_sentence_stays(tagger):
 def test_tag_tokens_uses_the_same_bounds(tagger):
     toks = "protect the Air Force 's interests .".split()
     assert tagger.tag_tokens(toks) == ["O", "O", "B-ORG", "I-ORG", "O", "O", "O"]
+
+
+def test_a_typographic_apostrophe_is_read_like_the_ascii_one(tagger):
+    """'didn’t' holds no place and 'Merkel’s' ends the name, as with "'"; an apostrophe inside a
+    name is kept ('O’Malley'); a paragraph break does not end a name."""
+    found = _surfaces(tagger, "A spokeswoman for Chancellor Angela Merkel’s office didn’t respond to Cardinal Seán O’Malley.")
+    assert "Angela Merkel" in found and not any("’" in s and "O’Malley" not in s for s in found)
+    assert not any(s.endswith("\n") for s in _surfaces(tagger, "You can find it on Apple Podcasts and Spotify\n\nToday"))
