@@ -1098,6 +1098,10 @@ def _names(refs: list[ActorRef]) -> set[str]:
     return {r.canonical_id or r.text for r in refs}
 
 
+#: Events whose parties may be the ones an attack with no named attacker continues.
+_FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
+
+
 def _discourse_source(ctx: _Ctx, cand: Candidate, typ: str) -> list[ActorRef]:
     """Missing subject: a pronoun (اشتبكوا، هربوا) takes the previous event's target (else source),
     but the pronoun of a transitive attack or a support verb ('وشنت غارة', 'كما قصفت') carries on
@@ -1109,6 +1113,8 @@ def _discourse_source(ctx: _Ctx, cand: Candidate, typ: str) -> list[ActorRef]:
         targets = [t for t in prev.target_actors if not _counted(t.text)]
         if cand.type == "ASSAULT" and prev.type == "ASSAULT" and (cand.light_verb or cand.trigger.frame == "trans"):
             return list(prev.source_actors or targets)
+        if cand.type == "ASSAULT" and prev.type not in _FORCE_TYPES:
+            return []  # 'انسحاب القوات الأجنبية ... ونفذت الضربة الجوية': who withdraws does not strike
         return list(targets or prev.source_actors)
     if cand.agentless and cand.type in ctx.sources_by_type:
         sent_index, sources = ctx.sources_by_type[cand.type]

@@ -118,6 +118,7 @@ def _sets():
         "construct_homographs": set(c["construct_homographs"]),
         "indefinite_adjectives": set(c["indefinite_adjectives"]),
         "open_ta_homographs": set(c["open_ta_homographs"]),
+        "habitual": c["habitual"],
         "tour_sites": set(c["tour_sites"]),
         "anonymity": [p.split() for p in c["anonymity"]],
         "facility_heads": set(c["facility_heads"]),
@@ -920,6 +921,8 @@ def _status(sent: Sentence, i: int, prefix: str, lv_idx: int | None, lv_word: st
         return None
     if any(_no_conj(w) in s["foiling"] for w in before):
         return None  # 'أحبطت قوات الأمن هجوماً', 'من إحباط عملية': a foiled act did not happen
+    if any(p in " ".join(_no_conj(w) for w in before) for p in s["habitual"]):
+        return None  # 'حيث كثيرا ما يشن مقاتلو طالبان هجمات': what often happens there, no event
     if claim_first < i:
         return "claimed"
     if any(k < i and end < i for k, end in allege_spans):

@@ -941,3 +941,10 @@ def test_an_adjective_after_an_indefinite_event_noun_is_no_party():
     # reinforcements sent are no target of the strike the sentence reports after them
     assert [(c["sources"], c["targets"]) for c in _cands("وأرسل الجيش تعزيزات عسكرية إلى المنطقة، كما استهدف الطيران محطة وقود.", "MOBILIZE")] == [(["الجيش"], [])]
     assert _cands("وأعلنت الشرطة مقتل شرطيين في انفجار سيارة مفخخة.", "ASSAULT")[0]["targets"] == ["شرطيين"]
+
+
+def test_what_often_happens_is_no_event_and_the_air_strike_is_one():
+    """'حيث كثيرا ما يشن مقاتلو طالبان هجمات': a habit named beside the strike, not a second
+    attack whose attacker the strike's event would take; 'الضربة الجوية' is an air strike."""
+    got = _cands("ونفذت طائرة أمريكية الضربة الجوية صباح اليوم في اقليم لوغار، حيث كثيرا ما يشن مقاتلو طالبان هجمات على القوات الافغانية.", "ASSAULT")
+    assert [(c["trigger"], c["sources"]) for c in got] == [("الضربه الجويه", ["طائره امريكيه"])]
