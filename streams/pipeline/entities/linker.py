@@ -34,7 +34,7 @@ PLACE_CUES = frozenset({"مدينه", "بلده", "قريه", "منطقه", "م�
 #: عبد العزيز' is not King Salman, 'Mohammed bin Salman' not Salman.
 _PATRONYMIC_WORDS = frozenset({"بن", "ابن", "بنت", "bin", "ibn", "bint"})
 #: Geonames cities need a country context, a population or a multi-word name to count.
-_MIN_POP_NO_CONTEXT = 100_000
+MIN_POP_NO_CONTEXT = 100_000
 
 
 @dataclass(slots=True)
@@ -119,6 +119,13 @@ def _most_named(entries: list[GeoEntry], named: Counter) -> GeoEntry | None:
     return votes[0][1]
 
 
+def _country_cue(folded: str, c: Linked, gaz: Gazetteer) -> bool:
+    """The match is a name like 'المملكة' that takes its country from the article, also after
+    ل, whose article the match leaves out ('للمملكة' matches 'مملكة')."""
+    name = folded[c.start:c.end]
+    return name in gaz.country_cue_names or (folded[max(0, c.start - 2):c.start] == "لل" and "ال" + name in gaz.country_cue_names)
+
+
 def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gazetteer,
          extra_countries: frozenset[str] = frozenset()) -> list[Linked]:
     kb_uncond: list[Linked] = []
@@ -163,12 +170,13 @@ def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gaze
             entry = kb.get(c.ref)
             if entry is not None:
                 countries.update(entry.countries[:1])
-        elif folded[c.start:c.end] not in gaz.country_cue_names:  # 'المملكة' takes its country from the article
-            for key in c.keys:
-                e = gaz.entries[key]
-                if e.source in ("country", "border", "supplement") and e.country:
-                    countries.add(e.country)
-                    break
+        elif not _country_cue(folded, c, gaz):  # 'المملكة' takes its country from the article
+            # a name the project places in one country only ('الجوف' is a Saudi region and a
+            # Yemeni governorate: it tells no country; 'اليمن' beside it does)
+            named = {gaz.entries[key].country for key in c.keys
+                     if gaz.entries[key].source in ("country", "border", "supplement") and gaz.entries[key].country}
+            if len(named) == 1:
+                countries.update(named)
 
     # ---- pass two: conditional aliases whose requirement holds
     cond_ok: list[Linked] = []
@@ -226,7 +234,7 @@ def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gaze
         if c.kind != "geo":
             out.append(c)
             continue
-        if folded[c.start:c.end] in gaz.country_cue_names and all(gaz.entries[k].source == "country" for k in c.keys):
+        if _country_cue(folded, c, gaz) and all(gaz.entries[k].source == "country" for k in c.keys):
             kingdoms.append(c)  # 'المملكة': decided by the places the article names (below)
             continue
         hit = gaz.resolve(list(c.keys), countries, admin1s)
@@ -248,7 +256,7 @@ def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gaze
                     continue
         if e.source == "geonames" and e.country not in countries:
             multiword = " " in folded[c.start:c.end]
-            if e.population < _MIN_POP_NO_CONTEXT and not multiword:
+            if e.population < MIN_POP_NO_CONTEXT and not multiword:
                 continue
         c.geo, c.precision = e, precision
         if precision == "name_only":

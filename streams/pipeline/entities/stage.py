@@ -26,7 +26,7 @@ from marsad.streams.pipeline.entities import persons as P
 from marsad.streams.pipeline.entities.arabic import fold, light_fold, published_form, to_original
 from marsad.streams.pipeline.entities.geocode import Gazetteer
 from marsad.streams.pipeline.entities.kb import KnowledgeBase
-from marsad.streams.pipeline.entities.linker import PLACE_CUES, Linked, link
+from marsad.streams.pipeline.entities.linker import MIN_POP_NO_CONTEXT, PLACE_CUES, Linked, link
 from marsad.streams.pipeline.entities.quantities import find_quantities
 from marsad.streams.pipeline.entities.temporal import find_bare_years, find_dates
 
@@ -203,7 +203,7 @@ class EntityStage:
                 out.append(self._ner_org(text, s, e, float(sp.score)))
                 claim(s, e)
             elif sp.label == "LOC":
-                ent = self._ner_location(text, s, e, float(sp.score))
+                ent = self._ner_location(text, s, e, float(sp.score), _countries_named(out))
                 if ent is not None:
                     out.append(ent)
                     claim(s, e)
@@ -256,11 +256,20 @@ class EntityStage:
                       normalized=published_form(text[s:e]), canonical_id=None,
                       confidence=round(min(score, 0.7), 3))
 
-    def _ner_location(self, text: str, s: int, e: int, score: float) -> Entity | None:
-        from marsad.streams.pipeline.entities.geocode import geocode
+    def _ner_location(self, text: str, s: int, e: int, score: float, countries: frozenset[str]) -> Entity | None:
+        """A place the tagger found and the linker did not, geocoded by its name. The linker's
+        rule holds here too: a small town of a country the article names no place of, nor of
+        its neighbours, is more likely a local place the gazetteer lacks ('منطقة بركي براك' in
+        Afghanistan is not Brak in Libya, 'كسوة الكعبة' in a Saudi report no Syrian town): left
+        unlinked. An article that places nothing in any country keeps the link
+        (a local report names its towns, not its country: 'القطيف')."""
+        from marsad.streams.pipeline.entities.geocode import geocode, near_countries
 
         g = geocode(text[s:e])
         surface = text[s:e]
+        if (g is not None and g.source == "geonames" and countries and g.country not in near_countries(countries)
+                and g.population < MIN_POP_NO_CONTEXT and " " not in surface.strip()):
+            g = None
         if g is None:
             if score < 0.4:
                 return None
@@ -273,6 +282,12 @@ class EntityStage:
                       normalized=published_form(surface), canonical_id=g.canonical_id,
                       name_en=g.name_en, name_ar=g.name_ar,
                       confidence=round(min(score, 0.7), 3), place=place)
+
+
+def _countries_named(entities: list[Entity]) -> frozenset[str]:
+    """Countries of the places the linker placed in the article's context."""
+    return frozenset(e.place.country for e in entities
+                     if e.place is not None and e.place.country and e.place.precision != "name_only")
 
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "«\"“", "»\"”"
