@@ -285,6 +285,7 @@ def resolve_times(text: str, pub: date, lang: str) -> list[tuple[int, int, TimeR
 #: الخميس - الجمعة', 'ليلة الأربعاء على الخميس').
 _SAME_DAY_GAP = re.compile(r"^[\s,،]*(?:(?:يوم|الموافق)[\s,،]*)?$")
 _NIGHT_GAP = re.compile(r"^\s*(?:[-–/]|علي|على|الي|الى)?\s*$")
+_SAME_DAY_WORDS = 6
 
 
 def _joined(text: str, found: list[tuple[int, int, TimeRef]], p: dict[str, re.Pattern]) -> list[tuple[int, int, TimeRef]]:
@@ -305,4 +306,14 @@ def _joined(text: str, found: list[tuple[int, int, TimeRef]], p: dict[str, re.Pa
                 out[-1] = (pa, b, TimeRef(start=prev.start, end=ref.start, precision="range", text=text[pa:b]))
                 continue
         out.append((a, b, ref))
+    # a few words off, a weekday on which its date falls is that date ('لتفجير خلال صلاة الجمعة
+    # في شهر رمضان في 26 يونيو': 26 June 2015 was a Friday, not last Friday); further, it may
+    # be another day's ('هدد الأربعاء بإعدام كرواتي يعمل لحساب مجموعة فرنسية وخطف في 22 يوليو')
+    dates = [(a, b, ref) for a, b, ref in out if ref.precision == "day" and not p["weekday"].fullmatch(ref.text or "")]
+    for k, (a, b, ref) in enumerate(out):
+        if p["weekday"].fullmatch(ref.text or ""):
+            same = next((d for da, db, d in dates if d.start.weekday() == ref.start.weekday() and d.start != ref.start
+                         and len(text[min(b, db):max(a, da)].split()) <= _SAME_DAY_WORDS), None)
+            if same is not None:
+                out[k] = (a, b, same.model_copy(update={"text": ref.text}))
     return out

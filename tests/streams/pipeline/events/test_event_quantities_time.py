@@ -24,6 +24,12 @@ def test_eastern_digits_and_kinds():
     assert [(q.kind, q.value) for q in qs] == [("killed", 20), ("injured", 60)]
 
 
+def test_martyrs_are_the_killed():
+    """'استشهاد 26 شخصا', 'خمسة شهداء': the press's word for the killed, not the wounded after it."""
+    qs = qty("ما أدى إلى استشهاد 26 شخصا وإصابة 227 آخرين، وسقوط خمسة شهداء")
+    assert [(q.kind, q.value) for q in qs] == [("killed", 26), ("injured", 227), ("killed", 5)]
+
+
 def test_dozens_arabic():
     (q,) = qty("اعتقلت الشرطة عشرات المتظاهرين")
     assert q.kind == "arrested" and q.value is None and q.min == 20 and q.approximate
@@ -77,6 +83,14 @@ def _t(text, lang="ar"):
         # a weekday and its date are one day, the date's; a night named by two days spans both
         ("أثناء صلاة الجمعة يوم 26 يناير", [(date(2019, 1, 26), date(2019, 1, 26), "day")]),
         ("بعد منتصف ليل الخميس - الجمعة", [(date(2019, 2, 7), date(2019, 2, 8), "range")]),
+        # further off, a weekday its date falls on is that date (25 January 2019 was a Friday);
+        # another weekday stays the last one
+        ("تفجير خلال صلاة الجمعة في شهر رمضان في 25 يناير الماضي", [(date(2019, 1, 25), date(2019, 1, 25), "day")] * 2),
+        ("وقع الهجوم يوم الجمعة، وفي 24 يناير اعتقلت الشرطة ثلاثة", [(date(2019, 2, 8), date(2019, 2, 8), "day"),
+                                                               (date(2019, 1, 24), date(2019, 1, 24), "day")]),
+        # ... and a date further off is another day's, though it falls on that weekday too
+        ("هدد التنظيم الجمعة بإعدام رهينة يعمل لحساب شركة فرنسية وخطف في 25 يناير", [(date(2019, 2, 8), date(2019, 2, 8), "day"),
+                                                                              (date(2019, 1, 25), date(2019, 1, 25), "day")]),
         ("قتلوا ليل الاربعاء الخميس في غارة", [(date(2019, 2, 6), date(2019, 2, 7), "range")]),
         # a part of a period is its third: a strike 'early in the month' is not the day's strike
         ("وأسفرت غارة في بداية الشهر عن مقتل", [(date(2019, 2, 1), date(2019, 2, 9), "range")]),

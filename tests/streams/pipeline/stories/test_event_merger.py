@@ -12,12 +12,13 @@ from tests.streams.pipeline.stories.conftest import T0, entity, make_doc, place
 GAZA = place("ps", 31.52, 34.45, gid=281133)
 
 
-def mention(killed: float, status="occurred", etype="ASSAULT", where=GAZA, day=date(2024, 5, 1), conf=0.6):
+def mention(killed: float, status="occurred", etype="ASSAULT", where=GAZA, day=date(2024, 5, 1), conf=0.6, said=None):
+    """``said``: the time expression the article gives (None: the stage dated it by publication)."""
     return EventMention(
         type=etype, status=status, evidence=Span(start=0, end=5, text="strike"), confidence=conf, place=where,
         location=ActorRef(text="Gaza", start=0, end=4, canonical_id="geo:281133", name_en="Gaza"),
         source_actors=[ActorRef(text="Israeli army", start=0, end=5, canonical_id="org:idf")],
-        time=TimeRef(start=day, end=day, precision="day"),
+        time=TimeRef(start=day, end=day, precision="day", text=said),
         quantities=[Quantity(kind="killed", value=killed, text=f"{int(killed)} killed")])
 
 
@@ -261,7 +262,7 @@ def test_an_events_date_does_not_drift_a_day_with_each_report():
     """Monday's strike, a report of it dated Tuesday (a day's tolerance), then a strike at the
     same place on Wednesday: the event stays Monday's, so Wednesday's is another event."""
     def on(day, aid):
-        return doc(aid, "o-" + aid, mention(5, day=day)), "st-1"
+        return doc(aid, "o-" + aid, mention(5, day=day, said=day.strftime("%A"))), "st-1"
 
     m = EventMerger({})
     monday = m.merge(*on(date(2024, 5, 6), "a1"))[0]
@@ -289,3 +290,14 @@ def test_events_found_to_be_one_later_are_merged_into_the_first_seen():
     later = m.merge(doc("a4", "o4", mention(15, where=town), hours=3), "st-2")
     assert [e.event_id for e in later] == [first.event_id]  # the merged event receives nothing more
     assert len(m) == 1 and m.event(second.event_id).merged_into == first.event_id
+
+
+def test_an_undated_retelling_with_the_toll_joins_the_event_its_story_dated():
+    """A mosque bombing dated in June; weeks later the story retells it with its toll and no date
+    (dated by publication): one event. A new attack with another toll stays another."""
+    m = EventMerger({})
+    bombing = m.merge(doc("a1", "o1", mention(26, day=date(2024, 6, 26), said="Friday")), "st-1")[0]
+    retold = m.merge(doc("a2", "o2", mention(26, day=date(2024, 7, 31)), hours=24 * 35), "st-1")[0]
+    other = m.merge(doc("a3", "o3", mention(7, day=date(2024, 7, 31)), hours=24 * 35), "st-1")[0]
+    assert retold.event_id == bombing.event_id and retold.corroboration == 2
+    assert other.event_id != bombing.event_id
