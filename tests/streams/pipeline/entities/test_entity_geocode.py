@@ -234,3 +234,10 @@ def test_a_small_town_of_a_country_the_article_does_not_name_is_no_link_for_a_ta
     places = {e.surface: e.place for e in stage(make_doc(text)).entities if e.type == "location"}
     assert places["كابول"].country == "AF"
     assert all(p is None or p.country == "AF" for p in places.values())
+
+
+def test_nationality_adjectives_name_their_country():
+    """demonyms_ar.tsv: 'المانية' keeps its ال; 'مالية' (financial) names no country."""
+    from marsad.streams.pipeline.entities.geocode import demonym_country
+
+    assert [demonym_country(w) for w in ("تركيه", "السوريه", "المانيه", "عراقيين", "ماليه")] == ["TR", "SY", "DE", "IQ", None]

@@ -384,3 +384,11 @@ def test_a_site_tag_line_reports_nothing():
         assert not run_stage("سمات تنومة رجل أمن عسير قتل هيئة", "ar").events
         assert not run_stage("سمات احتجاز الجثث جدة حقوق الإنسان مكة وزارة الصحة", "ar").events
         assert run_stage("سمات المهاجمين أنهم قتلوا خمسة جنود، وفق الشرطة.", "ar").events  # a sentence
+
+
+def test_a_town_named_by_its_nationality_only_is_in_that_country():
+    """'في بلدة تركية', 'ببلدة تركية': no town the gazetteer knows, but Turkey, at country
+    precision (a report of it then joins no event across the Syrian border)."""
+    for text in ("وقتل 30 شخصا في انفجار في بلدة تركية على الحدود مع سوريا.", "27 قتيلا في انفجار ببلدة تركية قرب الحدود السورية"):
+        (attack,) = [e for e in run_stage(text, "ar").events if e.type == "ASSAULT"]
+        assert (attack.place.country, attack.place.precision) == ("TR", "country")
