@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from marsad.schemas import Place
 from marsad.streams.pipeline.entities.arabic import fold_str, has_arabic
 from marsad.streams.pipeline.entities.matcher import AliasIndex
 
@@ -340,15 +341,20 @@ def demonym_country(word: str) -> str | None:
     return None
 
 
-def national_settlement(folded_words: list[str], place_nouns: frozenset[str] | set[str]) -> GeoEntry | None:
-    """The country of a place named by its nationality only ('بلدة تركية', 'في مدينة سورية',
-    'ببلدة تركية'): a place noun (after a clitic ب/ل/و) and a nationality adjective."""
+def national_place(folded_words: list[str], place_nouns: frozenset[str] | set[str]) -> Place | None:
+    """Where a place named by its nationality only is ('بلدة تركية', 'في مدينة سورية', 'ببلدة
+    تركية': a place noun, after a clitic ب/ل/و, and a nationality adjective): its country, at
+    country precision."""
     if len(folded_words) != 2:
         return None
     noun = folded_words[0]
     noun = next((noun[k:] for k in (0, 1, 2) if noun[k:] in place_nouns), None)
     iso = demonym_country(folded_words[1]) if noun else None
-    return _default_gazetteer().country_entry.get(iso) if iso else None
+    e = _default_gazetteer().country_entry.get(iso) if iso else None
+    if e is None:
+        return None
+    return Place(lat=e.lat, lon=e.lon, country=e.country, admin1=None, feature_kind="country",
+                 precision="country", geonames_id=e.geonames_id)
 
 
 @lru_cache(maxsize=1)

@@ -263,7 +263,7 @@ class EntityStage:
         Afghanistan is not Brak in Libya, 'كسوة الكعبة' in a Saudi report no Syrian town): left
         unlinked. An article that places nothing in any country keeps the link
         (a local report names its towns, not its country: 'القطيف')."""
-        from marsad.streams.pipeline.entities.geocode import geocode, national_settlement, near_countries
+        from marsad.streams.pipeline.entities.geocode import geocode, national_place, near_countries
 
         g = geocode(text[s:e])
         surface = text[s:e]
@@ -273,11 +273,8 @@ class EntityStage:
         if g is None:
             if score < 0.4:
                 return None
-            # 'بلدة تركية': no name, but the country (country precision, no link of its own)
-            country = national_settlement(fold(surface)[0].split(), PLACE_CUES)
-            place = None if country is None else Place(
-                lat=country.lat, lon=country.lon, country=country.country, admin1=None,
-                feature_kind="country", precision="country", geonames_id=country.geonames_id)
+            # 'بلدة تركية': no name, but the country (no link of its own)
+            place = national_place(fold(surface)[0].split(), PLACE_CUES)
             return Entity(type="location", start=s, end=e, surface=surface, place=place,
                           normalized=published_form(surface), confidence=round(min(score, 0.6), 3))
         place = Place(lat=g.lat, lon=g.lon, country=g.country, admin1=g.admin1,

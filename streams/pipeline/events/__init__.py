@@ -409,16 +409,12 @@ def _location_uncached(ctx: _Ctx, sent: Sentence, cand: Candidate):
 
 
 def _national_place(sent: Sentence, span: tuple[int, int]) -> Place | None:
-    """'في بلدة تركية', 'ببلدة سورية': a place named by its country only is in that country
-    (country precision), so a report of it does not join an event across the border."""
-    from marsad.streams.pipeline.entities.geocode import national_settlement
+    """'في بلدة تركية', 'ببلدة سورية': a place named by its country only is in that country, so a
+    report of it does not join an event across the border."""
+    from marsad.streams.pipeline.entities.geocode import national_place
 
-    words = [t.text for t in sent.tokens[span[0]:span[1]]]
-    e = national_settlement(words, arabic._sets()["place"] | {"ال" + w for w in arabic._sets()["place"]})
-    if e is None:
-        return None
-    return Place(lat=e.lat, lon=e.lon, country=e.country, admin1=None, feature_kind="country",
-                 precision="country", geonames_id=e.geonames_id)
+    places = arabic._sets()["place"]
+    return national_place([t.text for t in sent.tokens[span[0]:span[1]]], places | {"ال" + w for w in places})
 
 
 def _unnamed_place(sent: Sentence, span: tuple[int, int]) -> bool:

@@ -1264,8 +1264,6 @@ def _definite(prefix: str, trig: Trigger) -> bool:
     return prefix.endswith(("ال", "لل")) or trig.pattern.startswith("ال")
 
 
-
-
 def _adjectives_after(sent: Sentence, b: int, entity_actor=None) -> int:
     """End of the indefinite adjectives right after an indefinite event noun ('مساعدات غذائية',
     'عقوبات اقتصادية', 'مساعدات عاجلة لليونان'): an adjective, not a genitive, so the noun has no
@@ -1323,11 +1321,15 @@ def _visited_after(sent: Sentence, k: int, trig_idx: set[int], entity_place=None
     return None
 
 
-def _name_or_phrase(sent: Sentence, k: int, trig_idx: set[int], named=None, max_len: int = 6) -> tuple[int, int] | None:
-    """The name the tagger found at token ``k`` (``named`` probes a span), alone; else the noun
-    phrase there: a verb after a name is no part of it ('لإيران ستجري')."""
+def _name_or_phrase(sent: Sentence, k: int, trig_idx: set[int], *probes, max_len: int = 6) -> tuple[int, int] | None:
+    """The name the tagger found at token ``k`` (any of ``probes`` says a span is one), alone;
+    else the noun phrase there: a verb after a name is no part of it ('لإيران ستجري')."""
     toks = sent.tokens
-    if named is not None and k < len(toks) and named((k, k + 1)):
+
+    def named(span: tuple[int, int]) -> bool:
+        return any(probe is not None and probe(span) for probe in probes)
+
+    if k < len(toks) and named((k, k + 1)):
         end = k + 1
         while end < len(toks) and not _is_punct(toks[end]) and named((end, end + 1)):
             end += 1
@@ -1417,7 +1419,7 @@ def _possessor(sent: Sentence, a: int, entity_actor=None) -> tuple[int, int] | N
             start, end = k, k + 1
             while start > 0 and named(start - 1):
                 start -= 1
-            if start > 0 and actor_like(sent, (start - 1, start)):
+            if start > 0 and actor_like(sent, (start - 1, start), entity_actor):
                 start -= 1  # the title before a name ('الرئيس سيب بلاتر')
             while end < a and (named(end) or (toks[end].text.startswith("ال") and not _stopword(toks[end].text))):
                 end += 1
@@ -1834,9 +1836,9 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     cand.light_verb = lv is not None
     explosion = is_verb and lv is None and frame == "intrans" and cand.type == "ASSAULT"
     # 'الاتهام المذكور', 'حصارا خانقا', 'إصابتها بصاروخ': a noun with the article, with nunation or
-    # with a possessive pronoun takes no genitive, what follows it is its adjective or a phrase; a phrase trigger ends in its preposition ('التحقيق مع'),
-    # so what follows is still its object
-    # the ta marbuta of a noun written ت before a pronoun: 'إصابتها' (not the folded 'محاصره')
+    # with a possessive pronoun (its ta marbuta written ت: 'إصابتها', not the folded 'محاصره')
+    # takes no genitive, what follows it is its adjective or a phrase; a phrase trigger ends in
+    # its preposition ('التحقيق مع'), so what follows is still its object
     possessed = bool(suffix) and cand.trigger.pattern.endswith("ه") and toks[a].text.endswith(cand.trigger.pattern[:-1] + "ت" + suffix)
     no_genitive = not is_verb and (_definite(prefix, cand.trigger) or suffix == "ا" or possessed) and " " not in cand.trigger.pattern
 
@@ -1970,8 +1972,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             if cand.targets:
                 pass
             elif no_genitive:
-                named = (lambda sp: bool((entity_actor and entity_actor(sp)) or (entity_place and entity_place(sp))))  # noqa: E731
-                t = _released_or_aided(sent, after, cand.type, trig_idx, named) if cand.type in ("RETREAT", "AID") else None
+                t = _released_or_aided(sent, after, cand.type, trig_idx, entity_actor, entity_place) if cand.type in ("RETREAT", "AID") else None
                 cand.targets = [t] if t else []
             elif (approximate := _approximate_count(sent, k, own_idx)) is not None:
                 cand.targets = approximate  # 'أنه قتل نحو 150 متمردا'
@@ -2136,7 +2137,7 @@ def _prepositional(toks: list[Token], k: int, entity_actor=None, entity_place=No
     return not ((entity_actor and entity_actor((k, k + 1))) or (entity_place and entity_place((k, k + 1))))
 
 
-def _released_or_aided(sent: Sentence, b: int, event_type: str, trig_idx: set[int], entity_probe=None) -> tuple[int, int] | None:
+def _released_or_aided(sent: Sentence, b: int, event_type: str, trig_idx: set[int], entity_actor=None, entity_place=None) -> tuple[int, int] | None:
     """Who a release or aid noun that takes no genitive is for, past its adjectives: 'الإفراج
     فوراً عن المختطفين', 'المساعدات العاجلة للشعب اليمني', 'مساعدات إلى اليمن'."""
     if event_type == "RETREAT":
@@ -2145,9 +2146,9 @@ def _released_or_aided(sent: Sentence, b: int, event_type: str, trig_idx: set[in
     for k in range(b, min(len(toks), b + 3)):
         w = _no_conj(toks[k].text)
         if w in _TO:
-            return _name_or_phrase(sent, k + 1, trig_idx, entity_probe, max_len=4)
+            return _name_or_phrase(sent, k + 1, trig_idx, entity_actor, entity_place, max_len=4)
         if w.startswith("ل") and not w.startswith("ال") and len(w) > 3:
-            return _name_or_phrase(sent, k, trig_idx, entity_probe, max_len=4)
+            return _name_or_phrase(sent, k, trig_idx, entity_actor, entity_place, max_len=4)
         if not w.startswith("ال"):
             return None
     return None

@@ -6,7 +6,8 @@ Two named towns are two places (a district and its city, within ``district_km``,
 event's date is its most precise time, so reports a day apart do not drift it day by day.
 Across stories a place matches only when it is precise (a town, not the country or region both
 name), and the town and day identify an attack or a protest; other events (a meeting in Riyadh)
-also need a linked actor in common.
+also need a linked actor in common. A retelling the article does not date (so dated by its
+publication) joins an event of its story whose casualty figure it repeats, whatever the day.
 Attacks whose mentions name different kinds of act (ACLED sub-event types: an air strike, the
 shelling of the same town, a clash of fleeing fighters with another force) are different events
 even within one story; a mention that names no kind joins the closest event of any kind, and one
