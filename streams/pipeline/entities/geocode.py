@@ -343,9 +343,9 @@ def demonym_country(word: str) -> str | None:
 
 def national_place(folded_words: list[str], place_nouns: frozenset[str] | set[str]) -> Place | None:
     """Where a place named by its nationality only is ('بلدة تركية', 'في مدينة سورية', 'ببلدة
-    تركية': a place noun, after a clitic ب/ل/و, and a nationality adjective): its country, at
-    country precision."""
-    if len(folded_words) != 2:
+    تركية', 'بلدة تركية قريبة': a place noun, after a clitic ب/ل/و, a nationality adjective and
+    at most one more adjective): its country, at country precision."""
+    if len(folded_words) not in (2, 3):
         return None
     noun = folded_words[0]
     noun = next((noun[k:] for k in (0, 1, 2) if noun[k:] in place_nouns), None)

@@ -389,6 +389,7 @@ def test_a_site_tag_line_reports_nothing():
 def test_a_town_named_by_its_nationality_only_is_in_that_country():
     """'في بلدة تركية', 'ببلدة تركية': no town the gazetteer knows, but Turkey, at country
     precision (a report of it then joins no event across the Syrian border)."""
-    for text in ("وقتل 30 شخصا في انفجار في بلدة تركية على الحدود مع سوريا.", "27 قتيلا في انفجار ببلدة تركية قرب الحدود السورية"):
+    for text in ("وقتل 30 شخصا في انفجار في بلدة تركية على الحدود مع سوريا.", "27 قتيلا في انفجار ببلدة تركية قرب الحدود السورية",
+                 "سقط نحو 30 قتيلا في انفجار استهدف مركزا ثقافيا، في بلدة تركية قريبة من الحدود السورية."):
         (attack,) = [e for e in run_stage(text, "ar").events if e.type == "ASSAULT"]
         assert (attack.place.country, attack.place.precision) == ("TR", "country")
