@@ -317,6 +317,16 @@ def _direction_before(lang: str) -> re.Pattern:
     return re.compile(rf"\b(?:{d})\s+of\s+(?:(?:{nouns})\s+)?$", re.IGNORECASE)
 
 
+def _counterpart(ctx: _Ctx, place) -> bool:
+    """'اتفاق مع إيران', 'الاتهامات الموجهة ضد قطر', 'talks with Iran': a place right after
+    with/against is the party the event is with or against, not where it happened."""
+    words = ctx.text[max(0, place.start - 12):place.start].split()
+    if not words:
+        return False
+    word = fold(words[-1]).text if ctx.lang == "ar" else words[-1].lower()
+    return word in cues(ctx.lang)["counterpart_preps"] or (ctx.lang == "ar" and word[:1] in "وف" and word[1:] in cues("ar")["counterpart_preps"])
+
+
 def _time_zone(ctx: _Ctx, place) -> bool:
     """'(1.30 توقيت غرينتش)', 'بتوقيت مكة': a place naming a clock is not where anything happened."""
     words = ctx.text[max(0, place.start - 12):place.start].split()
@@ -367,7 +377,7 @@ def _location_uncached(ctx: _Ctx, sent: Sentence, cand: Candidate):
     if places:  # not a place named inside an actor's name ('التحالف الدولي بقيادة الولايات المتحدة')
         actors = ctx.entities_in(sa, sb, _ACTOR_TYPES)
         places = [p for p in places if not any(a.start <= p.start and p.end <= a.end and (a.end - a.start) > (p.end - p.start) for a in actors)]
-        places = [p for p in places if not _beyond_border(ctx.text, p) and not _time_zone(ctx, p)]
+        places = [p for p in places if not _beyond_border(ctx.text, p) and not _time_zone(ctx, p) and not _counterpart(ctx, p)]
         references = [p for p in places if _reference_point(ctx, p, places)]
         places = [p for p in places if p not in references] or places
     if places:

@@ -393,3 +393,12 @@ def test_a_town_named_by_its_nationality_only_is_in_that_country():
                  "سقط نحو 30 قتيلا في انفجار استهدف مركزا ثقافيا، في بلدة تركية قريبة من الحدود السورية."):
         (attack,) = [e for e in run_stage(text, "ar").events if e.type == "ASSAULT"]
         assert (attack.place.country, attack.place.precision) == ("TR", "country")
+
+
+def test_a_place_the_event_is_with_or_against_is_no_location():
+    """'اتفاقا مع إيران', 'talks with Iran in Vienna': Iran is the counterpart (cues
+    counterpart_preps); the event is where the sentence says, or nowhere it names."""
+    (deal,) = [e for e in run_stage("وقعت الدول الكبرى اتفاقا مع إيران أمس.", "ar").events if e.type == "AGREE"]
+    assert deal.location is None and [a.text for a in deal.target_actors] == ["إيران"]
+    (talks,) = [e for e in run_stage("The EU held talks with Iran in Vienna on Tuesday.", "en").events if e.type == "CONSULT"]
+    assert talks.location.text == "Vienna"
