@@ -320,13 +320,14 @@ _NISBA_ENDINGS = ("يتين", "يتان", "يين", "يون", "يات", "يه", 
 
 
 @lru_cache(maxsize=1)
-def demonyms_ar(path: Path | None = None) -> dict[str, str]:
-    """Folded Arabic nationality stem -> ISO country code (``demonyms_ar.tsv``)."""
-    out = {}
+def demonyms_ar(path: Path | None = None) -> dict[str, str | None]:
+    """Folded Arabic nationality stem -> ISO country code, None for a nation of no one state
+    (``demonyms_ar.tsv``)."""
+    out: dict[str, str | None] = {}
     for line in (path or GAZ_DIR / "demonyms_ar.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             stem, iso = line.split("\t")
-            out[stem.strip()] = iso.strip()
+            out[stem.strip()] = None if iso.strip() == "-" else iso.strip()
     return out
 
 

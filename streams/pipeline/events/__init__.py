@@ -323,8 +323,8 @@ def _counterpart(ctx: _Ctx, place) -> bool:
     words = ctx.text[max(0, place.start - 12):place.start].split()
     if not words:
         return False
-    word = fold(words[-1]).text if ctx.lang == "ar" else words[-1].lower()
-    return word in cues(ctx.lang)["counterpart_preps"] or (ctx.lang == "ar" and word[:1] in "وف" and word[1:] in cues("ar")["counterpart_preps"])
+    word = arabic._no_conj(fold(words[-1]).text) if ctx.lang == "ar" else words[-1].lower()
+    return word in cues(ctx.lang)["counterpart_preps"]
 
 
 def _time_zone(ctx: _Ctx, place) -> bool:
@@ -423,8 +423,7 @@ def _national_place(sent: Sentence, span: tuple[int, int]) -> Place | None:
     report of it does not join an event across the border."""
     from marsad.streams.pipeline.entities.geocode import national_place
 
-    places = arabic._sets()["place"]
-    return national_place([t.text for t in sent.tokens[span[0]:span[1]]], places | {"ال" + w for w in places})
+    return national_place([t.text for t in sent.tokens[span[0]:span[1]]], arabic._sets()["place"])
 
 
 def _unnamed_place(sent: Sentence, span: tuple[int, int]) -> bool:

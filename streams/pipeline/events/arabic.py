@@ -36,10 +36,9 @@ def _automaton():
     """Trigger stems, each with whether it is the ت form of a one-word noun stem in ه (the ta
     marbuta before a suffix: 'زيارت' of 'زياره'), which only that suffix may follow."""
     table: dict[str, list[Trigger]] = {}
-    for t in triggers_ar():
-        table.setdefault(t.pattern, []).append(t)
     open_ta: dict[str, list[Trigger]] = {}
     for t in triggers_ar():
+        table.setdefault(t.pattern, []).append(t)
         if t.pos in "NX" and t.pattern.endswith("ه") and " " not in t.pattern and t.pattern not in _sets()["open_ta_homographs"]:
             open_ta.setdefault(t.pattern[:-1] + "ت", []).append(t)
     auto = ahocorasick.Automaton()
@@ -62,6 +61,8 @@ def _by_first_word(phrases: list[str]) -> dict[str, list[list[str]]]:
 
 @lru_cache(maxsize=1)
 def _sets():
+    from marsad.streams.pipeline.entities.geocode import demonyms_ar  # the one nationality list
+
     c = cues("ar")
     return {
         "np": set(c["noun_prefixes"]),
@@ -100,7 +101,7 @@ def _sets():
         "beside": set(c["beside"]),
         "protest_target": [p.split() for p in c["protest_target"]],
         "protest_slogans": frozenset(c["protest_slogans"]),
-        "national": set(c["nationality_stems"]),
+        "national": set(demonyms_ar()),
         "territorial": [p.split() for p in c["territorial_link"]],
         "hazards": _by_first_word(c["hazards"]),
         "honorifics": _by_first_word(c["early_islam_honorifics"]),
