@@ -179,8 +179,19 @@ def _sentences(ctx: _Ctx) -> list[Sentence]:
     for a, b in spans:
         fa, fb = ctx.to_folded(a), ctx.to_folded(b)
         i, j = bisect_left(ctx.tok_starts, fa), bisect_left(ctx.tok_starts, fb)
-        out.append(Sentence(fa, fb, ctx.tokens[i:j], ctx.folded.text[fa:fb]))
+        tokens = ctx.tokens[i:j]
+        passive = frozenset(k for k, tok in enumerate(tokens) if _damma_on_first(ctx.text, ctx.folded.span(tok.start, tok.end)))
+        out.append(Sentence(fa, fb, tokens, ctx.folded.text[fa:fb], passive))
     return out
+
+
+def _damma_on_first(text: str, span: tuple[int, int]) -> bool:
+    """A damma on the first stem letter of a perfect marks the passive: 'قُتل', 'وخُطف', 'أُعدم'
+    (an undiacritised text gives no sign, and the argument rules read the verb by its context)."""
+    word = text[span[0]:span[1]]
+    if len(word) > 3 and word[0] in "وف" and word[1] != "\u064f":
+        word = word[1:]
+    return len(word) > 2 and word[1] == "\u064f"
 
 
 def _attribution(ctx: _Ctx, sent: Sentence, upto: int) -> tuple[list[ActorRef], bool]:

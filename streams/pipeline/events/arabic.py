@@ -81,6 +81,7 @@ def _sets():
         "according": [p.split() for p in c["according_to"]],
         "actor": set(c["actor_heads"]),
         "place": set(c["place_heads"]),
+        "group_name_heads": frozenset(c["group_name_heads"]),
         "site": frozenset(c["site_nouns"]),
         "copy_received": frozenset(c["copy_received_verbs"]),
         "festive": frozenset(c["festive_words"]),
@@ -88,6 +89,8 @@ def _sets():
         "met_death_verbs": frozenset(c["met_death_verbs"]),
         "met_death_nouns": frozenset(c["met_death_nouns"]),
         "met_death_trigger": next((t for t in triggers_ar() if t.pattern == "لقي مصرعه"), None),
+        "fire_verbs": frozenset(c["fire_verbs"]),
+        "fire_trigger": next((t for t in triggers_ar() if t.pattern == "اطلق النار"), None),
         # an indefinite settlement noun in construct, with its clitics ('بمدينة', 'وقرية')
         "settlement_construct": frozenset(p + w for w in c["settlement_nouns"] if not w.startswith("ال") for p in ("", "و", "ب", "ل", "ف", "وب")),
         "stop": set(c["np_stop"]),
@@ -193,6 +196,8 @@ def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple
             prev = best.get(a)
             if prev is None or (len(stem), trig.weight) > (len(prev[2].pattern), prev[2].weight):
                 best[a] = (a, b + 1, trig, prefix, suffix)
+    for a, hit in _opened_fire(tokens).items():
+        best.setdefault(a, hit)
     if any(h[2].type == "ASSAULT" and (h[2].frame != "victim" or h[2].mode) for h in best.values()):
         for a, hit in _met_death(tokens).items():  # a death in a sentence about an attack
             best.setdefault(a, hit)
@@ -226,6 +231,27 @@ def _met_death(tokens: list[Token]) -> dict[int, tuple[int, int, Trigger, str, s
             if _is_punct(tokens[j]):
                 break
             if tokens[j].text in nouns:
+                out[a] = (a, a + 1, trigger, tok.text[: len(tok.text) - len(word)], "")
+                break
+    return out
+
+
+def _opened_fire(tokens: list[Token]) -> dict[int, tuple[int, int, Trigger, str, str]]:
+    """'أطلق مجهولان النار على القيادي', 'فتح مسلحون النار': the firing verb, its shooters (one
+    to three words, no preposition among them) and النار are one shooting, a trigger on the verb."""
+    s = _sets()
+    trigger = s["fire_trigger"]
+    out = {}
+    if trigger is None:
+        return out
+    for a, tok in enumerate(tokens):
+        word = _no_conj(tok.text)
+        if word not in s["fire_verbs"]:
+            continue
+        for j in range(a + 2, min(len(tokens), a + 5)):
+            if _is_punct(tokens[j]) or _stopword(tokens[j - 1].text):
+                break
+            if tokens[j].text == "النار":
                 out[a] = (a, a + 1, trigger, tok.text[: len(tok.text) - len(word)], "")
                 break
     return out
@@ -291,7 +317,7 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'وشن سلاح الجو التركي الجمعة أولى غاراته', 'اتفق قادة الاتحاد الشهر الماضي': a time word ends the noun phrase
         if not allow_number and count and not _teen(toks, k) and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS or t.text == "بعض" or t.text in counting_nouns("ar")[1]):
             break  # 'قتل الإرهابيون ثلاثة رهائن', 'اتهم المتحدث بعض السياسيين': the count opens the object
-        if subject and (t.text.startswith(("بال", "وبال")) or (count and _opens_object(sent, k)) or (not count and t.text.startswith(("لل", "ولل")))):
+        if subject and (t.text.startswith(("بال", "وبال")) or (count and (_opens_object(sent, k) or t.text == "النار")) or (not count and t.text.startswith(("لل", "ولل")))):
             break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase, nor opens with لل ('وقتل للأبرياء')
         if count and (_verb_form(t.text, toks[k - 1].text) or _in_a_place(t.text)):
             break  # 'ستة جنود وتعرضت 30 مركبة', 'مواقع للحوثيين بمحافظة عمران': a verb opens a clause, a place is no part of the actor
@@ -337,7 +363,7 @@ def _verb_form(word: str, previous: str) -> bool:
     plural = w.endswith("وا") or (len(w) >= 5 and w[0] == "ي" and w.endswith(("ون", "ان")))
     if not conj:
         return plural and _no_conj(previous).endswith(("ون", "ين", "ان"))
-    return plural or (w.endswith("ت") and not w.endswith(("ات", "يت", "وت")))
+    return plural or _feminine_perfect(w)
 
 
 def _in_a_place(word: str) -> bool:
@@ -569,26 +595,31 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
     if i >= 2 and toks[i].text.startswith("و") and _pronoun_suffixed(toks[i - 1].text) and toks[i - 2].text.startswith("ال"):
         return np_backward(sent, i - 1, trig_idx, max_len)  # 'مقاتلات التحالف باغتتهم وقصفت': a verb first, same subject
     k, count = i - 1, 0
+    quoted = False  # a quotation mark right before the verb
     while k >= 0:
         t = toks[k]
         if t.text in _OPENING_QUOTES:
             break  # 'أفادت المصادر بأن «خمسة مدنيين قتلوا': the quotation opens the clause
         if _is_quote(t):
+            quoted = quoted or count == 0
             k -= 1
             continue
         if _is_punct(t) or k in trig_idx or _stopword(t.text) or count >= max_len or _no_conj(t.text) in _ADVERBS or _no_conj(t.text) in _BEFORE_A_VERB or _claim_verb(t.text):
             break  # 'ميدانياً قتل نحو 30 مسلحاً', 'وحينما رفض المصلون': an adverb or a subordinator is no subject
         count += 1
         k -= 1
-    if not count:
-        return None
+    if not count or (quoted and k >= 0 and (toks[k].text in _sets()["reporting"] or _no_conj(toks[k].text) in _sets()["reporting"])):
+        return None  # 'وقال المصدر "تعرض القيادي': the speaker, then the quotation's verb
     a = k + 1
     while a < i and _is_quote(toks[a]):
         a += 1
-    if k >= 1 and _no_conj(toks[k].text) == "من" and _no_conj(toks[k - 1].text) in _QUANT_HEADS:
-        # counted subject 'أن أكثر من 250 شخصا تظاهروا', 'المئات من أبناء العشائر خرجوا'
+    if k >= 1 and _no_conj(toks[k].text) == "من":
+        # counted subject 'أن أكثر من 250 شخصا تظاهروا', 'المئات من أبناء العشائر خرجوا',
+        # 'أن نحو مئة مقاتل من طالبان هاجموا'
         q = k - 1
-        if q == 0 or _is_punct(toks[q - 1]) or _no_conj(toks[q - 1].text) in _BOUNDARY_WORDS or toks[q - 1].text in _BOUNDARY_WORDS:
+        if _no_conj(toks[q].text) not in _QUANT_HEADS:
+            q = _count_start(toks, q)
+        if q is not None and (q == 0 or _is_punct(toks[q - 1]) or _no_conj(toks[q - 1].text) in _BOUNDARY_WORDS or toks[q - 1].text in _BOUNDARY_WORDS):
             return (q, _trim(toks, q, i))
     if k >= 0:
         w = _no_conj(toks[k].text)
@@ -608,6 +639,17 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
 
 
 _RELATIVE = {"التي", "الذي", "الذين", "اللذين", "اللتين"}
+
+
+def _count_start(toks: list[Token], noun: int) -> int | None:
+    """Where the count of the people noun at ``noun`` starts ('نحو مئة مقاتل', '30 جنديا'), or
+    None where no number stands right before it."""
+    if noun < 1 or not (bare(toks[noun].text) in people_nouns() or toks[noun].text in people_nouns()):
+        return None
+    k = noun
+    while k >= 1 and noun - k < 3 and _is_quantity_word(toks[k - 1].text):
+        k -= 1
+    return None if k == noun else k
 
 
 @lru_cache(maxsize=1)
@@ -688,9 +730,17 @@ def _extend_back(sent: Sentence, k: int, i: int, trig_idx: set[int]) -> int | No
             return None
         if m in trig_idx or t.text in _sets()["verb_like"] or t.text in _sets()["reporting"]:
             return None
+        if m >= 1 and toks[m - 1].text.startswith("ال") and (_verb_form(t.text, toks[m - 1].text) or _feminine_perfect(t.text)):
+            return None  # 'أن الشرطة أوقفت 251 شخصا في إطار حملة استهدفت': a clause of its own
         steps += 1
         m -= 1
     return None
+
+
+def _feminine_perfect(word: str) -> bool:
+    """'أوقفت', 'شنت': a perfect in ت (a noun's ta marbuta folds to ه; not plurals in ات nor
+    names in يت/وت like تكريت, بيروت)."""
+    return len(word) >= 4 and word.endswith("ت") and not word.endswith(("ات", "يت", "وت"))
 
 
 def actor_like(sent: Sentence, span: tuple[int, int], entity_actor=None) -> bool:
@@ -822,11 +872,34 @@ def _find_after(sent: Sentence, i: int, window: int, words: set[str], trig_idx: 
         if nw in words or w in words:
             nps = np_forward(sent, k + 1, trig_idx)
             if nps:
-                return nps[0]
+                a, b = nps[0]
+                # 'على مواقع الحوثيين بالأسلحة الثقيلة', 'على قوات الأسد بوسط درعا': the weapon and
+                # the place are no part of the target
+                return a, next((m for m in range(a + 1, b) if _weapon_or_place_phrase(toks[m].text)), b)
         for p in ("علي", "على", "ضد"):
             if nw.startswith(p) and len(nw) > len(p) + 1 and p in words:
                 return None  # pronoun object (عليهم): nothing to extract
     return None
+
+
+def _ba_head(word: str) -> str | None:
+    """The noun a بـ phrase opens with ('بالأسلحة' -> 'اسلحه'), or None."""
+    w = _no_conj(word)
+    if not w.startswith("ب") or len(w) <= 3:
+        return None
+    return w[3:] if w.startswith("بال") else w[1:]
+
+
+def _place_phrase(word: str) -> bool:
+    """'بوسط', 'بشمال', 'بمحافظة': a بـ phrase that says where."""
+    head = _ba_head(word)
+    return head is not None and (_place_head(head) or head in cues("ar")["directions"] or head == "وسط")
+
+
+def _weapon_or_place_phrase(word: str) -> bool:
+    """'بالأسلحة', 'بقذائف' or a place phrase (not 'بالمسلحين': people)."""
+    head = _ba_head(word)
+    return _place_phrase(word) or (head is not None and head in _sets()["munitions"] and head not in people_nouns())
 
 
 def _target_after(sent: Sentence, b: int, trig_idx: set[int], targeting: bool = True) -> tuple[int, int] | None:
@@ -859,6 +932,7 @@ def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list
         p = k - 2 if k > 2 and toks[k - 1].text == "الاقل" and toks[k - 2].text in ("علي", "على") else k
         if n and bare_min and (not near or (p > 0 and (_is_quantity_word(toks[p - 1].text) or _no_conj(toks[p - 1].text) in s["beside"]
                                                        or _no_conj(toks[p - 1].text) in people_nouns()
+                                                       or _dual_of_people(_no_conj(toks[p - 1].text))
                                                        or kind_of(toks[p - 1].text, "ar") in ("killed", "injured")
                                                        or (p > 1 and _is_quantity_word(toks[p - 2].text))))):
             # 'ثلاثة من عناصر' (three of), 'عناصر من الجيش', '25 عنصرا من داعش' (members of),
@@ -875,6 +949,11 @@ def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list
                 if nps:
                     return nps
     return []
+
+
+def _dual_of_people(word: str) -> bool:
+    """'عضوان', 'شرطيين': two of a people noun (the count is in the ending)."""
+    return word.endswith(("ان", "ين")) and word[:-2] in people_nouns()
 
 
 def _members_of(sent: Sentence, nps: list[tuple[int, int]], trig_idx: set[int]) -> list[tuple[int, int]]:
@@ -1012,13 +1091,15 @@ def _light_verb(sent: Sentence, i: int) -> tuple[int, str, str] | None:
         if _is_punct(toks[k]) and w not in "،,":
             return None
         if not _is_punct(toks[k]) and not _is_quote(toks[k]):
-            for cand in (w, _no_conj(w)):
-                if cand in s["light"]:
-                    return (k, cand, s["light"][cand])
-            if k - 1 >= 0:
-                two = f"{_no_conj(toks[k - 1].text)} {w}"
-                if two in s["light"]:
-                    return (k - 1, two, s["light"][two])
+            # the genitive of a group head is its name: 'القيادي في حركة فتح' (Fatah, not 'opened fire')
+            if k == 0 or _no_conj(toks[k - 1].text) not in s["group_name_heads"]:
+                for cand in (w, _no_conj(w)):
+                    if cand in s["light"]:
+                        return (k, cand, s["light"][cand])
+                if k - 1 >= 0:
+                    two = f"{_no_conj(toks[k - 1].text)} {w}"
+                    if two in s["light"]:
+                        return (k - 1, two, s["light"][two])
             steps += 1
         k -= 1
     return None
@@ -1936,7 +2017,9 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         after = cand.sources[-1][1]
     elif is_verb and (event_subject := _counted_event_noun(toks, b, trig_idx)):
         after = event_subject  # 'استهدفت إحدى الغارات تجمعا': the object follows the strike
-    casualty = _casualty_subject(sent, a, trig_idx) if (is_verb and frame in ("trans", "victim") and lv is None and cand.type == "ASSAULT") else None
+    # a verb that cannot be read as passive keeps its subject: 'نحو مئة مقاتل من طالبان هاجموا المواقع'
+    passive_able = frame == "victim" or cand.trigger.pattern in _PASSIVE_VERBS
+    casualty = _casualty_subject(sent, a, trig_idx) if (is_verb and passive_able and lv is None and cand.type == "ASSAULT") else None
     if casualty is None and lv is None and cand.type == "ASSAULT":
         casualty = _victim_subject(sent, cand, prefix, suffix, trig_idx)
         if casualty is not None:
@@ -1986,7 +2069,9 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             if t:
                 cand.targets = [t]
     elif frame == "attack" and not cand.targets:
-        t = _target_after(sent, b, trig_idx)
+        # 'أطلق مجهولان النار ... على': what they fired at is looked for after النار
+        fire = next((k + 1 for k in range(b, min(len(toks), b + 4)) if toks[k].text == "النار"), b) if cand.trigger.pattern.endswith("النار") else b
+        t = _target_after(sent, fire, trig_idx)
         if t is None and is_verb and lv is None:
             t = _bombed(sent, cand, after, own_idx, entity_actor, entity_place)
         if t:
@@ -2232,6 +2317,16 @@ _THOUSANDS = {"الف", "الفا", "الاف", "الالاف", "مليون", "�
 _MODIFIER_FIRST = {"اخر", "الاخر", "كامل", "معظم", "بعض", "جميع", "كل"}
 
 
+def _with_place_after(sent: Sentence, span: tuple[int, int], trig_idx: set[int]) -> tuple[int, int]:
+    """'منطقة رئيسية لقوات الأسد بوسط درعا': the place phrase after a site locates it."""
+    k = span[1]
+    if k < len(sent.tokens) and _place_phrase(sent.tokens[k].text):
+        nps = np_forward(sent, k, trig_idx)
+        if nps:
+            return span[0], nps[0][1]
+    return span
+
+
 def _resolve_territory(sent, cand, targets, trig_idx, entity_actor, entity_place):
     out = []
     for span in targets:
@@ -2243,7 +2338,7 @@ def _resolve_territory(sent, cand, targets, trig_idx, entity_actor, entity_place
             owner = _territorial(sent, probe, trig_idx)
             if owner:
                 if cand.location is None:
-                    cand.location = span
+                    cand.location = _with_place_after(sent, span, trig_idx)
                 out.extend(owner)
                 continue
         out.append(span)
@@ -2258,15 +2353,17 @@ _PASSIVE_VERBS = {"قتل", "جرح", "خطف", "اختطف", "اعدم", "اغ�
 def _passive_reading(sent: Sentence, cand: Candidate, prefix: str, suffix: str, span: tuple[int, int]) -> bool:
     """An undiacritised perfect (قتل، جرح، خطف) followed by a counted group or a people noun and no
     second noun phrase is almost always passive in news Arabic ('وقتل شخص', 'جرح ستة آخرون')."""
+    toks = sent.tokens
+    if cand.tok[0] in sent.marked_passive:
+        return True
     if cand.trigger.pattern not in _PASSIVE_VERBS or prefix not in ("", "و", "ف") or suffix not in ("", "ت"):
         return False
-    toks = sent.tokens
     first = _no_conj(toks[span[0]].text)
     counted = any(_is_quantity_word(t.text) for t in toks[cand.tok[1]:span[0] + 1])  # 'أكثر من 200 مدرس'
     # 'قتل طيار وأصيب آخر': a passive casualty verb coordinated right after the phrase
     injured_next = span[1] < len(toks) and toks[span[1]].text[:1] == "و" and toks[span[1]].text[1:] in _INJURED
     return (counted or injured_next or first in people_nouns() or bare(toks[span[0]].text) in people_nouns()
-            or _age_after(toks, span[1]))
+            or _dual_of_people(first) or _age_after(toks, span[1]))
 
 
 def _counted_event_noun(toks: list[Token], k: int, trig_idx: set[int]) -> int | None:

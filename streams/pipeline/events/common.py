@@ -34,3 +34,4 @@ class Sentence:
     end: int
     tokens: list[Token]
     text: str  # folded sentence text (for regexes), offsets relative to ``start``
+    marked_passive: frozenset[int] = frozenset()  # tokens whose original spelling marks a passive perfect ('قُتل')

@@ -13,8 +13,10 @@ event noun taking no genitive, members and counted people as victims, what an at
 casualties lent to the one attack beside them, an oblique plural opening the object; weak
 triggers their own phrase supports (a gathering with a crowd count, a projectile launched at a
 target); where a phrase ends (a coordinated verb, a place after بـ, a time word, a claim verb, an
-indefinite noun after a name or a definite noun). Sentences are written for these tests (no
-shared data)."""
+indefinite noun after a name or a definite noun); a counted subject before an attack verb that
+has no passive reading, a written damma, a quotation after its speaker, a group's name that looks
+like a support verb, the shooters between أطلق and النار, weapon and place phrases after a
+target. Sentences are written for these tests (no shared data)."""
 
 import pytest
 
@@ -948,3 +950,72 @@ def test_what_often_happens_is_no_event_and_the_air_strike_is_one():
     attack whose attacker the strike's event would take; 'الضربة الجوية' is an air strike."""
     got = _cands("ونفذت طائرة أمريكية الضربة الجوية صباح اليوم في اقليم لوغار، حيث كثيرا ما يشن مقاتلو طالبان هجمات على القوات الافغانية.", "ASSAULT")
     assert [(c["trigger"], c["sources"]) for c in got] == [("الضربه الجويه", ["طائره امريكيه"])]
+
+
+def test_a_counted_group_before_an_attack_verb_is_its_attacker():
+    """'نحو مئة مقاتل من طالبان هاجموا المواقع': هاجم cannot be read as a passive, so the counted
+    fighters before it attack (a killing verb keeps its passive reading: 'إن 8 جنود من الجيش قتلوا')."""
+    (attack,) = _cands("وذكر مسؤول أن نحو مئة مقاتل من طالبان هاجموا المواقع الأمنية في المنطقة.", "ASSAULT")
+    assert (attack["sources"], attack["targets"]) == (["نحو مئه مقاتل من طالبان"], ["المواقع الامنيه"])
+    (killing,) = _cands("وقالت مصادر إن 8 جنود من الجيش قتلوا في كمين.", "ASSAULT")
+    assert (killing["sources"], killing["targets"]) == ([], ["8 جنود من الجيش"])
+
+
+def test_a_written_damma_marks_the_passive():
+    """'قُتل القائد': the one named after the verb is killed (an undiacritised 'قتل القائد' could
+    be either, and a name after it stays the killer)."""
+    (killing,) = _cands("وقُتل القائد الميداني في غارة على المدينة.", "ASSAULT")[:1]
+    assert (killing["sources"], killing["targets"]) == ([], ["القائد الميداني"])
+
+
+def test_a_name_is_no_support_verb_and_a_quotation_opens_a_clause():
+    """'القيادي في حركة فتح': Fatah is no 'opened fire'; in 'وقال المصدر "تعرض القيادي' the speaker
+    is no subject of the quoted verb: the leader came under fire."""
+    (shooting,) = [e for e in run_stage('وقال المصدر "تعرض القيادي في حركة فتح لإطلاق نار من مجهولين".', "ar").events if e.type == "ASSAULT"]
+    assert [a.text for a in shooting.source_actors] == ["مجهولين"]
+    assert [a.text for a in shooting.target_actors] == ["القيادي"]
+
+
+def test_two_of_a_people_noun_before_min_are_its_members_not_their_killers():
+    """'قتل عضوان من قوات الأمن طبقا لما ذكره المسؤول': the dual counts members of the forces (no
+    agent phrase), and 'according to' ends the phrase."""
+    (killing,) = _cands("وقتل عضوان من قوات الأمن طبقا لما ذكره المسؤول.", "ASSAULT")
+    assert (killing["sources"], killing["targets"]) == ([], ["عضوان"])
+    (attack,) = _cands("وهاجم مسلحون مركز الشرطة طبقا لمصادر محلية.", "ASSAULT")
+    assert attack["targets"] == ["مركز الشرطه"]
+
+
+def test_a_weapon_or_place_after_the_target_is_no_part_of_it():
+    """'على مواقع المتمردين بالأسلحة الثقيلة', 'على قوات النظام بوسط المدينة'; a name that opens
+    with ب stays ('قوات الرئيس بشار الأسد')."""
+    assert [c["targets"] for c in _cands("وشنت القوات قصفا عنيفا على مواقع المتمردين بالأسلحة الثقيلة.", "ASSAULT")] == [["مواقع المتمردين"]]
+    assert [c["targets"] for c in _cands("وكثفت المعارضة هجماتها على قوات النظام بوسط المدينة.", "ASSAULT")] == [["قوات النظام"]]
+    assert [c["targets"] for c in _cands("وشنت الطائرات غارات على قوات الرئيس بشار الأسد.", "ASSAULT")] == [["قوات الرئيس بشار الاسد"]]
+
+
+def test_a_subject_does_not_reach_back_over_another_clause():
+    """'أن الشرطة أوقفت 25 شخصا في إطار حملة استهدفت أفرادا': the police arrested; the campaign
+    targeted, and 'أفرادا من التنظيم' are members of the group, not targeted by it."""
+    got = _cands("وأعلن المكتب أن الشرطة أوقفت 25 شخصا في إطار حملة استهدفت أفرادا من التنظيم، بعد هجوم قتل فيه جنديان.", "ASSAULT")
+    assert _by_trigger(got, "استهدفت")["sources"] == []
+
+
+def test_a_place_phrase_after_a_site_locates_the_event():
+    """'على منطقة رئيسية لقوات الأسد بوسط درعا': the forces are the target, Daraa the place (not
+    'قوات الأسد بوسط درعا'); 'على مواقع لقوات النظام بريف حمص': the Homs countryside, not the
+    forces' positions."""
+    (shelling,) = run_stage("وقالت المعارضة إنها كثفت قصفها أمس على منطقة رئيسية لقوات الأسد بوسط درعا.", "ar").events
+    assert [a.text for a in shelling.target_actors] == ["قوات الأسد"] and shelling.location.text == "درعا"
+    (strikes,) = run_stage("وشن الطيران غارات أمس على مواقع لقوات النظام بريف حمص.", "ar").events
+    assert strikes.location.text == "ريف حمص"
+
+
+def test_the_shooters_between_the_firing_verb_and_the_fire():
+    """'أطلق مسلحون مجهولون النار ... على دورية': one shooting, the gunmen its source (not part of
+    a phrase that runs into النار), what they fired at found after النار; a verb with no النار
+    after its subject is no shooting ('فتحت الشرطة تحقيقا')."""
+    (shooting,) = _cands("وأطلق مسلحون مجهولون النار أمس في السوق على دورية للشرطة.", "ASSAULT")
+    assert (shooting["sources"], shooting["targets"]) == (["مسلحون مجهولون"], ["دوريه للشرطه"])
+    (shooting,) = _cands("وأطلقت قوات الأمن النار على المحتجين.", "ASSAULT")
+    assert shooting["sources"] == ["قوات الامن"]
+    assert _cands("وفتحت الشرطة تحقيقا في الحادث.", "ASSAULT") == []
