@@ -1360,7 +1360,8 @@ def _adjectives_after(sent: Sentence, b: int, entity_actor=None) -> int:
         if k > b and w.startswith("و"):
             w = w[1:]  # 'طوعية وإجبارية'
         nisba = len(w) >= 5 and w.endswith("يه") and w not in _NUMBER_WORDS
-        if w.startswith(("ال", "و", "ل", "ب")) or not (nisba or w in _sets()["indefinite_adjectives"]) or (entity_actor and entity_actor((k, k + 1))):
+        listed = w in _sets()["indefinite_adjectives"]  # 'واسعة' opens with و, no conjunction
+        if (not listed and w.startswith(("ال", "و", "ل", "ب"))) or not (nisba or listed) or (entity_actor and entity_actor((k, k + 1))):
             break
         k += 1
     return k
@@ -2063,8 +2064,9 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and not (is_verb and _prepositional(toks, k, entity_actor, entity_place)):
                 nps = [_before_ba_phrase(sent, np, entity_actor) for np in np_forward(sent, k, own_idx)]
                 cand.targets = [np for np in nps if np[1] > np[0]]
-        if not cand.targets:
-            # what reinforcements or aid are sent to is no target of the strike after them
+        if not cand.targets and not (is_verb and suffix.endswith(("ه", "ها", "هم", "هما"))):
+            # what reinforcements or aid are sent to is no target of the strike after them; a
+            # verb's object pronoun is its target ('اعتقلته السلطات بعد ... بالسطو على بنك')
             t = _target_after(sent, b, trig_idx, targeting=cand.type in ("ASSAULT", "COERCE", "THREATEN"))
             if t:
                 cand.targets = [t]

@@ -1019,3 +1019,10 @@ def test_the_shooters_between_the_firing_verb_and_the_fire():
     (shooting,) = _cands("وأطلقت قوات الأمن النار على المحتجين.", "ASSAULT")
     assert shooting["sources"] == ["قوات الامن"]
     assert _cands("وفتحت الشرطة تحقيقا في الحادث.", "ASSAULT") == []
+
+
+def test_an_adjective_in_waw_and_an_object_pronoun_are_no_targets():
+    """'حملة اعتقالات واسعة': 'واسعة' opens with و and is an adjective; 'اعتقلته السلطات ... على
+    بنك': the pronoun is who was arrested, not the bank named later."""
+    assert [c["targets"] for c in _cands("وشنت قوات الاحتلال أمس حملة اعتقالات واسعة في صفوف الشبان.", "COERCE")] == [[]]
+    assert [c["targets"] for c in _cands("وهو محقق متقاعد اعتقلته السلطات بعد أن أبلغت أسرته عنه بالسطو على بنك.", "COERCE")] == [[]]
