@@ -2064,9 +2064,10 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and not (is_verb and _prepositional(toks, k, entity_actor, entity_place)):
                 nps = [_before_ba_phrase(sent, np, entity_actor) for np in np_forward(sent, k, own_idx)]
                 cand.targets = [np for np in nps if np[1] > np[0]]
-        if not cand.targets and not (is_verb and suffix.endswith(("ه", "ها", "هم", "هما"))):
+        if not cand.targets and not (is_verb and suffix.endswith(("ه", "ها", "هم", "هما")) and cand.mode != "visit"):
             # what reinforcements or aid are sent to is no target of the strike after them; a
-            # verb's object pronoun is its target ('اعتقلته السلطات بعد ... بالسطو على بنك')
+            # verb's object pronoun is its target ('اعتقلته السلطات بعد ... بالسطو على بنك'; a visit
+            # keeps its test of whom it is to)
             t = _target_after(sent, b, trig_idx, targeting=cand.type in ("ASSAULT", "COERCE", "THREATEN"))
             if t:
                 cand.targets = [t]
