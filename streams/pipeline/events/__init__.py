@@ -391,6 +391,11 @@ def _location_uncached(ctx: _Ctx, sent: Sentence, cand: Candidate):
         places = [p for p in places if not _beyond_border(ctx.text, p) and not _time_zone(ctx, p) and not _counterpart(ctx, p)]
         references = [p for p in places if _reference_point(ctx, p, places)]
         places = [p for p in places if p not in references] or places
+        # an unlinked name the tagger found at the head of the source is no place ('قتلت نيران الهاون في
+        # منطقة دار سعد'); a linked one stays (a state that acts where it is: 'قصفت إسرائيل'), and so
+        # does one that only qualifies the source ('شرطة ولاية نيوجيرسي')
+        heads = [ctx.tok_span_orig(sent, (sp[0], sp[0] + 1))[0] for sp in cand.sources]
+        places = [p for p in places if p.canonical_id or p.start not in heads] or places
     if places:
         trig_a, _ = ctx.tok_span_orig(sent, cand.tok)
         cand_places = [e for e in places if e.type in _PLACE_TYPES]
@@ -1140,7 +1145,7 @@ def _discourse_source(ctx: _Ctx, cand: Candidate, typ: str) -> list[ActorRef]:
         prev = ctx.events[-1]
         # a counted group ('قتل شخصين وأصاب سبعة آخرين') is the last event's victims, no agent of the next
         targets = [t for t in prev.target_actors if not _counted(t.text)]
-        if cand.type == "ASSAULT" and prev.type == "ASSAULT" and (cand.light_verb or cand.trigger.frame == "trans"):
+        if cand.type == "ASSAULT" and prev.type == "ASSAULT" and (cand.light_verb or cand.trigger.frame == "trans" or (cand.verbal and cand.trigger.frame == "attack")):
             return list(prev.source_actors or targets)
         if cand.type == "ASSAULT" and prev.type not in _FORCE_TYPES:
             return []  # 'انسحاب القوات الأجنبية ... ونفذت الضربة الجوية': who withdraws does not strike

@@ -604,8 +604,9 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
             quoted = quoted or count == 0
             k -= 1
             continue
-        if _is_punct(t) or k in trig_idx or _stopword(t.text) or count >= max_len or _no_conj(t.text) in _ADVERBS or _no_conj(t.text) in _BEFORE_A_VERB or _claim_verb(t.text):
-            break  # 'ميدانياً قتل نحو 30 مسلحاً', 'وحينما رفض المصلون': an adverb or a subordinator is no subject
+        if (_is_punct(t) or k in trig_idx or _stopword(t.text) or count >= max_len or _no_conj(t.text) in _ADVERBS or _no_conj(t.text) in _BEFORE_A_VERB
+                or _claim_verb(t.text) or (t.text in _WEEKDAYS and t.text != "من")):
+            break  # 'ميدانياً قتل نحو 30 مسلحاً', 'وحينما رفض المصلون', 'دانت المنظمة الخميس قصف': an adverb or a subordinator is no subject
         count += 1
         k -= 1
     if not count or (quoted and k >= 0 and (toks[k].text in _sets()["reporting"] or _no_conj(toks[k].text) in _sets()["reporting"])):

@@ -1026,3 +1026,23 @@ def test_an_adjective_in_waw_and_an_object_pronoun_are_no_targets():
     بنك': the pronoun is who was arrested, not the bank named later."""
     assert [c["targets"] for c in _cands("وشنت قوات الاحتلال أمس حملة اعتقالات واسعة في صفوف الشبان.", "COERCE")] == [[]]
     assert [c["targets"] for c in _cands("وهو محقق متقاعد اعتقلته السلطات بعد أن أبلغت أسرته عنه بالسطو على بنك.", "COERCE")] == [[]]
+
+
+def test_a_weekday_before_the_trigger_ends_the_subject_before_it():
+    """'ودانت المنظمة الخميس قصف المتمردين': the weekday closes the condemning clause; the rebels
+    shelled (was 'ودانت المنظمة الخميس')."""
+    (shelling,) = _cands("ودانت المنظمة الخميس قصف المتمردين لمناطق سكنية في المدينة.", "ASSAULT")
+    assert shelling["sources"] == ["المتمردين"]
+
+
+def test_an_unlinked_name_inside_the_source_is_no_place():
+    """The tagger reads 'نيران الهاون' (mortar fire) as a place; it is the source, the place is Dar Saad."""
+    (shelling,) = run_stage("وأشار البيان إلى أنه في «أكثر الهجمات دموية، قتلت نيران الهاون في منطقة دار سعد أمس عشرات من المدنيين».", "ar").events
+    assert shelling.location.text == "دار سعد"
+
+
+def test_an_attack_verb_with_a_pronoun_subject_carries_on_the_attacker():
+    """'شنت طائرات التحالف غارات على مواقع الحوثيين، قصفت من خلالها رتلا': the aircraft shelled,
+    not the positions the strikes hit."""
+    events = run_stage("شنت طائرات التحالف أمس أربع غارات على مواقع الحوثيين في صنعاء، قصفت من خلالها رتلا عسكريا للحوثيين.", "ar").events
+    assert events and all([a.text for a in e.source_actors] == ["طائرات التحالف"] for e in events)
