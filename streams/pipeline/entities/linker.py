@@ -175,7 +175,11 @@ def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gaze
             # Yemeni governorate: it tells no country; 'اليمن' beside it does)
             named = {gaz.entries[key].country for key in c.keys
                      if gaz.entries[key].source in ("country", "border", "supplement") and gaz.entries[key].country}
-            if len(named) == 1:
+            # nor does one GeoNames also knows in another country ('القنيطرة': Quneitra, Syria, in
+            # the supplement, and Kenitra, Morocco): the article's other places decide
+            supplement_only = all(gaz.entries[key].source in ("supplement", "geonames") for key in c.keys)
+            elsewhere = {gaz.entries[key].country for key in c.keys if gaz.entries[key].source == "geonames"} - named
+            if len(named) == 1 and not (supplement_only and elsewhere):
                 countries.update(named)
 
     # ---- pass two: conditional aliases whose requirement holds

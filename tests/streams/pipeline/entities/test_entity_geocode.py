@@ -241,3 +241,11 @@ def test_nationality_adjectives_name_their_country():
     from marsad.streams.pipeline.entities.geocode import demonym_country
 
     assert [demonym_country(w) for w in ("تركيه", "السوريه", "المانيه", "عراقيين", "ماليه")] == ["TR", "SY", "DE", "IQ", None]
+
+
+def test_a_supplement_name_geonames_knows_elsewhere_tells_no_country(run):
+    """'القنيطرة' is Quneitra (Syria, the supplement) and Kenitra (Morocco, GeoNames): alone it is
+    the Syrian town, beside Morocco's places the Moroccan city."""
+    (syria,) = [e for e in run("حزب الله يعترف بمقتل اثنين من عناصره في القنيطرة.") if e.surface == "القنيطرة"]
+    (morocco,) = [e for e in run("اعتقلت الشرطة المغربية ثلاثة أشخاص في القنيطرة شمال الرباط.") if e.surface == "القنيطرة"]
+    assert (syria.place.country, morocco.place.country) == ("SY", "MA")
