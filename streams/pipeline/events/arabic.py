@@ -598,8 +598,8 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
     quoted = False  # a quotation mark right before the verb
     while k >= 0:
         t = toks[k]
-        if t.text in _OPENING_QUOTES:
-            break  # 'أفادت المصادر بأن «خمسة مدنيين قتلوا': the quotation opens the clause
+        if t.text in _OPENING_QUOTES and not (quoted and count and k >= 1 and _no_conj(toks[k - 1].text) == "من"):
+            break  # 'أفادت المصادر بأن «خمسة مدنيين قتلوا': the quotation opens the clause (a group's quoted name ends at the verb: 'عنصراً من «بوكو حرام» قتل')
         if _is_quote(t):
             quoted = quoted or count == 0
             k -= 1
@@ -619,7 +619,10 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
         # 'أن نحو مئة مقاتل من طالبان هاجموا'
         q = k - 1
         if _no_conj(toks[q].text) not in _QUANT_HEADS:
-            q = _count_start(toks, q)
+            noun = q
+            q = _count_start(toks, noun)
+            if q is None and not toks[noun].text.startswith("ال") and (bare(toks[noun].text) in people_nouns() or toks[noun].text in people_nouns()):
+                q = noun  # 'أن عنصراً من بوكو حرام قتل': one of the group
         if q is not None and (q == 0 or _is_punct(toks[q - 1]) or _no_conj(toks[q - 1].text) in _BOUNDARY_WORDS or toks[q - 1].text in _BOUNDARY_WORDS):
             return (q, _trim(toks, q, i))
     if k >= 0:
@@ -1870,10 +1873,10 @@ def _victim_subject(sent: Sentence, cand: Candidate, prefix: str, suffix: str, t
 
 
 def _number_words() -> frozenset[str]:
-    """Arabic number words of one token (quantities.json units, tens, hundreds; 'صفر' is also the
+    """Arabic number words of one token (quantities.json units, tens, hundreds, scales; 'صفر' is also the
     month Safar) and 'أحد' of 'أحد عشر'."""
     q = quantities("ar")
-    words = [w for key in ("units", "tens", "hundreds") for w in q[key] if " " not in w and w != "صفر"]
+    words = [w for key in ("units", "tens", "hundreds", "scales") for w in q[key] if " " not in w and w != "صفر"]
     return frozenset(words) | {"احد"}
 
 
@@ -1890,10 +1893,11 @@ def _after_that_subject(sent: Sentence, a: int, b: int, trig_idx: set[int], enti
     trigger; without an object after it the verb may be passive ('أن فلاناً قُتل أثناء توجهه')."""
     toks = sent.tokens
     k = next((k for k in range(a - 1, max(-1, a - 6), -1) if toks[k].text in _THAT), None)
-    if k is None or k == a - 1:
-        return False
-    subject = np_forward(sent, k + 1, trig_idx)
-    if not subject or subject[-1][1] != a or not actor_like(sent, (k + 1, a), entity_actor):
+    subject = np_forward(sent, k + 1, trig_idx) if k is not None else []
+    if not subject or subject[-1][1] != a:
+        back = np_backward(sent, a, trig_idx)  # 'أن عنصراً من «بوكو حرام» قتل': a phrase with من
+        k = back[0] - 1 if back and back[0] >= 1 and toks[back[0] - 1].text in _THAT else None
+    if k is None or k == a - 1 or not actor_like(sent, (k + 1, a), entity_actor):
         return False
     obj = np_forward(sent, b, trig_idx) if b < len(toks) and not toks[b].text.startswith(("ب", "ل")) else []
     return bool(obj)
@@ -2366,8 +2370,13 @@ def _passive_reading(sent: Sentence, cand: Candidate, prefix: str, suffix: str, 
     counted = any(_is_quantity_word(t.text) for t in toks[cand.tok[1]:span[0] + 1])  # 'أكثر من 200 مدرس'
     # 'قتل طيار وأصيب آخر': a passive casualty verb coordinated right after the phrase
     injured_next = span[1] < len(toks) and toks[span[1]].text[:1] == "و" and toks[span[1]].text[1:] in _INJURED
-    return (counted or injured_next or first in people_nouns() or bare(toks[span[0]].text) in people_nouns()
+    others = any(_no_conj(t.text) in _OTHERS for t in toks[span[0]:span[1]])  # 'وقتل مسؤولان آخران'
+    return (counted or injured_next or others or first in people_nouns() or bare(toks[span[0]].text) in people_nouns()
             or _dual_of_people(first) or _age_after(toks, span[1]))
+
+
+#: 'آخر', 'آخرون': more people like those just named, always the ones an act befell.
+_OTHERS = frozenset({"اخر", "اخري", "اخران", "اخريان", "اخرون", "اخرين", "اخريات"})
 
 
 def _counted_event_noun(toks: list[Token], k: int, trig_idx: set[int]) -> int | None:

@@ -1046,3 +1046,21 @@ def test_an_attack_verb_with_a_pronoun_subject_carries_on_the_attacker():
     not the positions the strikes hit."""
     events = run_stage("شنت طائرات التحالف أمس أربع غارات على مواقع الحوثيين في صنعاء، قصفت من خلالها رتلا عسكريا للحوثيين.", "ar").events
     assert events and all([a.text for a in e.source_actors] == ["طائرات التحالف"] for e in events)
+
+
+def test_one_of_a_group_after_that_is_the_subject_of_the_verb():
+    """'أن مسلحا من عصابة معروفة قتل عشرة': a member of the gang killed, the phrase with من is
+    the subject (a quoted name ends at the verb: 'من «جماعة مسلحة» قتل')."""
+    (killing,) = _cands("وأعلنت السلطات أن مسلحا من عصابة معروفة قتل عشرة من الصيادين في القرية.", "ASSAULT")
+    assert killing["sources"] == ["مسلحا من عصابه معروفه"]
+    (killing,) = _cands("وأعلنت السلطات أن عنصرا من «جماعة مسلحة» قتل عشرة من الصيادين في القرية.", "ASSAULT")
+    assert killing["sources"] and killing["sources"][0].startswith("عنصرا من")
+
+
+def test_others_and_the_manner_of_a_killing_mark_its_victims():
+    """'وقتل مسؤولان آخران': the others were killed; 'قتل حرقاً' (burnt to death) takes no object,
+    so the child named before it is the victim."""
+    (killing,) = _cands("وقتل مسؤولان آخران من التنظيم في اليمن في أبريل.", "ASSAULT")
+    assert (killing["sources"], killing["targets"]) == ([], ["مسؤولان اخران"])
+    (killing,) = _cands("وكان الطفل محمد قتل حرقًا وأصيب والداه بجروح عندما قام متطرفون بحرق منزلهم.", "ASSAULT")
+    assert killing["targets"] == ["الطفل محمد"]
