@@ -79,6 +79,7 @@ def _sets():
         "ongoing": set(c["ongoing"]),
         "reporting": set(c["reporting"]),
         "according": [p.split() for p in c["according_to"]],
+        "at_least": [p.split() for p in quantities("ar")["more_than"]],
         "actor": set(c["actor_heads"]),
         "place": set(c["place_heads"]),
         "group_name_heads": frozenset(c["group_name_heads"]),
@@ -2066,6 +2067,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
                 cand.targets = [t] if t else []
             elif (approximate := _approximate_count(sent, k, own_idx)) is not None:
                 cand.targets = approximate  # 'أنه قتل نحو 150 متمردا'
+            elif k < len(toks) and (n := _phrase_at(toks, k, _sets()["at_least"])) and (counted := np_forward(sent, k + n, own_idx)):
+                cand.targets = [_unquantify(sent, counted[0], trig_idx)]  # 'قتل ما لا يقل عن 11 حوثيا'
             elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and not (is_verb and _prepositional(toks, k, entity_actor, entity_place)):
                 nps = [_before_ba_phrase(sent, np, entity_actor) for np in np_forward(sent, k, own_idx)]
                 cand.targets = [np for np in nps if np[1] > np[0]]

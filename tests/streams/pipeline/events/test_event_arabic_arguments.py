@@ -1064,3 +1064,19 @@ def test_others_and_the_manner_of_a_killing_mark_its_victims():
     assert (killing["sources"], killing["targets"]) == ([], ["مسؤولان اخران"])
     (killing,) = _cands("وكان الطفل محمد قتل حرقًا وأصيب والداه بجروح عندما قام متطرفون بحرق منزلهم.", "ASSAULT")
     assert killing["targets"] == ["الطفل محمد"]
+    (killing,) = _cands("وأفادت المصادر بأن 14 مسلحا قتلوا علاوة على احتجاز 40 آخرين.", "ASSAULT")  # in addition to
+    assert (killing["sources"], killing["targets"]) == ([], ["14 مسلحا"])
+
+
+def test_at_least_written_as_one_word_counts_the_victims():
+    """'قتل مالا يقل عن 11 حوثيا' ('ما لا' written together): at least 11 killed, the Houthis
+    the victims (was 'مالا يقل' as target and 11 wounded)."""
+    (killing,) = [e for e in run_stage("ومن جهة أخرى قتل مالا يقل عن 11 حوثيا وجرح آخرين في عملية نوعية للمقاومة الشعبية ليلة الأربعاء في جبهة القبة بمحافظة الضالع.", "ar").events]
+    assert [a.text for a in killing.target_actors][0] == "11 حوثيا"
+    assert [(q.kind, q.value) for q in killing.quantities] == [("killed", 11.0)]
+
+
+def test_a_trigger_that_ends_the_sentence_has_no_object_to_read():
+    """'هبوط طائرة تحمل مساعدات' (a headline ending in its trigger) raised an IndexError in the
+    at-least count reading, which dead-lettered the article."""
+    assert [c["targets"] for c in _cands("هبوط طائرة تحمل مساعدات", "AID")] == [[]]
