@@ -1080,3 +1080,12 @@ def test_a_trigger_that_ends_the_sentence_has_no_object_to_read():
     """'هبوط طائرة تحمل مساعدات' (a headline ending in its trigger) raised an IndexError in the
     at-least count reading, which dead-lettered the article."""
     assert [c["targets"] for c in _cands("هبوط طائرة تحمل مساعدات", "AID")] == [[]]
+
+
+def test_riot_police_and_giving_an_example_are_no_protest():
+    """'شرطة مكافحة الشغب' is riot police, not a riot; 'سأضرب لكم مثالا' gives an example, no
+    strike; 'أعمال الشغب' stays a riot."""
+    got = _cands("وتجمع متظاهرون للاحتجاج على الزيارة، فيما نشرت مجموعات من شرطة مكافحة الشغب قرب السفارة.", "PROTEST")
+    assert [c["trigger"] for c in got] == ["وتجمع"]
+    assert _all_types("سأضرب لكم اليوم مثالا واحدا على ذلك.") == set()
+    assert [c["trigger"] for c in _cands("واندلعت أعمال الشغب في المدينة.", "PROTEST")] == ["الشغب"]
