@@ -91,6 +91,7 @@ def _sets():
         "met_death_nouns": frozenset(c["met_death_nouns"]),
         "met_death_trigger": next((t for t in triggers_ar() if t.pattern == "لقي مصرعه"), None),
         "fire_verbs": frozenset(c["fire_verbs"]),
+        "into_the_air": frozenset(c["into_the_air"]),
         "fire_trigger": next((t for t in triggers_ar() if t.pattern == "اطلق النار"), None),
         # an indefinite settlement noun in construct, with its clitics ('بمدينة', 'وقرية')
         "settlement_construct": frozenset(p + w for w in c["settlement_nouns"] if not w.startswith("ال") for p in ("", "و", "ب", "ل", "ف", "وب")),
@@ -256,6 +257,14 @@ def _opened_fire(tokens: list[Token]) -> dict[int, tuple[int, int, Trigger, str,
                 out[a] = (a, a + 1, trigger, tok.text[: len(tok.text) - len(word)], "")
                 break
     return out
+
+
+def _fired_into_the_air(toks: list[Token], a: int, b: int, trig: Trigger) -> bool:
+    """'أطلق النار في الهواء', 'أطلق الحراس النار في الهواء': shots into the air hit no one."""
+    if not trig.pattern.endswith("النار"):
+        return False
+    fire = next((k for k in range(b - 1, min(len(toks), b + 4)) if toks[k].text == "النار"), None)
+    return fire is not None and any(t.text in _sets()["into_the_air"] for t in toks[fire + 1:fire + 3])
 
 
 def _bare_future(prefix: str, stem: str) -> bool:
@@ -1195,6 +1204,8 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
                     prev.agentless = prev.agentless and not prev.sources
                 last_by_type[trig.type] = b
                 continue
+        if _fired_into_the_air(toks, a, b, trig):
+            continue  # 'أطلقت الشرطة النار في الهواء': warning shots, no attack
         if trig.pos != "N" and (_named_place(toks, a) or (entity_place is not None and entity_place((a, b)))):
             continue  # 'مدينة تدمر الأثرية': Palmyra, not 'destroys'
         # protest "مسيرة" after طائرة = drone

@@ -1089,3 +1089,10 @@ def test_riot_police_and_giving_an_example_are_no_protest():
     assert [c["trigger"] for c in got] == ["وتجمع"]
     assert _all_types("سأضرب لكم اليوم مثالا واحدا على ذلك.") == set()
     assert [c["trigger"] for c in _cands("واندلعت أعمال الشغب في المدينة.", "PROTEST")] == ["الشغب"]
+
+
+def test_shots_into_the_air_are_no_attack():
+    """'أطلق مسؤول أمني النار في الهواء', 'أطلقت النار في الهواء': warning shots; fire at people stays."""
+    assert _cands("وأطلق مسؤول أمني محلي النار في الهواء بعد تصعيد في حدة التلاسن.", "ASSAULT") == []
+    assert _cands("وأطلقت النار في الهواء لتفريق الحشد.", "ASSAULT") == []
+    assert [c["targets"] for c in _cands("وأطلقت الشرطة النار على المحتجين.", "ASSAULT")] == [["المحتجين"]]
