@@ -1945,8 +1945,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     def subject_of(head: int, plural: bool, place: bool = False) -> tuple[list[tuple[int, int]], bool]:
         """``place``: the subject names where the event happened ('السوق الذي شهد')."""
         back_head = head - 1 if head >= 2 and _no_conj(toks[head - 1].text) in ("قد", "لقد") else head
-        if _after_a_pronoun_complementiser(toks, head):
-            return [], True
+        if _after_a_pronoun_complementiser(toks, head) or (head == a and suffix == "نا" and _no_conj(prefix) == ""):
+            return [], True  # 'ذكر أنه سوف يطرد', 'اعتقلنا خبراء': the subject is a pronoun, what follows the object
         if back_head >= 1 and toks[back_head - 1].text in _RELATIVE and not suffix.endswith(("ه", "ها", "هم", "هما")):
             antecedent = _relative_antecedent(sent, back_head - 1, trig_idx)
             if antecedent and (place or actor_like(sent, antecedent, entity_actor)):

@@ -1096,3 +1096,9 @@ def test_shots_into_the_air_are_no_attack():
     assert _cands("وأطلق مسؤول أمني محلي النار في الهواء بعد تصعيد في حدة التلاسن.", "ASSAULT") == []
     assert _cands("وأطلقت النار في الهواء لتفريق الحشد.", "ASSAULT") == []
     assert [c["targets"] for c in _cands("وأطلقت الشرطة النار على المحتجين.", "ASSAULT")] == [["المحتجين"]]
+
+
+def test_a_first_person_verb_has_its_subject_in_it():
+    """'اعتقلنا خبراء عسكريين إيرانيين' (we arrested): the experts are the arrested, not the arresters."""
+    (arrest,) = _cands("محافظ عدن: اعتقلنا خبراء عسكريين إيرانيين", "COERCE")
+    assert (arrest["sources"], arrest["targets"]) == ([], ["خبراء عسكريين ايرانيين"])
