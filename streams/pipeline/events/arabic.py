@@ -629,10 +629,7 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
         # 'أن نحو مئة مقاتل من طالبان هاجموا'
         q = k - 1
         if _no_conj(toks[q].text) not in _QUANT_HEADS:
-            noun = q
-            q = _count_start(toks, noun)
-            if q is None and not toks[noun].text.startswith("ال") and (bare(toks[noun].text) in people_nouns() or toks[noun].text in people_nouns()):
-                q = noun  # 'أن عنصراً من بوكو حرام قتل': one of the group
+            q = _people_phrase_start(toks, q)
         if q is not None and (q == 0 or _is_punct(toks[q - 1]) or _no_conj(toks[q - 1].text) in _BOUNDARY_WORDS or toks[q - 1].text in _BOUNDARY_WORDS):
             return (q, _trim(toks, q, i))
     if k >= 0:
@@ -655,15 +652,16 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
 _RELATIVE = {"التي", "الذي", "الذين", "اللذين", "اللتين"}
 
 
-def _count_start(toks: list[Token], noun: int) -> int | None:
-    """Where the count of the people noun at ``noun`` starts ('نحو مئة مقاتل', '30 جنديا'), or
-    None where no number stands right before it."""
-    if noun < 1 or not (bare(toks[noun].text) in people_nouns() or toks[noun].text in people_nouns()):
+def _people_phrase_start(toks: list[Token], noun: int) -> int | None:
+    """Where a phrase of people that ends at ``noun`` starts: its count ('نحو مئة مقاتل', '30
+    جنديا') or the indefinite noun alone ('أن عنصراً من بوكو حرام قتل'); None for no people noun."""
+    w = toks[noun].text
+    if not (bare(w) in people_nouns() or w in people_nouns()):
         return None
     k = noun
     while k >= 1 and noun - k < 3 and _is_quantity_word(toks[k - 1].text):
         k -= 1
-    return None if k == noun else k
+    return None if k == noun and w.startswith("ال") else k
 
 
 @lru_cache(maxsize=1)
