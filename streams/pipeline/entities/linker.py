@@ -173,13 +173,13 @@ def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gaze
         elif not _country_cue(folded, c, gaz):  # 'المملكة' takes its country from the article
             # a name the project places in one country only ('الجوف' is a Saudi region and a
             # Yemeni governorate: it tells no country; 'اليمن' beside it does)
-            named = {gaz.entries[key].country for key in c.keys
-                     if gaz.entries[key].source in ("country", "border", "supplement") and gaz.entries[key].country}
-            # nor does one GeoNames also knows in another country ('القنيطرة': Quneitra, Syria, in
-            # the supplement, and Kenitra, Morocco): the article's other places decide
-            supplement_only = all(gaz.entries[key].source in ("supplement", "geonames") for key in c.keys)
-            elsewhere = {gaz.entries[key].country for key in c.keys if gaz.entries[key].source == "geonames"} - named
-            if len(named) == 1 and not (supplement_only and elsewhere):
+            entries = [gaz.entries[key] for key in c.keys]
+            named = {e.country for e in entries if e.source in ("country", "border", "supplement") and e.country}
+            # nor does a supplement name GeoNames also knows in another country ('القنيطرة':
+            # Quneitra, Syria, and Kenitra, Morocco): the article's other places decide
+            vouched = any(e.source in ("country", "border") for e in entries)
+            elsewhere = {e.country for e in entries if e.source == "geonames"} - named
+            if len(named) == 1 and (vouched or not elsewhere):
                 countries.update(named)
 
     # ---- pass two: conditional aliases whose requirement holds

@@ -175,23 +175,28 @@ def _in_speech(ctx: "_Ctx", sent: Sentence, cand: Candidate) -> bool:
 
 def _sentences(ctx: _Ctx) -> list[Sentence]:
     spans = [(s.start, s.end) for s in ctx.doc.sentences] or split_sentences(ctx.text)
+    diacritised = _DAMMA in ctx.text  # most news text carries no short vowels: nothing to look at
     out = []
     for a, b in spans:
         fa, fb = ctx.to_folded(a), ctx.to_folded(b)
         i, j = bisect_left(ctx.tok_starts, fa), bisect_left(ctx.tok_starts, fb)
         tokens = ctx.tokens[i:j]
-        passive = frozenset(k for k, tok in enumerate(tokens) if _damma_on_first(ctx.text, ctx.folded.span(tok.start, tok.end)))
+        passive = frozenset(k for k, tok in enumerate(tokens)
+                            if _damma_on_first(ctx.text, ctx.folded.span(tok.start, tok.end))) if diacritised else frozenset()
         out.append(Sentence(fa, fb, tokens, ctx.folded.text[fa:fb], passive))
     return out
+
+
+_DAMMA = "\u064f"
 
 
 def _damma_on_first(text: str, span: tuple[int, int]) -> bool:
     """A damma on the first stem letter of a perfect marks the passive: 'قُتل', 'وخُطف', 'أُعدم'
     (an undiacritised text gives no sign, and the argument rules read the verb by its context)."""
     word = text[span[0]:span[1]]
-    if len(word) > 3 and word[0] in "وف" and word[1] != "\u064f":
+    if len(word) > 3 and word[0] in "وف" and word[1] != _DAMMA:
         word = word[1:]
-    return len(word) > 2 and word[1] == "\u064f"
+    return len(word) > 2 and word[1] == _DAMMA
 
 
 def _attribution(ctx: _Ctx, sent: Sentence, upto: int) -> tuple[list[ActorRef], bool]:
@@ -328,20 +333,26 @@ def _direction_before(lang: str) -> re.Pattern:
     return re.compile(rf"\b(?:{d})\s+of\s+(?:(?:{nouns})\s+)?$", re.IGNORECASE)
 
 
+def _word_before(ctx: _Ctx, place) -> str | None:
+    """The word right before a place entity, as written."""
+    words = ctx.text[max(0, place.start - 12):place.start].split()
+    return words[-1] if words else None
+
+
 def _counterpart(ctx: _Ctx, place) -> bool:
     """'اتفاق مع إيران', 'الاتهامات الموجهة ضد قطر', 'talks with Iran': a place right after
     with/against is the party the event is with or against, not where it happened."""
-    words = ctx.text[max(0, place.start - 12):place.start].split()
-    if not words:
+    word = _word_before(ctx, place)
+    if word is None:
         return False
-    word = arabic._no_conj(fold(words[-1]).text) if ctx.lang == "ar" else words[-1].lower()
+    word = arabic._no_conj(fold(word).text) if ctx.lang == "ar" else word.lower()
     return word in cues(ctx.lang)["counterpart_preps"]
 
 
 def _time_zone(ctx: _Ctx, place) -> bool:
     """'(1.30 توقيت غرينتش)', 'بتوقيت مكة': a place naming a clock is not where anything happened."""
-    words = ctx.text[max(0, place.start - 12):place.start].split()
-    return ctx.lang == "ar" and bool(words) and fold(words[-1]).text in cues("ar")["time_zone"]
+    word = _word_before(ctx, place)
+    return ctx.lang == "ar" and word is not None and fold(word).text in cues("ar")["time_zone"]
 
 
 def _reference_point(ctx: _Ctx, place, places: list) -> bool:

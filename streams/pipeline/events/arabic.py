@@ -198,8 +198,9 @@ def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple
             prev = best.get(a)
             if prev is None or (len(stem), trig.weight) > (len(prev[2].pattern), prev[2].weight):
                 best[a] = (a, b + 1, trig, prefix, suffix)
-    for a, hit in _opened_fire(tokens).items():
-        best.setdefault(a, hit)
+    if _FIRE in folded:
+        for a, hit in _opened_fire(tokens).items():
+            best.setdefault(a, hit)
     if any(h[2].type == "ASSAULT" and (h[2].frame != "victim" or h[2].mode) for h in best.values()):
         for a, hit in _met_death(tokens).items():  # a death in a sentence about an attack
             best.setdefault(a, hit)
@@ -253,17 +254,26 @@ def _opened_fire(tokens: list[Token]) -> dict[int, tuple[int, int, Trigger, str,
         for j in range(a + 2, min(len(tokens), a + 5)):
             if _is_punct(tokens[j]) or _stopword(tokens[j - 1].text):
                 break
-            if tokens[j].text == "النار":
+            if tokens[j].text == _FIRE:
                 out[a] = (a, a + 1, trigger, tok.text[: len(tok.text) - len(word)], "")
                 break
     return out
 
 
-def _fired_into_the_air(toks: list[Token], a: int, b: int, trig: Trigger) -> bool:
+_FIRE = "النار"
+
+
+def _fire_noun(toks: list[Token], b: int, trig: Trigger) -> int | None:
+    """The النار of a shooting trigger ending at ``b``: its last word, or up to three words on
+    when the shooters stand between ('أطلق مجهولان النار')."""
+    if not trig.pattern.endswith(_FIRE):
+        return None
+    return next((k for k in range(b - 1, min(len(toks), b + 4)) if toks[k].text == _FIRE), None)
+
+
+def _fired_into_the_air(toks: list[Token], b: int, trig: Trigger) -> bool:
     """'أطلق النار في الهواء', 'أطلق الحراس النار في الهواء': shots into the air hit no one."""
-    if not trig.pattern.endswith("النار"):
-        return False
-    fire = next((k for k in range(b - 1, min(len(toks), b + 4)) if toks[k].text == "النار"), None)
+    fire = _fire_noun(toks, b, trig)
     return fire is not None and any(t.text in _sets()["into_the_air"] for t in toks[fire + 1:fire + 3])
 
 
@@ -327,7 +337,7 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'وشن سلاح الجو التركي الجمعة أولى غاراته', 'اتفق قادة الاتحاد الشهر الماضي': a time word ends the noun phrase
         if not allow_number and count and not _teen(toks, k) and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS or t.text == "بعض" or t.text in counting_nouns("ar")[1]):
             break  # 'قتل الإرهابيون ثلاثة رهائن', 'اتهم المتحدث بعض السياسيين': the count opens the object
-        if subject and (t.text.startswith(("بال", "وبال")) or (count and (_opens_object(sent, k) or t.text == "النار")) or (not count and t.text.startswith(("لل", "ولل")))):
+        if subject and (t.text.startswith(("بال", "وبال")) or (count and (_opens_object(sent, k) or t.text == _FIRE)) or (not count and t.text.startswith(("لل", "ولل")))):
             break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase, nor opens with لل ('وقتل للأبرياء')
         if count and (_verb_form(t.text, toks[k - 1].text) or _in_a_place(t.text)):
             break  # 'ستة جنود وتعرضت 30 مركبة', 'مواقع للحوثيين بمحافظة عمران': a verb opens a clause, a place is no part of the actor
@@ -1202,7 +1212,7 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
                     prev.agentless = prev.agentless and not prev.sources
                 last_by_type[trig.type] = b
                 continue
-        if _fired_into_the_air(toks, a, b, trig):
+        if _fired_into_the_air(toks, b, trig):
             continue  # 'أطلقت الشرطة النار في الهواء': warning shots, no attack
         if trig.pos != "N" and (_named_place(toks, a) or (entity_place is not None and entity_place((a, b)))):
             continue  # 'مدينة تدمر الأثرية': Palmyra, not 'destroys'
@@ -2090,8 +2100,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
                 cand.targets = [t]
     elif frame == "attack" and not cand.targets:
         # 'أطلق مجهولان النار ... على': what they fired at is looked for after النار
-        fire = next((k + 1 for k in range(b, min(len(toks), b + 4)) if toks[k].text == "النار"), b) if cand.trigger.pattern.endswith("النار") else b
-        t = _target_after(sent, fire, trig_idx)
+        fire = _fire_noun(toks, b, cand.trigger)
+        t = _target_after(sent, b if fire is None else fire + 1, trig_idx)
         if t is None and is_verb and lv is None:
             t = _bombed(sent, cand, after, own_idx, entity_actor, entity_place)
         if t:
