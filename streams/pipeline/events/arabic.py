@@ -133,6 +133,7 @@ def _sets():
         "attack_modifiers": frozenset(c["attack_noun_modifiers"]),
         "set_for_target": frozenset(c["set_for_target"]),
         "object_genitive": frozenset(c["object_genitive_nouns"]),
+        "lam_governors": frozenset(c["lam_governors"]),
         "fired_by": frozenset(c["fired_by"]),
         "not_a_speaker": frozenset(c["not_a_speaker"]),
         "detained_things": frozenset(c["detained_things"]),
@@ -143,6 +144,7 @@ def _sets():
         "court_words": frozenset(c["court_words"]),
         # what is fired or planted, whose construct genitive is its kind ('قذائف المورتر', 'صواريخ غراد')
         "munitions": frozenset(w for mode, words in weapon_modes("ar") if mode in ("heavy-weapons", "explosives", "firearms") for w in words),
+        "weapons": frozenset(w for mode, words in weapon_modes("ar") if mode in ("heavy-weapons", "explosives", "firearms", "aerial") for w in words),
     }
 
 
@@ -331,16 +333,19 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
         if _is_quote(t):
             k += 1
             continue
-        if _is_punct(t) or k in trig_idx or _stopword(t.text) or (count and _no_conj(t.text) in _sets()["reflexive"]):
+        ali = count and _titled_ali(toks, start, k)
+        if ali:
+            max_len += 3  # the name's words: 'علي عبد الله صالح'
+        if _is_punct(t) or k in trig_idx or (_stopword(t.text) and not ali) or (count and _no_conj(t.text) in _sets()["reflexive"]):
             break  # 'فجّر انتحاري نفسه': the reflexive is the object, not part of the subject
         if count and (t.text in _ADVERBS or (t.text in _WEEKDAYS and t.text != "من") or t.text in _TIME_NOUNS):
             break  # 'وشن سلاح الجو التركي الجمعة أولى غاراته', 'اتفق قادة الاتحاد الشهر الماضي': a time word ends the noun phrase
         if not allow_number and count and not _teen(toks, k) and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS or t.text == "بعض" or t.text in counting_nouns("ar")[1]):
             break  # 'قتل الإرهابيون ثلاثة رهائن', 'اتهم المتحدث بعض السياسيين': the count opens the object
-        if subject and (t.text.startswith(("بال", "وبال")) or (count and (_opens_object(sent, k) or t.text == _FIRE)) or (not count and t.text.startswith(("لل", "ولل")))):
-            break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase, nor opens with لل ('وقتل للأبرياء')
-        if count and (_verb_form(t.text, toks[k - 1].text) or _in_a_place(t.text)):
-            break  # 'ستة جنود وتعرضت 30 مركبة', 'مواقع للحوثيين بمحافظة عمران': a verb opens a clause, a place is no part of the actor
+        if subject and (t.text.startswith(("بال", "وبال")) or (count and (_opens_object(sent, k) or t.text == _FIRE)) or (not count and (t.text.startswith(("لل", "ولل")) or t.text in _DURATIONS))):
+            break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase, nor opens with لل ('وقتل للأبرياء') or a duration ('احتجزت لمدة عام')
+        if count and (_verb_form(t.text, toks[k - 1].text) or _in_a_place(t.text) or (t.text[:1] == "و" and t.text[1:] in _CASUALTY_PERFECTS)):
+            break  # 'ستة جنود وتعرضت 30 مركبة', 'شخصين وأصاب سبعة', 'مواقع للحوثيين بمحافظة عمران': a verb opens a clause, a place is no part of the actor
         if subject and count and toks[k - 1].text.endswith("ون") and _no_conj(toks[k - 1].text) not in _NUMBER_WORDS and (_accusative(t.text) or _oblique_plural(t.text)):
             break  # 'هاجم مسلحون حاجزا', 'هاجم مفجرون انتحاريون سياسيين': a nominative plural, then an accusative: the object
         if subject and count and (ending := _agreement_ending(toks[k - 1].text)) and not t.text.endswith(ending):
@@ -546,7 +551,7 @@ def _object_after_a_name(sent: Sentence, span: tuple[int, int], entity_actor=Non
             continue
         actor_here, actor_before = entity_actor((k, k + 1)), entity_actor((k - 1, k))
         after_name = actor_before and not actor_here
-        after_definite = toks[k - 1].text.startswith("ال") and _no_conj(toks[k - 1].text) not in _QUANT_HEADS
+        after_definite = toks[k - 1].text.startswith("ال") and not _is_quantity_word(toks[k - 1].text)  # 'ألف شخص': no article
         # (a place after a title may be followed by the title holder's name: 'رئيس جنوب السودان سلفاكير')
         after_place = (entity_place is not None and entity_place((k - 1, k)) and not entity_place((k, k + 1)) and not actor_here
                        and not (k - 1 > span[0] and actor_like(sent, (span[0], span[0] + 1))))
@@ -598,6 +603,13 @@ def _titled(toks: list[Token], a: int, k: int) -> bool:
 
 #: Words inside a person's name that the entity stage may leave out of it ('محمد بن سلمان').
 _NAME_PARTICLES = frozenset({"بن", "ابن", "بنت", "ابو", "ابي", "ام", "عبد", "ولد", "بو"})
+
+
+def _titled_ali(toks: list[Token], a: int, k: int) -> bool:
+    """'قوات الرئيس السابق علي عبد الله صالح': after a title, 'علي' with a name after it is the
+    given name Ali, which folding spells like the preposition على."""
+    return (toks[k].text == "علي" and k + 1 < len(toks) and toks[k + 1].text.startswith(tuple(_NAME_PARTICLES))
+            and _titled(toks, a, k))
 
 
 def _trim(toks: list[Token], a: int, b: int) -> int:
@@ -891,13 +903,10 @@ def _find_after(sent: Sentence, i: int, window: int, words: set[str], trig_idx: 
         if _is_punct(toks[k]) and w in ".؟?!":
             break
         nw = _no_conj(w)
-        if nw in words or w in words:
+        if (nw in words or w in words) and not _titled_ali(toks, max(i, k - 3), k):
             nps = np_forward(sent, k + 1, trig_idx)
             if nps:
-                a, b = nps[0]
-                # 'على مواقع الحوثيين بالأسلحة الثقيلة', 'على قوات الأسد بوسط درعا': the weapon and
-                # the place are no part of the target
-                return a, next((m for m in range(a + 1, b) if _weapon_or_place_phrase(toks[m].text)), b)
+                return _until_weapon_or_place(toks, nps[0])
         for p in ("علي", "على", "ضد"):
             if nw.startswith(p) and len(nw) > len(p) + 1 and p in words:
                 return None  # pronoun object (عليهم): nothing to extract
@@ -919,9 +928,16 @@ def _place_phrase(word: str) -> bool:
 
 
 def _weapon_or_place_phrase(word: str) -> bool:
-    """'بالأسلحة', 'بقذائف' or a place phrase (not 'بالمسلحين': people)."""
+    """'بالأسلحة', 'بقذائف', 'بالبراميل' or a place phrase (not 'بالمسلحين': people)."""
     head = _ba_head(word)
-    return _place_phrase(word) or (head is not None and head in _sets()["munitions"] and head not in people_nouns())
+    return _place_phrase(word) or (head is not None and head in _sets()["weapons"] and head not in people_nouns())
+
+
+def _until_weapon_or_place(toks: list[Token], span: tuple[int, int]) -> tuple[int, int]:
+    """'على مواقع الحوثيين بالأسلحة الثقيلة', 'على قوات الأسد بوسط درعا', 'قصف لطيران النظام
+    بالبراميل المتفجرة': the weapon and the place are no part of the party."""
+    a, b = span
+    return a, next((m for m in range(a + 1, b) if _weapon_or_place_phrase(toks[m].text)), b)
 
 
 def _target_after(sent: Sentence, b: int, trig_idx: set[int], targeting: bool = True) -> tuple[int, int] | None:
@@ -1940,7 +1956,15 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         is_verb = True  # clause-initial bare stem ('قتل أمس سبعة', 'وقتل شخص', 'بينما تظاهر'): a perfect verb
     if not is_verb and lv is None and cand.trigger.pos == "X" and prefix == "" and not suffix and _after_that_subject(sent, a, b, trig_idx, entity_actor):
         is_verb = True  # 'أن طيران التحالف قصف مواقع': the actor after أن is the subject of a perfect verb
+    # what the sentence classifier reads: a stem before an actor looks like a verb ('قصف الجيش')
     cand.verbal = bool(is_verb)
+    masdar = None
+    if lv is None and cand.trigger.pos != "V" and not suffix and not prefix.endswith("ال") and cand.type in ("ASSAULT", "COERCE") and frame in ("attack", "trans"):
+        masdar = _agent_and_lam_object(sent, b, trig_idx, entity_actor, entity_place)
+    if masdar is not None:  # but its ل object makes it a verbal noun, its genitive the agent
+        is_verb = False
+        cand.sources = masdar[0]
+        cand.targets = [masdar[1]] if masdar[1] else []
     cand.light_verb = lv is not None
     explosion = is_verb and lv is None and frame == "intrans" and cand.type == "ASSAULT"
     # 'الاتهام المذكور', 'حصارا خانقا', 'إصابتها بصاروخ': a noun with the article, with nunation or
@@ -2070,7 +2094,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         near = _beside(sent, device[1], trig_idx, entity_place)
         cand.targets = [near] if near else []
         reflexive = True
-    if frame in ("trans",) and not cand.targets and not reflexive:
+    if frame in ("trans",) and not cand.targets and not reflexive and masdar is None:
         if not (suffix.endswith(("ه", "ها", "هم", "هما"))):
             k = _skip_adverbs(toks, after) if is_verb else after
             while k < len(toks) and _is_quote(toks[k]):
@@ -2088,7 +2112,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
                 cand.targets = approximate  # 'أنه قتل نحو 150 متمردا'
             elif k < len(toks) and (n := _phrase_at(toks, k, _sets()["at_least"])) and (counted := np_forward(sent, k + n, own_idx)):
                 cand.targets = [_unquantify(sent, counted[0], trig_idx)]  # 'قتل ما لا يقل عن 11 حوثيا'
-            elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and not (is_verb and _prepositional(toks, k, entity_actor, entity_place)):
+            elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and toks[k].text not in _DURATIONS and not (is_verb and _prepositional(toks, k, entity_actor, entity_place)):
                 nps = [_before_ba_phrase(sent, np, entity_actor) for np in np_forward(sent, k, own_idx)]
                 cand.targets = [np for np in nps if np[1] > np[0]]
         if not cand.targets and not (is_verb and suffix.endswith(("ه", "ها", "هم", "هما")) and cand.mode != "visit"):
@@ -2098,7 +2122,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             t = _target_after(sent, b, trig_idx, targeting=cand.type in ("ASSAULT", "COERCE", "THREATEN"))
             if t:
                 cand.targets = [t]
-    elif frame == "attack" and not cand.targets:
+    elif frame == "attack" and not cand.targets and masdar is None:
         # 'أطلق مجهولان النار ... على': what they fired at is looked for after النار
         fire = _fire_noun(toks, b, cand.trigger)
         t = _target_after(sent, b if fire is None else fire + 1, trig_idx)
@@ -2214,10 +2238,61 @@ def _attack_noun_agent(sent: Sentence, trigger: tuple[int, int, Trigger, str], t
         k += 1  # 'ل «بوكو حرام»'
     elif k >= len(toks) or not (toks[k].text.startswith("ل") or (construct and k == b and not toks[k].text.startswith("ب"))):
         return []
-    nps = np_forward(sent, k, trig_idx, allow_number=False) if k < len(toks) else []
+    nps = [_until_weapon_or_place(toks, np) for np in np_forward(sent, k, trig_idx, allow_number=False)] if k < len(toks) else []
     if nps and actor_like(sent, nps[0], entity_actor) and not place_like(sent, nps[0], entity_place):
         return nps
     return []
+
+
+def _agent_and_lam_object(sent: Sentence, b: int, trig_idx: set[int], entity_actor=None, entity_place=None) -> tuple[list[tuple[int, int]], tuple[int, int] | None] | None:
+    """'قصف المتمردين لمناطق سكنية', 'مع قصف طائرات التحالف لقواعد الصواريخ', 'استهداف داعش
+    للمدنيين': a verbal noun whose construct genitive is followed by a ل phrase takes the genitive
+    as its agent and the ل phrase as its object (a verb would take its object without ل). The
+    ل phrase belongs to the word before it where that word is an affiliation or an office
+    ('القوات الموالية لهادي', 'الأمين العام لمجلس'), or is no definite word or name ('مواقع
+    لحزب الله': the positions of). Returns the agents and the party hit (None for a place), or
+    None where the pattern does not hold."""
+    toks = sent.tokens
+    if b >= len(toks) or toks[b].text.startswith(("ب", "ل")):
+        return None
+    nps = np_forward(sent, b, trig_idx, allow_number=False)
+    if not nps:
+        return None
+    end = nps[-1][1]
+    lam = next((k for k in range(b + 1, end + 1) if k < len(toks) and _no_conj(toks[k].text).startswith("ل")
+                and not _no_conj(toks[k].text).startswith("ال") and len(toks[k].text) >= 4), None)
+    if lam is None:
+        return None
+    m = lam - 1
+    while m > b and _is_quote(toks[m]):
+        m -= 1  # 'اعتقال «القاعدة» لخمسة'
+    before = _no_conj(toks[m].text)
+    named = entity_actor is not None and entity_actor((m, m + 1)) and not entity_actor((lam, lam + 1))  # a name ends at m
+    if before in _sets()["lam_governors"] or not (before.startswith("ال") or named):
+        return None
+    agents = [(a, _trim(toks, a, min(e, lam))) for a, e in nps if a < lam]
+
+    def agent(sp: tuple[int, int]) -> bool:  # a linked name first: 'القاعدة' is also a base
+        return bool(entity_actor and entity_actor(sp)) or ((actor_like(sent, sp) or national(sent, sp)) and not place_like(sent, sp, entity_place))
+
+    if not agents or not all(agent(sp) for sp in agents):
+        return None
+    obj = np_forward(sent, lam, trig_idx)
+    if obj and obj[0][1] == lam + 1 < len(toks) and _is_quantity_word(bare(toks[lam].text)) and toks[lam + 1].text == "من":
+        obj = [(lam, np[1]) for np in np_forward(sent, lam + 2, trig_idx)[:1]]  # 'لخمسة من الضباط'
+    if not obj:
+        return None
+    a, e = _until_weapon_or_place(toks, obj[0])
+    head = a
+    while head + 1 < e and _is_quantity_word(bare(toks[head].text)):
+        head += 1  # 'لأربعة مخازن'
+    if place_like(sent, (head, e), entity_place) or _in_lexicon(bare(toks[head].text), _sets()["facility_heads"]):
+        # 'لمواقع الحوثيين', 'لأربعة مخازن للأسلحة لتنظيم داعش': whose site; 'لمنازلهم': no party named
+        owner = next(((k, e) for k in range(head + 1, e) if (k == head + 1 or toks[k].text.startswith("ل")) and actor_like(sent, (k, k + 1), entity_actor)), None)
+        return agents, owner
+    if actor_like(sent, (a, e), entity_actor) or any(bare(toks[k].text) in people_nouns() for k in range(a, e)):
+        return agents, (a, e)
+    return None
 
 
 def _bombed(sent: Sentence, cand: Candidate, after: int, own_idx: set[int], entity_actor=None, entity_place=None) -> tuple[int, int] | None:
@@ -2402,15 +2477,19 @@ _OTHERS = frozenset({"اخر", "اخري", "اخران", "اخريان", "اخر
 
 
 def _counted_event_noun(toks: list[Token], k: int, trig_idx: set[int]) -> int | None:
-    """'إحدى الغارات', 'بعض الهجمات' at token ``k``: some of the event nouns, which are then a
-    verb's subject, not an actor (a number is the object's: 'وشن 6 غارات'). The index after the
-    noun, or None."""
-    if k + 1 < len(toks) and _no_conj(toks[k].text) in _PARTITIVES and k + 1 in trig_idx:
-        return k + 2
-    return None
+    """'إحدى الغارات', 'بعض الهجمات', 'أكثر الهجمات دموية' at token ``k``: some of the event
+    nouns, which are then a verb's subject, not an actor (a number is the object's: 'وشن 6
+    غارات'). The index after the noun (and a superlative's specifier), or None."""
+    if not (k + 1 < len(toks) and _no_conj(toks[k].text) in _PARTITIVES | _SUPERLATIVES and k + 1 in trig_idx):
+        return None
+    after = k + 2
+    if _no_conj(toks[k].text) in _SUPERLATIVES and after < len(toks) and toks[after].text.endswith(("يه", "ا")) and not toks[after].text.startswith(("ال", "ب", "ل")):
+        after += 1  # its specifier: 'أكثر الهجمات دموية'
+    return after
 
 
 _PARTITIVES = frozenset({"احدي", "احد", "بعض"})
+_SUPERLATIVES = frozenset({"اكثر", "اعنف", "اشد", "اكبر", "اخطر", "ابرز"})
 
 
 def _no_subject(sent: Sentence, span: tuple[int, int], trigger: int, entity_actor=None) -> bool:
@@ -2438,6 +2517,8 @@ _FIRE_OF = frozenset({"برصاص", "رصاص", "بنيران"})
 
 #: Passive verbs of injury: coordinated after a killing verb's subject, they make it passive too.
 _INJURED = {"اصيب", "اصيبت", "اصيبا", "جرح", "جرحت"}
+#: Perfects of a casualty verb: with و after a phrase they open the next clause ('فقتل شخصين وأصاب سبعة').
+_CASUALTY_PERFECTS = frozenset(_INJURED | {"اصاب", "اصابت", "قتل", "قتلت", "اوقع", "اوقعت"})
 
 
 _ADVERBS = {"امس", "اليوم", "ليلا", "نهارا", "صباحا", "مساء", "ظهرا", "فجرا", "ايضا", "بالفعل", "مجددا", "اخيرا", "مساءا", "فورا",
@@ -2447,6 +2528,9 @@ _DAY_PARTS = {"صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", 
 #: Time nouns that open an adverb of time after a noun phrase ('الشهر الماضي', 'الأسبوع المقبل');
 #: not 'العام', also the adjective 'general' ('الأمين العام').
 _TIME_NOUNS = {"الشهر", "الاسبوع", "الاشهر", "الاسابيع"}
+#: A duration after a verb ('احتجزت لمدة عام', 'احتجزت عاماً'): neither its subject nor its object.
+_DURATIONS = frozenset({"لمده", "لفتره", "لعده", "لساعات", "لايام", "لاسابيع", "لاشهر", "لسنوات", "لعقود",
+                        "عاما", "اعواما", "يوما", "اياما", "شهرا", "اشهرا", "اسبوعا", "ساعتين", "يومين", "عامين", "شهرين"})
 _WEEKDAYS = {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "من"}
 
 
@@ -2485,12 +2569,17 @@ def _protest_target(sent: Sentence, b: int, trig_idx: set[int], entity_actor=Non
         nps = np_forward(sent, k + n, trig_idx - {k + n}, max_len=2 if slogan else 5)
         if not nps or toks[nps[0][0]].text.isdigit():
             continue
-        a, e = nps[0]
+        a, e = _before_ba_phrase(sent, nps[0], entity_actor)  # 'تطالب تنظيم داعش بالسماح لهم'
         if slogan:  # the slogan ends at its closing quote: 'الموت لأميركا» و«الموت لإسرائيل'
             e = next((q for q in range(a, e) if _is_quote(toks[q])), e)
+        if e <= a:
+            continue
         if a in trig_idx:
-            if e - a > 1 and _party(sent, (a + 1, e), entity_actor):
+            if e - a > 1 and actor_like(sent, (a + 1, e), entity_actor):
                 return a + 1, e
+            state = next((m for m in range(a + 1, min(e, a + 3)) if national(sent, (m, m + 1))), None)
+            if state is not None:
+                return state, state + 1  # 'بالاتفاق النووي الإيراني الموقع': Iran, not the deal's adjectives
         elif _party(sent, (a, e), entity_actor):
             return a, e
     return None

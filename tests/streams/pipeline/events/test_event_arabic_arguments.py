@@ -1102,3 +1102,71 @@ def test_a_first_person_verb_has_its_subject_in_it():
     """'اعتقلنا خبراء عسكريين إيرانيين' (we arrested): the experts are the arrested, not the arresters."""
     (arrest,) = _cands("محافظ عدن: اعتقلنا خبراء عسكريين إيرانيين", "COERCE")
     assert (arrest["sources"], arrest["targets"]) == ([], ["خبراء عسكريين ايرانيين"])
+
+
+def test_a_verbal_noun_with_a_genitive_and_a_lam_phrase_names_agent_and_object():
+    """'استنكر الأهالي اعتقال الشرطة للصحفيين': the genitive is who arrests, the ل phrase whom (a
+    verb would take its object without ل); 'لمنازلهم' is a site, no party; the ل phrase of an
+    affiliation ('القوات الموالية لهادي') or of an indefinite word ('مواقع لحزب الله') is not."""
+    (arrest,) = _cands("استنكر الأهالي اعتقال الشرطة للصحفيين في المدينة.", "COERCE")
+    assert (arrest["sources"], arrest["targets"]) == (["الشرطه"], ["للصحفيين"])
+    (shelling,) = _cands("نزح السكان بسبب قصف الميليشيات لمنازلهم في المدينة.", "ASSAULT")
+    assert (shelling["sources"], shelling["targets"]) == (["الميليشيات"], [])
+    (counted,) = _cands("تندد الجموع باعتقال الجماعة لخمسة من الضباط المتقاعدين.", "COERCE")
+    assert (counted["sources"], counted["targets"]) == (["الجماعه"], ["لخمسه من الضباط المتقاعدين"])
+    (loyal,) = _cands("وصل تعزيز إلى مواقع القوات الموالية لهادي بعد قصف الحوثيين لها.", "ASSAULT")
+    assert loyal["sources"] != ["القوات الموالية"]
+    (owned,) = _cands("ويأتي هذا بعد قصف مواقع لحزب الله في الجنوب.", "ASSAULT")
+    assert owned["sources"] == []
+
+
+def test_the_given_name_ali_after_a_title_is_no_preposition():
+    """Folding spells 'علي' like 'على': 'قوات الرئيس السابق علي عبد الله صالح' is one phrase, so
+    the name is no target of the attack."""
+    (attack,) = _cands("هاجمت قوات الرئيس السابق علي عبد الله صالح مواقع المقاومة في تعز.", "ASSAULT")
+    assert attack["sources"][0].startswith("قوات الرئيس السابق علي عبد الله صالح")
+    assert all("عبد" not in t for t in attack["targets"])
+
+
+def test_barrel_bombs_and_a_duration_are_no_part_of_a_party():
+    """'قصف لطيران النظام بالبراميل المتفجرة': the weapon is no part of the attacker; 'احتجزت
+    لمدة عام' (was held for a year): a duration is no subject; 'فقتل شخصين وأصاب سبعة': the
+    next casualty verb ends the victims."""
+    (killing,) = _cands("قتل 12 شخصا في قصف لطيران النظام بالبراميل المتفجرة على البلدة.", "ASSAULT")[:1]
+    assert killing["sources"] == ["لطيران النظام"]
+    (held,) = _cands("وكانت قد احتجزت لمدة عام داخل غرفة صغيرة.", "COERCE")
+    assert held["sources"] == []
+    (shooting,) = _cands("قالت الشرطة إن مسلحا دخل السينما فقتل شخصين وأصاب سبعة آخرين.", "ASSAULT")
+    assert shooting["targets"] == ["شخصين"]
+
+
+def test_the_deadliest_of_the_attacks_is_no_attacker():
+    """'واستهدف أكثر الهجمات دموية منطقة بغداد الجديدة': the superlative picks an attack, the
+    subject of the verb; it names no party."""
+    got = _cands("واستهدف أكثر الهجمات دموية منطقة بغداد الجديدة.", "ASSAULT")
+    assert all(c["sources"] == [] for c in got)
+    assert "منطقه بغداد الجديده" in [t for c in got for t in c["targets"]]
+
+
+def test_making_a_surprise_is_no_bombing():
+    """'جامايكا تفجر مفاجأة' (Jamaica springs a surprise): the idiom explodes nothing."""
+    assert _all_types("جامايكا تفجر مفاجأة وتطيح بالولايات المتحدة") == set()
+
+
+def test_a_crowd_counted_in_thousands_keeps_its_noun():
+    """'حوالى ألف شخص': 'ألف' (a thousand) has no article, so the noun after it is no object."""
+    assert _roles("وتجمع حوالى ألف شخص في الساحة الرئيسية احتجاجا على الحكومة.", "PROTEST") == [(["حوالى ألف شخص"], ["الحكومة"])]
+
+
+def test_what_a_protest_denounces_is_a_party_not_the_adjectives_of_an_issue():
+    """'للتنديد بالاتفاق النووي الإيراني الموقع': the party is Iran, not 'النووي الإيراني الموقع';
+    'تطالب الحكومة بالسماح لهم': the بـ phrase is the demand, no part of the target."""
+    (rally,) = _cands("تجمع متظاهرون في الساحة للتنديد بالاتفاق النووي الإيراني الموقع مع القوى الكبرى.", "PROTEST")
+    assert rally["targets"] == ["الايراني"]
+    (march,) = _cands("خرجت مظاهرة للسكان تطالب الحكومة بالسماح لهم بالعودة.", "PROTEST")
+    assert march["targets"] == ["الحكومه"]
+
+
+def test_a_duration_after_a_verb_is_no_object():
+    """'احتجزت عاماً بغرفة' (held for a year in a room): the year is how long, nobody held."""
+    assert all(c["targets"] == [] for c in _cands("امرأة احتجزت عاماً بغرفة صغيرة", "COERCE"))
