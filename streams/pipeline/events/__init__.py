@@ -191,12 +191,18 @@ _DAMMA = "\u064f"
 
 
 def _damma_on_first(text: str, span: tuple[int, int]) -> bool:
-    """A damma on the first stem letter of a perfect marks the passive: 'قُتل', 'وخُطف', 'أُعدم'
-    (an undiacritised text gives no sign, and the argument rules read the verb by its context)."""
-    word = text[span[0]:span[1]]
+    """A damma on the first stem letter of a perfect marks the passive: 'قُتل', 'وخُطف', 'أُعدم',
+    and on the ت of the forms اِفتعل/اِستفعل: 'اعتُقل', 'اختُطف', 'استُهدف' (an undiacritised text
+    gives no sign, and the argument rules read the verb by its context)."""
+    word = "".join(ch for ch in text[span[0]:span[1]] if ch == _DAMMA or not _OTHER_MARKS.match(ch))
     if len(word) > 3 and word[0] in "وف" and word[1] != _DAMMA:
         word = word[1:]
+    if len(word) > 4 and word[0] in "اإ" and word[2] == "ت" and word[3] == _DAMMA:
+        return True
     return len(word) > 2 and word[1] == _DAMMA
+
+
+_OTHER_MARKS = re.compile("[\u064b-\u064e\u0650-\u0652\u0670]")
 
 
 def _attribution(ctx: _Ctx, sent: Sentence, upto: int) -> tuple[list[ActorRef], bool]:

@@ -968,12 +968,12 @@ def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list
         bare_min = n == 1 and _no_conj(toks[k].text) == "من"
         # what 'من' follows, past 'على الأقل' ('مقتل 50 شخصا على الأقل من المدنيين': of the civilians)
         p = k - 2 if k > 2 and toks[k - 1].text == "الاقل" and toks[k - 2].text in ("علي", "على") else k
-        if n and bare_min and (not near or (p > 0 and (_is_quantity_word(toks[p - 1].text) or _no_conj(toks[p - 1].text) in s["beside"]
+        if n and bare_min and (not near or (p > 0 and (_is_quantity_word(toks[p - 1].text) or _no_conj(toks[p - 1].text) in s["beside"] or _no_conj(toks[p - 1].text) in _GROUPS
                                                        or _no_conj(toks[p - 1].text) in people_nouns()
                                                        or _dual_of_people(_no_conj(toks[p - 1].text))
                                                        or kind_of(toks[p - 1].text, "ar") in ("killed", "injured")
                                                        or (p > 1 and _is_quantity_word(toks[p - 2].text))))):
-            # 'ثلاثة من عناصر' (three of), 'عناصر من الجيش', '25 عنصرا من داعش' (members of),
+            # 'ثلاثة من عناصر' (three of), 'عناصر من الجيش', '25 عنصرا من داعش', 'مجموعة من المسلحين' (members of),
             # 'القتلى والجرحى من المدنيين' (the dead of), 'بالقرب من السفارة' (near): no agent
             n = 0
         if n:
@@ -987,6 +987,10 @@ def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list
                 if nps:
                     return nps
     return []
+
+
+#: Nouns of a group of people: 'مجموعة من المسلحين' (a group of), no agent phrase.
+_GROUPS = frozenset({"مجموعه", "مجموعات", "خليه", "خلايا", "فرقه", "عصابه"})
 
 
 def _dual_of_people(word: str) -> bool:
@@ -1883,11 +1887,15 @@ def _casualty_subject(sent: Sentence, i: int, trig_idx: set[int]) -> tuple[int, 
         return None
     if not any(bare(toks[m].text) in people_nouns() or toks[m].text in people_nouns() for m in range(start, end)):
         # any counted noun before a plural verb with no object after it: 'إن 3 حوثيين قتلوا على متن دبابة'
-        nxt = i + 1 if i + 1 < len(toks) and _is_punct(toks[i + 1]) else _skip_adverbs(toks, i + 1)  # 'قتلوا ليلا في غارة'
-        no_object = nxt >= len(toks) or _is_punct(toks[nxt]) or _stopword(toks[nxt].text) or _no_conj(toks[nxt].text) in _CLAUSE_LINKS
-        if not (toks[i].text.endswith("وا") and no_object and any(not _is_quantity_word(toks[m].text) for m in range(start, end))):
+        if not (toks[i].text.endswith("وا") and _no_object_after(toks, i) and any(not _is_quantity_word(toks[m].text) for m in range(start, end))):
             return None
     return (start, end)
+
+
+def _no_object_after(toks: list[Token], i: int) -> bool:
+    """Nothing a verb at ``i`` could take as its object follows it ('قتلوا ليلا في غارة')."""
+    nxt = i + 1 if i + 1 < len(toks) and _is_punct(toks[i + 1]) else _skip_adverbs(toks, i + 1)
+    return nxt >= len(toks) or _is_punct(toks[nxt]) or _stopword(toks[nxt].text) or _no_conj(toks[nxt].text) in _CLAUSE_LINKS
 
 
 def _victim_subject(sent: Sentence, cand: Candidate, prefix: str, suffix: str, trig_idx: set[int]) -> tuple[int, int] | None:
@@ -2024,6 +2032,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         subj, missing = subject_of(lv_idx, lv_plural, place=role == "location")
         if subj and subj[0][1] - subj[0][0] == 1 and _no_conj(toks[subj[0][0]].text) in _QUANT_HEADS and subj[0][1] < len(toks) and toks[subj[0][1]].text == "من":
             subj, missing = [], True  # 'شن أكثر من 40 غارة': the count of strikes, not their agent
+        elif subj and subj[0] == (lv_idx + 1, a) and _no_conj(toks[lv_idx + 1].text) in _ACTS:
+            subj, missing = [], True  # 'ونفذت أعمال اغتصاب': the acts carried out, not who did them
         if role == "source":
             cand.sources = subj
             cand.pronoun_source = missing
@@ -2069,7 +2079,9 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         after = event_subject  # 'استهدفت إحدى الغارات تجمعا': the object follows the strike
     # a verb that cannot be read as passive keeps its subject: 'نحو مئة مقاتل من طالبان هاجموا المواقع'
     passive_able = frame == "victim" or cand.trigger.pattern in _PASSIVE_VERBS
-    casualty = _casualty_subject(sent, a, trig_idx) if (is_verb and passive_able and lv is None and cand.type == "ASSAULT") else None
+    # (of an arrest only with no object after it: 'إن 251 شخصا اعتقلوا خلال المداهمات', not 'إن 30 شرطيا اعتقلوا خمسة')
+    casualty = _casualty_subject(sent, a, trig_idx) if (is_verb and passive_able and lv is None and (
+        cand.type == "ASSAULT" or (cand.type == "COERCE" and _no_object_after(toks, b - 1)))) else None
     if casualty is None and lv is None and cand.type == "ASSAULT":
         casualty = _victim_subject(sent, cand, prefix, suffix, trig_idx)
         if casualty is not None:
@@ -2489,6 +2501,8 @@ def _counted_event_noun(toks: list[Token], k: int, trig_idx: set[int]) -> int | 
 
 
 _PARTITIVES = frozenset({"احدي", "احد", "بعض"})
+#: The noun of acts a support verb carries out before an event noun ('نفذت أعمال اغتصاب').
+_ACTS = frozenset({"اعمال", "عمليات", "عمليه", "اعمالا"})
 _SUPERLATIVES = frozenset({"اكثر", "اعنف", "اشد", "اكبر", "اخطر", "ابرز"})
 
 
@@ -2529,7 +2543,7 @@ _DAY_PARTS = {"صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", 
 #: not 'العام', also the adjective 'general' ('الأمين العام').
 _TIME_NOUNS = {"الشهر", "الاسبوع", "الاشهر", "الاسابيع"}
 #: A duration after a verb ('احتجزت لمدة عام', 'احتجزت عاماً'): neither its subject nor its object.
-_DURATIONS = frozenset({"لمده", "لفتره", "لعده", "لساعات", "لايام", "لاسابيع", "لاشهر", "لسنوات", "لعقود",
+_DURATIONS = frozenset({"لمده", "لفتره", "لعده", "لساعات", "لايام", "لاسابيع", "لاشهر", "لسنوات", "لعقود", "لعام", "لعامين", "ليوم", "ليومين", "لشهر", "لشهرين",
                         "عاما", "اعواما", "يوما", "اياما", "شهرا", "اشهرا", "اسبوعا", "ساعتين", "يومين", "عامين", "شهرين"})
 _WEEKDAYS = {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "من"}
 

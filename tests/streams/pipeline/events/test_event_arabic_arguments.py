@@ -1170,3 +1170,38 @@ def test_what_a_protest_denounces_is_a_party_not_the_adjectives_of_an_issue():
 def test_a_duration_after_a_verb_is_no_object():
     """'احتجزت عاماً بغرفة' (held for a year in a room): the year is how long, nobody held."""
     assert all(c["targets"] == [] for c in _cands("امرأة احتجزت عاماً بغرفة صغيرة", "COERCE"))
+
+
+def test_alleged_attacks_and_acts_carried_out_name_no_attacker():
+    """'هجمات مفترضة لحركة بوكو حرام': 'alleged' is the attacks' adjective, the ل phrase after it
+    their agent; 'ونفذت أعمال اغتصاب': the acts are what was carried out, not who did it."""
+    (attacks,) = _cands("قتل 60 شخصا في هجمات مفترضة لحركة بوكو حرام في الكاميرون.", "ASSAULT")[-1:]
+    assert attacks["sources"] == ["لحركه بوكو حرام"]
+    (rape,) = _cands("ونفذت أعمال اغتصاب جماعية في القرى.", "ASSAULT")
+    assert rape["sources"] == []
+
+
+def test_a_counted_group_before_an_arrest_verb_with_no_object_was_arrested():
+    """'إن 251 شخصا اعتقلوا خلال المداهمات': the people were arrested; with an object after the
+    verb they arrested it ('إن 30 شرطيا اعتقلوا خمسة مطلوبين')."""
+    (arrested,) = _cands("وذكر المكتب أن 251 شخصا اعتقلوا خلال المداهمات.", "COERCE")
+    assert (arrested["sources"], arrested["targets"]) == ([], ["251 شخصا"])
+    (police,) = _cands("وقال إن 30 شرطيا اعتقلوا خمسة مطلوبين في المدينة.", "COERCE")
+    assert (police["sources"], police["targets"]) == (["30 شرطيا"], ["خمسه مطلوبين"])
+
+
+def test_a_group_of_fighters_and_a_verb_after_the_arrested_are_no_parties():
+    """'محاصرة مجموعة من المسلحين': 'من' is partitive (a group of), no agent phrase; 'رجلين كانا
+    قد نشرا': the verb after the men is no part of them; 'معهما' is no one arrested."""
+    (siege,) = _cands("وأكدت اللجنة محاصرة مجموعة من المسلحين في المدينة.", "COERCE")
+    assert siege["sources"] == []
+    (arrest,) = _cands("وذكرت الشرطة أنها اعتقلت رجلين كانا قد نشرا دعاية.", "COERCE")
+    assert arrest["targets"] == ["رجلين"]
+    (along,) = _cands("كما اعتقلت معهما في اليوم نفسه مصورة صحافية.", "COERCE")
+    assert along["targets"] != ["معهما"]
+
+
+def test_a_damma_on_the_ta_of_a_derived_perfect_marks_the_passive():
+    """'اعتُقِل كيشي ... من قِبل قوات الاحتلال': the written damma on the ت of form VIII: Kishi
+    was arrested, by the forces."""
+    assert _roles("اعتُقِل كيشي في طوكيو من قِبل قوات الاحتلال الأمريكية.", "COERCE") == [(["قوات الاحتلال الأمريكية"], ["كيشي"])]
