@@ -1611,7 +1611,7 @@ def _verbal_attack(sent: Sentence, c: Candidate) -> bool:
     toks = sent.tokens
     cues = _sets()["verbal_attack"]
     near = range(max(0, c.tok[0] - 2), min(len(toks), c.tok[1] + 8))
-    if not any(toks[k].text in cues or bare(toks[k].text) in cues for k in near):
+    if not any(toks[k].text in cues or _in_lexicon(toks[k].text, cues) for k in near):  # 'في تصريحاته'
         return False
     return not any(_sets()["violence"].search(t.text) for t in toks)
 

@@ -212,10 +212,12 @@ def _pair_value(tokens: list[Token], j: int, lang: str) -> tuple[str, float] | N
 
 
 def _counts_things(tokens: list[Token], j: int, lang: str) -> bool:
-    """The number before token ``j`` counts shells, strikes, vehicles or buildings ('سقوط عدة
-    قذائف', 'three Russian airstrikes killed'), not people: it is no casualty figure, whatever
+    """The number before token ``j`` counts shells, strikes, vehicles, buildings or units sold
+    ('سقوط عدة قذائف', 'three Russian airstrikes killed', '27 مليون وحدة'), not people: it is no casualty figure, whatever
     casualty word is near. An English noun may follow an adjective."""
     things = _counted_things(lang)
+    while j < len(tokens) and (_word_value(tokens[j].text, lang) or ("",))[0] == "scale":
+        j += 1  # '27 مليون وحدة', '2 million homes': the noun after the scale
     for k in range(j, min(len(tokens), j + (2 if lang == "en" else 1))):
         word = tokens[k].text.lower()
         if word in things:

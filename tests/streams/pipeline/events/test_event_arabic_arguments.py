@@ -1205,3 +1205,8 @@ def test_a_damma_on_the_ta_of_a_derived_perfect_marks_the_passive():
     """'اعتُقِل كيشي ... من قِبل قوات الاحتلال': the written damma on the ت of form VIII: Kishi
     was arrested, by the forces."""
     assert _roles("اعتُقِل كيشي في طوكيو من قِبل قوات الاحتلال الأمريكية.", "COERCE") == [(["قوات الاحتلال الأمريكية"], ["كيشي"])]
+
+
+def test_an_attack_in_ones_statements_is_a_criticism():
+    """'هاجم روحاني في تصريحاته منتقدي الاتفاق': the statements carry a possessive pronoun."""
+    assert _all_types("هاجم روحاني في تصريحاته أمس منتقدي الاتفاق النووي.") == {"ACCUSE"}

@@ -189,6 +189,7 @@ def test_troops_massed_or_deployed_are_counted():
     ("أصيب 9 مواطنين جراء سقوط عدة قذائف على حلب", "ar", [("injured", 9)]),
     ("وتبنت المقاومة قرابة 11 عملية أسفرت عن مقتل العشرات", "ar", [("killed", None)]),
     ("Three Russian airstrikes killed 12 civilians", "en", [("killed", 12)]),
+    ("تعرض الشركة إصلاح 27 مليون وحدة بعد مقتل طفلين", "ar", [("killed", 2)]),  # units sold, past the scale
 ])
 def test_a_count_of_shells_strikes_or_operations_is_no_casualty_figure(text, lang, figures):
     assert [(q.kind, q.value) for q in qty(text, lang)] == figures
