@@ -2583,7 +2583,9 @@ def _protest_target(sent: Sentence, b: int, trig_idx: set[int], entity_actor=Non
         nps = np_forward(sent, k + n, trig_idx - {k + n}, max_len=2 if slogan else 5)
         if not nps or toks[nps[0][0]].text.isdigit():
             continue
-        a, e = _before_ba_phrase(sent, nps[0], entity_actor)  # 'تطالب تنظيم داعش بالسماح لهم'
+        a, e = nps[0]
+        if not _no_conj(toks[a].text).startswith("ب"):  # (what 'تندد بـ' names opens with its ب)
+            e = _before_ba_phrase(sent, (a, e), entity_actor)[1]  # 'تطالب تنظيم داعش بالسماح لهم'
         if slogan:  # the slogan ends at its closing quote: 'الموت لأميركا» و«الموت لإسرائيل'
             e = next((q for q in range(a, e) if _is_quote(toks[q])), e)
         if e <= a:

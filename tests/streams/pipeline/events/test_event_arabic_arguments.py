@@ -1161,8 +1161,7 @@ def test_a_crowd_counted_in_thousands_keeps_its_noun():
 def test_what_a_protest_denounces_is_a_party_not_the_adjectives_of_an_issue():
     """'للتنديد بالاتفاق النووي الإيراني الموقع': the party is Iran, not 'النووي الإيراني الموقع';
     'تطالب الحكومة بالسماح لهم': the بـ phrase is the demand, no part of the target."""
-    (rally,) = _cands("تجمع متظاهرون في الساحة للتنديد بالاتفاق النووي الإيراني الموقع مع القوى الكبرى.", "PROTEST")
-    assert rally["targets"] == ["الايراني"]
+    assert _roles("تجمع متظاهرون في نيويورك للتنديد بالاتفاق النووي الإيراني الموقع مع القوى الكبرى.", "PROTEST") == [(["متظاهرون"], ["الإيراني"])]
     (march,) = _cands("خرجت مظاهرة للسكان تطالب الحكومة بالسماح لهم بالعودة.", "PROTEST")
     assert march["targets"] == ["الحكومه"]
 
