@@ -25,7 +25,7 @@ from .merge import actor_key, actor_keys, group_sentence_mentions, merge_groups,
 from .quantities import kind_of, parse_quantities
 from .resources import acled_for, cues, en_stem, mode_refinements, weapon_modes, weapon_words
 from .resources import timex as time_cues  # (the name timex is this package's module)
-from .text import Folded, Token, fold, split_sentences, tokenize
+from .text import DIACRITICS, Folded, Token, fold, split_sentences, tokenize
 from .timex import resolve_times
 
 __all__ = ["EVENT_SPAN_DAYS", "EventStage", "extract_events"]
@@ -182,7 +182,7 @@ def _sentences(ctx: _Ctx) -> list[Sentence]:
         i, j = bisect_left(ctx.tok_starts, fa), bisect_left(ctx.tok_starts, fb)
         tokens = ctx.tokens[i:j]
         passive = frozenset(k for k, tok in enumerate(tokens)
-                            if _damma_on_first(ctx.text, ctx.folded.span(tok.start, tok.end))) if diacritised else frozenset()
+                            if _marks_passive(ctx.text, ctx.folded.span(tok.start, tok.end))) if diacritised else frozenset()
         out.append(Sentence(fa, fb, tokens, ctx.folded.text[fa:fb], passive))
     return out
 
@@ -190,19 +190,17 @@ def _sentences(ctx: _Ctx) -> list[Sentence]:
 _DAMMA = "\u064f"
 
 
-def _damma_on_first(text: str, span: tuple[int, int]) -> bool:
+def _marks_passive(text: str, span: tuple[int, int]) -> bool:
     """A damma on the first stem letter of a perfect marks the passive: 'قُتل', 'وخُطف', 'أُعدم',
     and on the ت of the forms اِفتعل/اِستفعل: 'اعتُقل', 'اختُطف', 'استُهدف' (an undiacritised text
     gives no sign, and the argument rules read the verb by its context)."""
-    word = "".join(ch for ch in text[span[0]:span[1]] if ch == _DAMMA or not _OTHER_MARKS.match(ch))
+    word = "".join(ch for ch in text[span[0]:span[1]] if ch == _DAMMA or ch not in DIACRITICS)
     if len(word) > 3 and word[0] in "وف" and word[1] != _DAMMA:
         word = word[1:]
     if len(word) > 4 and word[0] in "اإ" and word[2] == "ت" and word[3] == _DAMMA:
         return True
     return len(word) > 2 and word[1] == _DAMMA
 
-
-_OTHER_MARKS = re.compile("[\u064b-\u064e\u0650-\u0652\u0670]")
 
 
 def _attribution(ctx: _Ctx, sent: Sentence, upto: int) -> tuple[list[ActorRef], bool]:

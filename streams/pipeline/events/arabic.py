@@ -64,6 +64,7 @@ def _sets():
     from marsad.streams.pipeline.entities.geocode import demonyms_ar  # the one nationality list
 
     c = cues("ar")
+    munitions = frozenset(w for mode, words in weapon_modes("ar") if mode in ("heavy-weapons", "explosives", "firearms") for w in words)
     return {
         "np": set(c["noun_prefixes"]),
         "vp": set(c["verb_prefixes"]),
@@ -134,6 +135,10 @@ def _sets():
         "set_for_target": frozenset(c["set_for_target"]),
         "object_genitive": frozenset(c["object_genitive_nouns"]),
         "lam_governors": frozenset(c["lam_governors"]),
+        "durations": frozenset(c["durations"]),
+        "group_nouns": frozenset(c["group_nouns"]),
+        "act_nouns": frozenset(c["act_nouns"]),
+        "superlatives": frozenset(c["superlatives"]),
         "fired_by": frozenset(c["fired_by"]),
         "not_a_speaker": frozenset(c["not_a_speaker"]),
         "detained_things": frozenset(c["detained_things"]),
@@ -143,8 +148,8 @@ def _sets():
         "sentence_after": frozenset(c["sentence_after"]),
         "court_words": frozenset(c["court_words"]),
         # what is fired or planted, whose construct genitive is its kind ('قذائف المورتر', 'صواريخ غراد')
-        "munitions": frozenset(w for mode, words in weapon_modes("ar") if mode in ("heavy-weapons", "explosives", "firearms") for w in words),
-        "weapons": frozenset(w for mode, words in weapon_modes("ar") if mode in ("heavy-weapons", "explosives", "firearms", "aerial") for w in words),
+        "munitions": munitions,
+        "weapons": munitions | dict(weapon_modes("ar"))["aerial"],  # and what is dropped from the air ('بالبراميل')
     }
 
 
@@ -342,7 +347,7 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'وشن سلاح الجو التركي الجمعة أولى غاراته', 'اتفق قادة الاتحاد الشهر الماضي': a time word ends the noun phrase
         if not allow_number and count and not _teen(toks, k) and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS or t.text == "بعض" or t.text in counting_nouns("ar")[1]):
             break  # 'قتل الإرهابيون ثلاثة رهائن', 'اتهم المتحدث بعض السياسيين': the count opens the object
-        if subject and (t.text.startswith(("بال", "وبال")) or (count and (_opens_object(sent, k) or t.text == _FIRE)) or (not count and (t.text.startswith(("لل", "ولل")) or t.text in _DURATIONS))):
+        if subject and (t.text.startswith(("بال", "وبال")) or (count and (_opens_object(sent, k) or t.text == _FIRE)) or (not count and (t.text.startswith(("لل", "ولل")) or t.text in _sets()["durations"]))):
             break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase, nor opens with لل ('وقتل للأبرياء') or a duration ('احتجزت لمدة عام')
         if count and (_verb_form(t.text, toks[k - 1].text) or _in_a_place(t.text) or (t.text[:1] == "و" and t.text[1:] in _CASUALTY_PERFECTS)):
             break  # 'ستة جنود وتعرضت 30 مركبة', 'شخصين وأصاب سبعة', 'مواقع للحوثيين بمحافظة عمران': a verb opens a clause, a place is no part of the actor
@@ -968,7 +973,7 @@ def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list
         bare_min = n == 1 and _no_conj(toks[k].text) == "من"
         # what 'من' follows, past 'على الأقل' ('مقتل 50 شخصا على الأقل من المدنيين': of the civilians)
         p = k - 2 if k > 2 and toks[k - 1].text == "الاقل" and toks[k - 2].text in ("علي", "على") else k
-        if n and bare_min and (not near or (p > 0 and (_is_quantity_word(toks[p - 1].text) or _no_conj(toks[p - 1].text) in s["beside"] or _no_conj(toks[p - 1].text) in _GROUPS
+        if n and bare_min and (not near or (p > 0 and (_is_quantity_word(toks[p - 1].text) or _no_conj(toks[p - 1].text) in s["beside"] or _no_conj(toks[p - 1].text) in s["group_nouns"]
                                                        or _no_conj(toks[p - 1].text) in people_nouns()
                                                        or _dual_of_people(_no_conj(toks[p - 1].text))
                                                        or kind_of(toks[p - 1].text, "ar") in ("killed", "injured")
@@ -987,10 +992,6 @@ def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list
                 if nps:
                     return nps
     return []
-
-
-#: Nouns of a group of people: 'مجموعة من المسلحين' (a group of), no agent phrase.
-_GROUPS = frozenset({"مجموعه", "مجموعات", "خليه", "خلايا", "فرقه", "عصابه"})
 
 
 def _dual_of_people(word: str) -> bool:
@@ -2032,7 +2033,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         subj, missing = subject_of(lv_idx, lv_plural, place=role == "location")
         if subj and subj[0][1] - subj[0][0] == 1 and _no_conj(toks[subj[0][0]].text) in _QUANT_HEADS and subj[0][1] < len(toks) and toks[subj[0][1]].text == "من":
             subj, missing = [], True  # 'شن أكثر من 40 غارة': the count of strikes, not their agent
-        elif subj and subj[0] == (lv_idx + 1, a) and _no_conj(toks[lv_idx + 1].text) in _ACTS:
+        elif subj and subj[0] == (lv_idx + 1, a) and _no_conj(toks[lv_idx + 1].text) in _sets()["act_nouns"]:
             subj, missing = [], True  # 'ونفذت أعمال اغتصاب': the acts carried out, not who did them
         if role == "source":
             cand.sources = subj
@@ -2124,7 +2125,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
                 cand.targets = approximate  # 'أنه قتل نحو 150 متمردا'
             elif k < len(toks) and (n := _phrase_at(toks, k, _sets()["at_least"])) and (counted := np_forward(sent, k + n, own_idx)):
                 cand.targets = [_unquantify(sent, counted[0], trig_idx)]  # 'قتل ما لا يقل عن 11 حوثيا'
-            elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and toks[k].text not in _DURATIONS and not (is_verb and _prepositional(toks, k, entity_actor, entity_place)):
+            elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and toks[k].text not in _sets()["durations"] and not (is_verb and _prepositional(toks, k, entity_actor, entity_place)):
                 nps = [_before_ba_phrase(sent, np, entity_actor) for np in np_forward(sent, k, own_idx)]
                 cand.targets = [np for np in nps if np[1] > np[0]]
         if not cand.targets and not (is_verb and suffix.endswith(("ه", "ها", "هم", "هما")) and cand.mode != "visit"):
@@ -2271,8 +2272,7 @@ def _agent_and_lam_object(sent: Sentence, b: int, trig_idx: set[int], entity_act
     if not nps:
         return None
     end = nps[-1][1]
-    lam = next((k for k in range(b + 1, end + 1) if k < len(toks) and _no_conj(toks[k].text).startswith("ل")
-                and not _no_conj(toks[k].text).startswith("ال") and len(toks[k].text) >= 4), None)
+    lam = next((k for k in range(b + 1, min(end + 1, len(toks))) if _lam_phrase(toks[k].text)), None)
     if lam is None:
         return None
     m = lam - 1
@@ -2305,6 +2305,12 @@ def _agent_and_lam_object(sent: Sentence, b: int, trig_idx: set[int], entity_act
     if actor_like(sent, (a, e), entity_actor) or any(bare(toks[k].text) in people_nouns() for k in range(a, e)):
         return agents, (a, e)
     return None
+
+
+def _lam_phrase(word: str) -> bool:
+    """'لمناطق', 'للمدنيين': a ل phrase (not 'الـ', nor a short word such as 'له')."""
+    w = _no_conj(word)
+    return w.startswith("ل") and not w.startswith("ال") and len(word) >= 4
 
 
 def _bombed(sent: Sentence, cand: Candidate, after: int, own_idx: set[int], entity_actor=None, entity_place=None) -> tuple[int, int] | None:
@@ -2492,18 +2498,17 @@ def _counted_event_noun(toks: list[Token], k: int, trig_idx: set[int]) -> int | 
     """'إحدى الغارات', 'بعض الهجمات', 'أكثر الهجمات دموية' at token ``k``: some of the event
     nouns, which are then a verb's subject, not an actor (a number is the object's: 'وشن 6
     غارات'). The index after the noun (and a superlative's specifier), or None."""
-    if not (k + 1 < len(toks) and _no_conj(toks[k].text) in _PARTITIVES | _SUPERLATIVES and k + 1 in trig_idx):
+    if not (k + 1 < len(toks) and k + 1 in trig_idx):
         return None
-    after = k + 2
-    if _no_conj(toks[k].text) in _SUPERLATIVES and after < len(toks) and toks[after].text.endswith(("يه", "ا")) and not toks[after].text.startswith(("ال", "ب", "ل")):
-        after += 1  # its specifier: 'أكثر الهجمات دموية'
-    return after
+    word, after = _no_conj(toks[k].text), k + 2
+    if word in _sets()["superlatives"]:
+        if after < len(toks) and toks[after].text.endswith(("يه", "ا")) and not toks[after].text.startswith(("ال", "ب", "ل")):
+            after += 1  # its specifier: 'أكثر الهجمات دموية'
+        return after
+    return after if word in _PARTITIVES else None
 
 
 _PARTITIVES = frozenset({"احدي", "احد", "بعض"})
-#: The noun of acts a support verb carries out before an event noun ('نفذت أعمال اغتصاب').
-_ACTS = frozenset({"اعمال", "عمليات", "عمليه", "اعمالا"})
-_SUPERLATIVES = frozenset({"اكثر", "اعنف", "اشد", "اكبر", "اخطر", "ابرز"})
 
 
 def _no_subject(sent: Sentence, span: tuple[int, int], trigger: int, entity_actor=None) -> bool:
@@ -2542,9 +2547,6 @@ _DAY_PARTS = {"صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", 
 #: Time nouns that open an adverb of time after a noun phrase ('الشهر الماضي', 'الأسبوع المقبل');
 #: not 'العام', also the adjective 'general' ('الأمين العام').
 _TIME_NOUNS = {"الشهر", "الاسبوع", "الاشهر", "الاسابيع"}
-#: A duration after a verb ('احتجزت لمدة عام', 'احتجزت عاماً'): neither its subject nor its object.
-_DURATIONS = frozenset({"لمده", "لفتره", "لعده", "لساعات", "لايام", "لاسابيع", "لاشهر", "لسنوات", "لعقود", "لعام", "لعامين", "ليوم", "ليومين", "لشهر", "لشهرين",
-                        "عاما", "اعواما", "يوما", "اياما", "شهرا", "اشهرا", "اسبوعا", "ساعتين", "يومين", "عامين", "شهرين"})
 _WEEKDAYS = {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "من"}
 
 

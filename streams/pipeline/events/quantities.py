@@ -81,6 +81,12 @@ def _word_value(word: str, lang: str) -> tuple[str, float] | None:
     return None
 
 
+def _is_scale(word: str, lang: str) -> bool:
+    """'مليون', 'ألف', 'million': a number word that multiplies the number before it."""
+    value = _word_value(word, lang)
+    return value is not None and value[0] == "scale"
+
+
 def _phrase_before(tokens: list[Token], i: int, phrases: list[str]) -> int:
     """Length in tokens of a phrase in ``phrases`` ending right before token ``i`` (0 if none)."""
     for ph in sorted(phrases, key=len, reverse=True):
@@ -213,10 +219,10 @@ def _pair_value(tokens: list[Token], j: int, lang: str) -> tuple[str, float] | N
 
 def _counts_things(tokens: list[Token], j: int, lang: str) -> bool:
     """The number before token ``j`` counts shells, strikes, vehicles, buildings or units sold
-    ('سقوط عدة قذائف', 'three Russian airstrikes killed', '27 مليون وحدة'), not people: it is no casualty figure, whatever
-    casualty word is near. An English noun may follow an adjective."""
+    ('سقوط عدة قذائف', 'three Russian airstrikes killed', '27 مليون وحدة'), not people: it is no
+    casualty figure, whatever casualty word is near. An English noun may follow an adjective."""
     things = _counted_things(lang)
-    while j < len(tokens) and (_word_value(tokens[j].text, lang) or ("",))[0] == "scale":
+    while j < len(tokens) and _is_scale(tokens[j].text, lang):
         j += 1  # '27 مليون وحدة', '2 million homes': the noun after the scale
     for k in range(j, min(len(tokens), j + (2 if lang == "en" else 1))):
         word = tokens[k].text.lower()

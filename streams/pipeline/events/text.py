@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DIACRITICS = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"}
+DIACRITICS = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"}
 _MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"}
 _MAP.update({chr(0x0660 + i): str(i) for i in range(10)})
 _MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})
@@ -27,7 +27,7 @@ class Folded:
         return self.origin[start], self.origin[end - 1] + 1
 
 
-_TABLE = {ord(c): None for c in _DIACRITICS}
+_TABLE = {ord(c): None for c in DIACRITICS}
 _TABLE.update({ord(k): v for k, v in _MAP.items()})
 _TABLE.update({c: c + 32 for c in range(ord("A"), ord("Z") + 1)})
 
@@ -39,7 +39,7 @@ def fold(text: str) -> Folded:
     if len(folded) == len(text):
         origin = list(range(len(text) + 1))
     else:
-        origin = [i for i, ch in enumerate(text) if ch not in _DIACRITICS]
+        origin = [i for i, ch in enumerate(text) if ch not in DIACRITICS]
         origin.append(len(text))
     return Folded(folded, origin)
 
