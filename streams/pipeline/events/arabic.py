@@ -293,10 +293,11 @@ def _bare_future(prefix: str, stem: str) -> bool:
 
 def _in_homograph_pair(tokens: list[Token], a: int) -> bool:
     """The trigger word and its neighbour form another word (cues_ar.json ``homograph_pairs``):
-    'الطرد المركزي' is a centrifuge, 'خطر داهم' an imminent danger."""
+    'الطرد المركزي' is a centrifuge, 'خطر داهم' an imminent danger, 'واحتجت إلى' (احتاج, to need,
+    whose long vowel drops in 'احتجتُ') no protest."""
     pairs = _sets()["homograph_pairs"]
     w = tokens[a].text
-    return ((a + 1 < len(tokens) and (w, tokens[a + 1].text) in pairs)
+    return ((a + 1 < len(tokens) and ((w, tokens[a + 1].text) in pairs or (_no_conj(w), tokens[a + 1].text) in pairs))
             or (a > 0 and ((tokens[a - 1].text, w) in pairs or (bare(tokens[a - 1].text), w) in pairs)))
 
 

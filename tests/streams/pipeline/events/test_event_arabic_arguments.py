@@ -1209,3 +1209,36 @@ def test_a_damma_on_the_ta_of_a_derived_perfect_marks_the_passive():
 def test_an_attack_in_ones_statements_is_a_criticism():
     """'هاجم روحاني في تصريحاته منتقدي الاتفاق': the statements carry a possessive pronoun."""
     assert _all_types("هاجم روحاني في تصريحاته أمس منتقدي الاتفاق النووي.") == {"ACCUSE"}
+
+
+@pytest.mark.parametrize("text", ["احتجتُ إلى كلماتي لأحقق سلاماً مع نفسي.", "وقال إنه لم يحتج إلى مساعدة أحد.",
+                                  "واحتجنا إلى وقت طويل لفهم ما جرى.", "مرات كثيرة احتجنا أشياء بسيطة جدا."])
+def test_needing_is_no_protest(text):
+    """احتاج (to need) loses its long vowel in 'احتجتُ', 'احتجنا' and 'لم يحتج', and reads as احتج
+    (to protest, whose 'we' is احتججنا); 'إلى' after it is the need's object."""
+    assert "PROTEST" not in _all_types(text)
+
+
+def test_protesting_against_is_still_a_protest():
+    assert "PROTEST" in _all_types("واحتجت النقابة على قرار الحكومة أمام مبنى الوزارة.")
+
+
+@pytest.mark.parametrize("text", ["وتنطلق غدا أكبر تظاهرة اقتصادية للتمور في العالم.", "واختتمت التظاهرة الثقافية بحفل موسيقي.",
+                                  "وقدم الكرنفال تظاهرة احتفالية بمذاقات من أنحاء العالم.",
+                                  "وقال الخطيب: واعتصموا بحبل الله جميعا ولا تفرقوا.", "لكن المسؤولين اعتصموا بالصمت أمام أسئلة الصحافيين."])
+def test_a_festival_or_holding_fast_is_no_protest(text):
+    """'تظاهرة اقتصادية' (an economic fair), 'اعتصموا بحبل الله' (hold fast to God's rope), 'اعتصم
+    بالصمت' (kept silent): the same words as a demonstration and a sit-in."""
+    assert "PROTEST" not in _all_types(text)
+
+
+def test_a_sit_in_before_a_building_is_still_a_protest():
+    assert "PROTEST" in _all_types("واعتصم العمال أمام مقر الشركة احتجاجا على تأخر الرواتب.")
+
+
+@pytest.mark.parametrize("text, source", [("ونظمت النقابات مظاهرة حاشدة ضد الحكومة.", "النقابات"),
+                                          ("وقد نظم طلاب الجامعة مسيرة احتجاجية أمام الوزارة.", "طلاب الجامعه")])
+def test_who_organised_a_protest_is_its_source(text, source):
+    """'نظّم' (organised) supports a protest noun as 'شنّ' supports an attack: its subject is who
+    protested. ('خرج', went out, is no support verb: 'خرج عن صمته' broke his silence)."""
+    assert [c["sources"] for c in _cands(text, "PROTEST")][0] == [source]

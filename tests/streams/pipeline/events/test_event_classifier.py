@@ -63,9 +63,10 @@ def test_features_are_deterministic_and_blocked():
 
 
 def test_the_most_regularised_c_within_tolerance_is_picked():
-    results = [{"C": 0.5, "f1": 0.642}, {"C": 1.0, "f1": 0.645}, {"C": 2.0, "f1": 0.6465}, {"C": 4.0, "f1": 0.62}]
+    results = [{"C": 0.5, "selection_f1": 0.642}, {"C": 1.0, "selection_f1": 0.645}, {"C": 2.0, "selection_f1": 0.6465},
+               {"C": 4.0, "selection_f1": 0.62}]
     assert classifier._most_regularised(results)["C"] == 0.5
-    assert classifier._most_regularised([{"C": 0.5, "f1": 0.60}, {"C": 2.0, "f1": 0.65}])["C"] == 2.0
+    assert classifier._most_regularised([{"C": 0.5, "selection_f1": 0.60}, {"C": 2.0, "selection_f1": 0.65}])["C"] == 2.0
 
 
 def test_nested_cross_validation_runs_on_a_labelled_file(tmp_path):
@@ -115,3 +116,42 @@ def test_a_name_is_read_as_its_entity_type():
     assert "w:<location>" in feats and "w:موصل" not in feats and "w:الموصل" not in feats
     assert not any(k.startswith("c:") and "موصل" in k for k in feats)
     assert "w:جنود" in feats and any(k.startswith("c:") and "جنو" in k for k in feats)
+
+
+def test_the_threshold_counts_the_span_files_events_in_its_recall():
+    """Precision comes from the CSV (the only sample with negatives), recall from every gold
+    event: a threshold that drops the span file's protests is not the best one."""
+    one = [({}, False)]
+    data = classifier.Prepared(["p", "n1", "n2", "n3"], np.array([1, 0, 0, 0]), [one] * 4, ["e1", "e2"], [one, one], [])
+    rows = [0, 1, 2, 3]
+    csv_only = classifier.Scores(rows={0: [0.9], 1: [0.6], 2: [0.3], 3: [0.2]})
+    with_events = classifier.Scores(rows=csv_only.rows, extras={0: [0.7], 1: [0.65]})
+    assert classifier._pick_threshold(data, rows, csv_only)[0] > 0.7
+    th, f1 = classifier._pick_threshold(data, rows, with_events)
+    assert 0.6 < th <= 0.65 and f1 == 1.0
+
+
+def test_training_one_type_keeps_the_others(tmp_path):
+    """Retraining ASSAULT leaves the PROTEST model of the file as it was (weights and meta)."""
+    pytest.importorskip("sklearn")
+    import csv
+    import shutil
+
+    model = tmp_path / "model.npz"
+    shutil.copy(classifier.MODEL_PATH, model)
+    with (tmp_path / "assault_gsr.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["", "label", "text", "event_type"])
+        for n in range(3, 13):
+            w.writerow([n, "yes", f"قتل مسلحون {n} جنود في هجوم على حاجز للجيش.", "ASSAULT"])
+            w.writerow([n, "easy no", f"ندد البرلمان بالهجوم الذي وقع قبل {n} أعوام.", "ASSAULT"])
+    with np.load(model) as npz:
+        before = dict(npz)
+    meta_before = json.loads(str(before["meta"]))
+    classifier.train(tmp_path, out=model, grid=((0.5, 0.25),), types=("ASSAULT",))
+    with np.load(model) as npz:
+        after = dict(npz)
+    meta = json.loads(str(after["meta"]))
+    assert np.array_equal(after["coef_PROTEST"], before["coef_PROTEST"]) and str(after["vocab_PROTEST"]) == str(before["vocab_PROTEST"])
+    assert all(meta[sec]["PROTEST"] == meta_before[sec]["PROTEST"] for sec in ("thresholds", "cv", "cv_nested", "actors_cv"))
+    assert meta["n"]["ASSAULT"]["rows"] == 20 and not np.array_equal(after["coef_ASSAULT"], before["coef_ASSAULT"])

@@ -23,6 +23,8 @@ def test_arabic_homographs_are_no_triggers():
     assert "SUPPORT" not in _types("قتل ثلاثة جنود على أيدي مسلحين مجهولين في المدينة.")
     assert "CONSULT" not in _types("أطلقت وزارة الشؤون الاجتماعية برنامجا جديدا للأسر.")
     assert "CONSULT" in _types("عقد مجلس الوزراء اجتماعا طارئا في الرياض أمس.")
+    # a cooperative society (the nisba of تعاون), not a cooperation
+    assert "COOPERATE" not in _types("تنظم جمعية النحالين التعاونية ورشة عمل لمناقشة الخطة الإستراتيجية لجمعية النحالين التعاونية.")
     assert "COERCE" not in _types("وقدم الأمير التعازي إلى والدهم في فقد أبنائه الستة.")  # their father, no raid
 
 
