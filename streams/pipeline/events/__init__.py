@@ -1164,6 +1164,8 @@ def _discourse_source(ctx: _Ctx, cand: Candidate, typ: str) -> list[ActorRef]:
             return list(prev.source_actors or targets)
         if cand.type == "ASSAULT" and prev.type not in _FORCE_TYPES:
             return []  # 'انسحاب القوات الأجنبية ... ونفذت الضربة الجوية': who withdraws does not strike
+        if cand.type == "PROTEST" and prev.type == "PROTEST":
+            return list(prev.source_actors)  # what a protest was against ('الحرب') is no protester of the next
         return list(targets or prev.source_actors)
     if cand.agentless and cand.type in ctx.sources_by_type:
         sent_index, sources = ctx.sources_by_type[cand.type]

@@ -71,6 +71,7 @@ def _sets():
         "ns": set(c["noun_suffixes"]),
         "vs": set(c["verb_suffixes"]),
         "light": c["light_verbs"],
+        "light_nouns_of_ba": frozenset(c["light_nouns_of_ba"]),
         "neg": set(c["negation"]),
         "foiling": set(c["foiling"]),
         "deny": set(c["denial"]),
@@ -1124,6 +1125,12 @@ def _loose_phrase(toks: list[Token], k: int, limit: int, phrases: list[list[str]
     return _loose_phrase_end(toks, k, limit, phrases) is not None
 
 
+def _first_ba_word(toks: list[Token], k: int, i: int) -> bool:
+    """Token ``i`` is the first بـ-word after token ``k``: 'قيام X بـY' (X's doing of Y) supports Y
+    only ('قيام هرتسوغ بالتنديد بالاتفاق': the denouncing, not the agreement)."""
+    return toks[i].text.startswith("ب") and not any(toks[j].text.startswith("ب") for j in range(k + 1, i))
+
+
 def _light_verb(sent: Sentence, i: int) -> tuple[int, str, str] | None:
     """Support verb governing nominal trigger ``i``: (token index, folded word, role)."""
     s = _sets()
@@ -1139,6 +1146,8 @@ def _light_verb(sent: Sentence, i: int) -> tuple[int, str, str] | None:
             if k == 0 or _no_conj(toks[k - 1].text) not in s["group_name_heads"]:
                 for cand in (w, _no_conj(w)):
                     if cand in s["light"]:
+                        if cand in s["light_nouns_of_ba"] and not _first_ba_word(toks, k, i):
+                            return None
                         return (k, cand, s["light"][cand])
                 if k - 1 >= 0:
                     two = f"{_no_conj(toks[k - 1].text)} {w}"

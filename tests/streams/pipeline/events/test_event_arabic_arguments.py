@@ -1237,8 +1237,29 @@ def test_a_sit_in_before_a_building_is_still_a_protest():
 
 
 @pytest.mark.parametrize("text, source", [("ونظمت النقابات مظاهرة حاشدة ضد الحكومة.", "النقابات"),
-                                          ("وقد نظم طلاب الجامعة مسيرة احتجاجية أمام الوزارة.", "طلاب الجامعه")])
+                                          ("وقد نظم طلاب الجامعة مسيرة احتجاجية أمام الوزارة.", "طلاب الجامعه"),
+                                          ("مع قيام عدد من شبان العشائر بإقفال طريق المطار.", "شبان العشائر")])
 def test_who_organised_a_protest_is_its_source(text, source):
-    """'نظّم' (organised) supports a protest noun as 'شنّ' supports an attack: its subject is who
-    protested. ('خرج', went out, is no support verb: 'خرج عن صمته' broke his silence)."""
+    """'نظّم' (organised) supports a protest noun as 'شنّ' supports an attack, and so does 'قيام X
+    بـ' (X's doing of): its subject is who protested. ('خرج', went out, is no support verb: 'خرج
+    عن صمته' broke his silence)."""
     assert [c["sources"] for c in _cands(text, "PROTEST")][0] == [source]
+
+
+def test_the_doer_of_a_verbal_noun_of_doing_is_the_attacker():
+    assert _cands("بعد قيام مسلحين بمهاجمة الحاجز.", "ASSAULT")[0]["sources"] == ["مسلحين"]
+
+
+def test_what_a_protest_was_against_is_no_protester_of_the_next():
+    """'مظاهرة ضد الحرب ... إذ نظموا مظاهرات': 'they' who organised the next protest are not the
+    war the last one opposed; a protest's pronoun carries on the last protest's protesters."""
+    text = ("17 مارس: مظاهرة في ساحة غروفنور سكوير بلندن ضد الحرب الأميركية في فيتنام 19 – 23 مارس: طلاب في جامعة "
+            "هوارد في واشنطن يسجلون مرحلة غير مسبوقة من التحرك الطلابي، إذ نظموا مظاهرات تستمر 5 أيام احتلوا خلالها مبنى الإدارة.")
+    assert all("الحرب الأميركية" not in sources for sources, _ in _roles(text, "PROTEST"))
+
+
+def test_a_verbal_noun_of_doing_supports_only_its_ba_noun():
+    """'بعد قيام صحيفة بنشر صور قذائف هاون': the paper published pictures; the shells are no
+    attack it made."""
+    assert all(c["sources"] == [] for c in _cands("وتقدم بشكوى بعد قيام صحيفة جمهورييت بنشر صور قذائف هاون مخبأة.", "ASSAULT"))
+    assert all(c["sources"] == [] for c in _cands("حتى بعد قيام زعيم الحزب بالتنديد بالاتفاق النووي.", "AGREE"))
