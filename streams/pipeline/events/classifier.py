@@ -567,7 +567,7 @@ def prepare(data_dir: Path, event_type: str) -> Prepared:
 _REPORT_SECTIONS = ("thresholds", "cv", "cv_nested", "cv_nested_seeds", "actors_cv", "n")
 
 
-def _kept(out: Path, types) -> tuple[dict[str, np.ndarray], dict]:
+def _kept(out: Path, types: tuple[str, ...]) -> tuple[dict[str, np.ndarray], dict]:
     """Arrays and meta sections of the types in the model file ``out`` that are not retrained."""
     if not out.exists() or set(TYPES) <= set(types):
         return {}, {}
@@ -578,7 +578,7 @@ def _kept(out: Path, types) -> tuple[dict[str, np.ndarray], dict]:
     return arrays, {sec: {t: v for t, v in meta.get(sec, {}).items() if t in keep} for sec in _REPORT_SECTIONS}
 
 
-def train(data_dir: Path, out: Path = MODEL_PATH, grid=GRID, prepared: dict | None = None, types=TYPES) -> dict:
+def train(data_dir: Path, out: Path = MODEL_PATH, grid=GRID, prepared: dict | None = None, types: tuple[str, ...] = TYPES) -> dict:
     """Fit, cross-validate and save the models of ``types``; the other types' models in ``out``
     are kept as they are (a retrained ASSAULT model moves the stream's attacks: retrain only
     what a change is about, and compare the stream before and after)."""
