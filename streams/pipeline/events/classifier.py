@@ -582,6 +582,9 @@ def train(data_dir: Path, out: Path = MODEL_PATH, grid=GRID, prepared: dict | No
     """Fit, cross-validate and save the models of ``types``; the other types' models in ``out``
     are kept as they are (a retrained ASSAULT model moves the stream's attacks: retrain only
     what a change is about, and compare the stream before and after)."""
+    unknown = sorted(set(types) - set(TYPES))
+    if unknown:
+        raise ValueError(f"no classifier for event type(s) {', '.join(unknown)}: name some of {', '.join(TYPES)}")
     data_dir = Path(data_dir)
     arrays, kept = _kept(Path(out), types)
     report: dict = {sec: dict(kept.get(sec, {})) for sec in _REPORT_SECTIONS} | {"version": FEATURE_VERSION, "seed": _SEED}

@@ -155,3 +155,8 @@ def test_training_one_type_keeps_the_others(tmp_path):
     assert np.array_equal(after["coef_PROTEST"], before["coef_PROTEST"]) and str(after["vocab_PROTEST"]) == str(before["vocab_PROTEST"])
     assert all(meta[sec]["PROTEST"] == meta_before[sec]["PROTEST"] for sec in ("thresholds", "cv", "cv_nested", "actors_cv"))
     assert meta["n"]["ASSAULT"]["rows"] == 20 and not np.array_equal(after["coef_ASSAULT"], before["coef_ASSAULT"])
+
+
+def test_training_an_unknown_type_says_which_types_there_are(tmp_path):
+    with pytest.raises(ValueError, match="ASSAULT, PROTEST"):
+        classifier.train(tmp_path, out=tmp_path / "model.npz", types=("protest",))
