@@ -160,18 +160,23 @@ def _named_month(pub: date, month: int, year: int | None, relation: str) -> tupl
 
 def _since(text: str, found: list[tuple[int, int, TimeRef]], pub: date, lang: str) -> list[tuple[int, int, TimeRef]]:
     """Each anchor preceded by 'منذ'/'since' (with an onset phrase between: 'the start of the
-    war in') becomes the range from the anchor's start to the publication day."""
+    war in'), and a year right after 'بعد' (``after_year``), becomes the range from the
+    anchor's start to the publication day."""
     since = _patterns(lang)["since"]
     lead = timex(lang)["since"]
+    after_year = timex(lang).get("after_year", [])
     out = []
     for a, b, ref in found:
         start = None
         if ref.start < pub:
             m = since.search(text, max(0, a - 120), a)  # 'منذ بداية الصراع ' before 'في مارس 2011'
+            before = text[max(0, a - 8):a].split()
             if m:
                 start = m.start()
             elif ref.text and ref.text.split()[0].lstrip("و") in lead:  # 'منذ 2011': the anchor holds it
                 start = a
+            elif ref.precision == "year" and before and before[-1].lstrip("و") in after_year:
+                start = text.rfind(before[-1], 0, a)
         if start is None:
             out.append((a, b, ref))
         else:

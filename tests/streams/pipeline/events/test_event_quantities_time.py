@@ -75,6 +75,9 @@ def _t(text, lang="ar"):
         ("قتلوا منذ بداية هذا الصراع في مارس 2011", [(date(2011, 3, 1), date(2019, 2, 9), "range")]),
         ("منذ مطلع العام الحالي", [(date(2019, 1, 1), date(2019, 2, 9), "range")]),
         ("منذ عام 2014", [(date(2014, 1, 1), date(2019, 2, 9), "range")]),
+        # 'بعد عام 2003' (after 2003) opens a period as 'منذ' does; 'بعد ظهر أمس' is an afternoon
+        ("الكتل التي تحكم البلاد بعد عام 2003", [(date(2003, 1, 1), date(2019, 2, 9), "range")]),
+        ("وقع الهجوم بعد ظهر أمس", [(date(2019, 2, 8), date(2019, 2, 8), "part_of_day")]),
         # the month's other name and 'من العام' before the year belong to the same expression
         ("في يوليو (تموز) 2005", [(date(2005, 7, 1), date(2005, 7, 31), "month")]),
         ("منذ أغسطس (آب) 2014", [(date(2014, 8, 1), date(2019, 2, 9), "range")]),
