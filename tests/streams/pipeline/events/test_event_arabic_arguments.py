@@ -1255,7 +1255,8 @@ def test_what_a_protest_was_against_is_no_protester_of_the_next():
     war the last one opposed; a protest's pronoun carries on the last protest's protesters."""
     text = ("17 مارس: مظاهرة في ساحة غروفنور سكوير بلندن ضد الحرب الأميركية في فيتنام 19 – 23 مارس: طلاب في جامعة "
             "هوارد في واشنطن يسجلون مرحلة غير مسبوقة من التحرك الطلابي، إذ نظموا مظاهرات تستمر 5 أيام احتلوا خلالها مبنى الإدارة.")
-    assert all("الحرب الأميركية" not in sources for sources, _ in _roles(text, "PROTEST"))
+    roles = _roles(text, "PROTEST")
+    assert roles and all("الحرب الأميركية" not in sources for sources, _ in roles)
 
 
 def test_a_verbal_noun_of_doing_supports_only_its_ba_noun():
