@@ -202,7 +202,6 @@ def _marks_passive(text: str, span: tuple[int, int]) -> bool:
     return len(word) > 2 and word[1] == _DAMMA
 
 
-
 def _attribution(ctx: _Ctx, sent: Sentence, upto: int) -> tuple[list[ActorRef], bool]:
     """Who reports it: subject of a reporting verb before the trigger, بحسب/according to X."""
     toks = sent.tokens

@@ -393,7 +393,6 @@ class Prepared:
     def __init__(self, texts: list[str], y: np.ndarray, items, extra_texts: list[str], extra_items, spans: list[dict]):
         self.texts, self.y, self.items = texts, y, items
         self.extra_texts, self.extra_items = extra_texts, extra_items
-        self.extra = [[d for d, _ in its] for its in extra_items]
         self.spans = spans
 
     def extra_fold(self, j: int, folds: int) -> int:
@@ -419,7 +418,7 @@ def _fit_rows(data: Prepared, rows, extras, params: tuple[float, float]) -> tupl
             dicts.append(d)
             labels.append(int(data.y[i]))
     for j in extras:
-        for d in data.extra[j]:
+        for d, _ in data.extra_items[j]:
             dicts.append(d)
             labels.append(1)
     vocab, coef, b = _fit(dicts, np.array(labels), *params)
@@ -447,7 +446,7 @@ def _oof(data: Prepared, rows: list[int], extras: list[int], params: tuple[float
                 out.rows[r] = [_score(w, b, d) for d, _ in data.items[r]]
         for j in extras:
             if data.extra_fold(j, folds) == k:
-                out.extras[j] = [_score(w, b, d) for d in data.extra[j]]
+                out.extras[j] = [_score(w, b, d) for d, _ in data.extra_items[j]]
     return out
 
 
@@ -484,7 +483,7 @@ def cross_validate(data: Prepared, params: tuple[float, float], folds: int = 5, 
     ``selection_f1`` its F1 with the span file's events in the recall, which picks C and the rule
     scale (:func:`_most_regularised`) as it picked the threshold."""
     rows = list(range(len(data.y)))
-    scores = _oof(data, rows, list(range(len(data.extra))), params, folds, seed)
+    scores = _oof(data, rows, list(range(len(data.extra_items))), params, folds, seed)
     th, selection_f1 = _pick_threshold(data, rows, scores)
     pred = np.array([_decide(data.items[i], scores.rows[i], th) for i in rows])
     strong_only = np.array([any(s for _, s in data.items[i]) for i in rows])
@@ -517,7 +516,7 @@ def nested_cv(data: Prepared, grid=GRID, folds: int = 5, seed: int = _SEED):
     fold_models, chosen = [], []
     for k in range(folds):
         train = [r for r in rows_all if fid[r] != k]
-        train_extra = [j for j in range(len(data.extra)) if data.extra_fold(j, folds) != k]
+        train_extra = [j for j in range(len(data.extra_items)) if data.extra_fold(j, folds) != k]
         inner = []
         for params in grid:
             th, f1 = _pick_threshold(data, train, _oof(data, train, train_extra, params, 4, seed))
@@ -606,7 +605,7 @@ def train(data_dir: Path, out: Path = MODEL_PATH, grid=GRID, prepared: dict | No
         if data.spans:
             report["actors_cv"][event_type] = actors_cv(data, event_type, fold_models, fold_of_text)
             print(event_type, "actors_cv", json.dumps(report["actors_cv"][event_type]), file=sys.stderr)
-        w, b = _fit_rows(data, range(len(data.y)), range(len(data.extra)), (best["C"], best["rule_scale"]))
+        w, b = _fit_rows(data, range(len(data.y)), range(len(data.extra_items)), (best["C"], best["rule_scale"]))
         keep = [k for k, c in w.items() if abs(c) >= 1e-3]
         arrays[f"vocab_{event_type}"] = np.array("\n".join(keep))
         arrays[f"coef_{event_type}"] = np.array([w[k] for k in keep], dtype=np.float16)
@@ -615,7 +614,7 @@ def train(data_dir: Path, out: Path = MODEL_PATH, grid=GRID, prepared: dict | No
         report["cv"][event_type] = best
         n_sent = sum(len(its) for its in data.items)
         report["n"][event_type] = {"rows": int(len(data.y)), "positives": int(data.y.sum()), "candidate_sentences": n_sent,
-                                   "extra_positive_texts": len(data.extra), "extra_positive_sentences": sum(len(e) for e in data.extra), "features": len(keep)}
+                                   "extra_positive_texts": len(data.extra_items), "extra_positive_sentences": sum(len(e) for e in data.extra_items), "features": len(keep)}
     np.savez_compressed(out, meta=np.array(json.dumps(report)), **arrays)
     _model.cache_clear()
     return report

@@ -170,13 +170,12 @@ def _since(text: str, found: list[tuple[int, int, TimeRef]], pub: date, lang: st
         start = None
         if ref.start < pub:
             m = since.search(text, max(0, a - 120), a)  # 'منذ بداية الصراع ' before 'في مارس 2011'
-            before = text[max(0, a - 8):a].split()
             if m:
                 start = m.start()
             elif ref.text and ref.text.split()[0].lstrip("و") in lead:  # 'منذ 2011': the anchor holds it
                 start = a
-            elif ref.precision == "year" and before and before[-1].lstrip("و") in after_year:
-                start = text.rfind(before[-1], 0, a)
+            elif ref.precision == "year" and (word := (text[max(0, a - 8):a].split() or [""])[-1]).lstrip("و") in after_year:
+                start = text.rfind(word, 0, a)  # 'بعد عام 2003'
         if start is None:
             out.append((a, b, ref))
         else:
