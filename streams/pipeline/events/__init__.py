@@ -76,6 +76,17 @@ class _Ctx:
         self.speech = _speech_quotes(self.folded.text)
         self.last_place = None
         self.sent_index = 0
+        self.topic_start = 0  # where the events of the current topic begin in ``events``
+
+    def recent(self, n: int) -> list[EventMention]:
+        """The last ``n`` events since the sentence that opened the current topic."""
+        return self.events[max(self.topic_start, len(self.events) - n):]
+
+    def new_topic(self) -> None:
+        """'وعلى صعيد آخر', 'In a separate incident': nothing carries over from the events before."""
+        self.topic_start = len(self.events)
+        self.sources_by_type.clear()
+        self.last_place = None
 
     # offsets ------------------------------------------------------------
     def to_folded(self, orig: int) -> int:
@@ -797,6 +808,8 @@ def extract_events(doc: Doc) -> list[EventMention]:
     for idx, rec in enumerate(recs):
         ctx.sent_index = idx
         sent, times, cands, qtys = rec["sent"], rec["times"], rec["cands"], rec["qtys"]
+        if _opens_new_topic(lang, sent):
+            ctx.new_topic()
         if cands and _polar_question(lang, sent):
             cands = []
         if cands:
@@ -820,6 +833,19 @@ def extract_events(doc: Doc) -> list[EventMention]:
 
 
 _QUOTES = frozenset('«»"“”\'')
+
+
+def _opens_new_topic(lang: str, sent: Sentence) -> bool:
+    """The sentence opens with a phrase of another topic (cues ``topic_shift``)."""
+    words = [t.text.lower() for t in sent.tokens if t.text not in _QUOTES and t.text not in "-–—"]
+    if words and lang == "ar" and words[0].startswith("و"):
+        words[0] = words[0][1:]
+    return any(words[:len(p)] == p for p in _topic_shifts(lang))
+
+
+@lru_cache(maxsize=2)
+def _topic_shifts(lang: str) -> tuple[list[str], ...]:
+    return tuple(p.split() for p in cues(lang)["topic_shift"])
 
 
 def _polar_question(lang: str, sent: Sentence) -> bool:
@@ -1102,7 +1128,7 @@ def _campaign_target(ctx: _Ctx, sources: list[ActorRef]) -> list[ActorRef]:
     """An attack with its attacker but no target in the sentence ('تشهد قصفاً من طائرات التحالف')
     continues the campaign of the latest attack/threat by the same actor: its target."""
     keys = actor_keys(sources)
-    for m in reversed(ctx.events[-8:]):
+    for m in reversed(ctx.recent(8)):
         if m.type in ("ASSAULT", "THREATEN") and m.target_actors and m.source_actors:
             if keys & actor_keys(m.source_actors):
                 named = [t for t in m.target_actors if t.canonical_id or actor_key(t) & _HEADS_FOLDED()]
@@ -1123,7 +1149,7 @@ def _fleeing_party(ctx: _Ctx, sources: list[ActorRef]) -> list[ActorRef]:
     for r in sources:
         toks = [t.text for t in tokenize(fold(r.text).text)]
         if toks and toks[0] in _FIGHTER_HEADS and len(toks) <= 2:
-            for m in reversed(ctx.events[-6:]):
+            for m in reversed(ctx.recent(6)):
                 linked = [t for t in m.target_actors if t.canonical_id] if m.type == "ASSAULT" else []
                 if linked:
                     r = r.model_copy(update={"canonical_id": linked[0].canonical_id, "name_en": linked[0].name_en})
@@ -1155,8 +1181,9 @@ def _discourse_source(ctx: _Ctx, cand: Candidate, typ: str) -> list[ActorRef]:
     but the pronoun of a transitive attack or a support verb ('وشنت غارة', 'كما قصفت') carries on
     the previous attacker (else target); an agentless passive (جرى إجلاء) the last source of the
     same event type."""
-    if cand.pronoun_source and ctx.events:
-        prev = ctx.events[-1]
+    last = ctx.recent(1)
+    if cand.pronoun_source and last:
+        prev = last[0]
         # a counted group ('قتل شخصين وأصاب سبعة آخرين') is the last event's victims, no agent of the next
         targets = [t for t in prev.target_actors if not _counted(t.text)]
         if cand.type == "ASSAULT" and prev.type == "ASSAULT" and (cand.light_verb or cand.trigger.frame == "trans" or (cand.verbal and cand.trigger.frame == "attack")):

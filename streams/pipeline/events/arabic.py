@@ -18,7 +18,7 @@ import ahocorasick
 
 from .common import Candidate, Sentence
 from .resources import Trigger, cues, quantities, triggers_ar, weapon_modes, weapon_words
-from .quantities import counting_nouns, kind_of, people_nouns
+from .quantities import counting_nouns, dual_construct, kind_of, people_nouns
 from .text import Token
 
 _PUNCT_STOP = set("،,.;:!?؟()[]{}؛…-–—*")
@@ -31,22 +31,33 @@ _OPENING_QUOTES = set("«“")
 _AFTER_OPEN_TA = frozenset({"ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي", "ان", "ين"})
 
 
+# what a stem of the automaton is: the trigger's own, the ت form of a noun in ه, or the imperfect of a verb in ا
+_OWN, _OPEN_TA, _IMPERFECT = "own", "open_ta", "imperfect"
+
+
 @lru_cache(maxsize=1)
 def _automaton():
-    """Trigger stems, each with whether it is the ت form of a one-word noun stem in ه (the ta
-    marbuta before a suffix: 'زيارت' of 'زياره'), which only that suffix may follow."""
+    """Trigger stems, each with its kind: the lexicon's own; the ت form of a one-word noun stem in
+    ه (the ta marbuta before a suffix: 'زيارت' of 'زياره'), which only that suffix may follow; the
+    imperfect of a verb that opens with a hamza ('عتقل' of 'اعتقل'), which only a person prefix may
+    open."""
     table: dict[str, list[Trigger]] = {}
     open_ta: dict[str, list[Trigger]] = {}
+    imperfect: dict[str, list[Trigger]] = {}
+    imperfect_of = _sets()["imperfect_stems"]
     for t in triggers_ar():
         table.setdefault(t.pattern, []).append(t)
         if t.pos in "NX" and t.pattern.endswith("ه") and " " not in t.pattern and t.pattern not in _sets()["open_ta_homographs"]:
             open_ta.setdefault(t.pattern[:-1] + "ت", []).append(t)
+        if t.pos == "V" and t.pattern in imperfect_of:
+            imperfect.setdefault(imperfect_of[t.pattern], []).append(t)
     auto = ahocorasick.Automaton()
     for stem, trigs in table.items():
-        auto.add_word(stem, (stem, tuple(trigs), False))
-    for stem, trigs in open_ta.items():
-        if stem not in table:
-            auto.add_word(stem, (stem, tuple(trigs), True))
+        auto.add_word(stem, (stem, tuple(trigs), _OWN))
+    for kind, stems in ((_OPEN_TA, open_ta), (_IMPERFECT, imperfect)):
+        for stem, trigs in stems.items():
+            if stem not in table:
+                auto.add_word(stem, (stem, tuple(trigs), kind))
     auto.make_automaton()
     return auto
 
@@ -68,10 +79,15 @@ def _sets():
     return {
         "np": set(c["noun_prefixes"]),
         "vp": set(c["verb_prefixes"]),
+        "imperfect_prefixes": {p for p in c["verb_prefixes"] if p.endswith(("ي", "ت", "ن"))},
+        "imperfect_stems": c["imperfect_stems"],
         "ns": set(c["noun_suffixes"]),
         "vs": set(c["verb_suffixes"]),
         "light": c["light_verbs"],
         "light_nouns_of_ba": frozenset(c["light_nouns_of_ba"]),
+        "far_light": frozenset(c["far_light_verbs"]),
+        "participation": c["participation_verbs"],
+        "purpose": frozenset(c["purpose_adverbials"]),
         "neg": set(c["negation"]),
         "foiling": set(c["foiling"]),
         "deny": set(c["denial"]),
@@ -116,6 +132,7 @@ def _sets():
         "members": set(c["possessive_members"]),
         "survived": set(c["survival_verbs"]),
         "dawn_next": set(c["dawn_next"]),
+        "dawn_before": set(c["dawn_before"]),
         "violence": re.compile("|".join(c["violence_stems"])),
         "snatched": set(c["snatched_not_abducted"]),
         "homographs": set(c["homographs"]),
@@ -182,7 +199,7 @@ def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple
         for k in range(max(0, t.start - base), min(t.end - base, n_chars)):
             tok_at[k] = idx
     best: dict[int, tuple[int, int, Trigger, str, str]] = {}
-    for end_char, (stem, trigs, open_ta) in _automaton().iter(folded):
+    for end_char, (stem, trigs, kind) in _automaton().iter(folded):
         start = end_char - len(stem) + 1
         a, b = tok_at[start], tok_at[end_char]
         if a < 0 or b < 0:
@@ -196,8 +213,10 @@ def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple
         if stem in s["nisba_homographs"] and suffix.startswith("ي"):
             continue  # 'الاجتماعية' (social) is not 'الاجتماع' (the meeting)
         for trig in trigs:
-            if open_ta:
+            if kind == _OPEN_TA:
                 okp, oks = prefix in s["np"], suffix in _AFTER_OPEN_TA
+            elif kind == _IMPERFECT:
+                okp, oks = prefix in s["imperfect_prefixes"], suffix in s["vs"]
             else:
                 okp = (trig.pos in "NX" and prefix in s["np"]) or (trig.pos in "VX" and prefix in s["vp"] and not _bare_future(prefix, stem))
                 oks = (trig.pos in "NX" and suffix in s["ns"]) or (trig.pos in "VX" and suffix in s["vs"])
@@ -303,8 +322,14 @@ def _in_homograph_pair(tokens: list[Token], a: int) -> bool:
 
 
 def _dawn(tokens: list[Token], a: int) -> bool:
-    """'فجر اليوم', 'فجر الثلاثاء': the dawn, not 'detonated' (cues_ar.json ``dawn_next``)."""
-    return tokens[a].text in ("فجر", "وفجر") and a + 1 < len(tokens) and tokens[a + 1].text in _sets()["dawn_next"]
+    """'فجر اليوم', 'فجر الثلاثاء': the dawn, not 'detonated' (cues_ar.json ``dawn_next``); so is
+    an operation's name ('عملية «فجر الكرمة»': Operation Dawn of Karma, ``dawn_before``)."""
+    if tokens[a].text not in ("فجر", "وفجر"):
+        return False
+    before = a - 1
+    while before >= 0 and _is_quote(tokens[before]):
+        before -= 1
+    return (a + 1 < len(tokens) and tokens[a + 1].text in _sets()["dawn_next"]) or (before >= 0 and tokens[before].text in _sets()["dawn_before"])
 
 
 # ---------------------------------------------------------------- noun phrases
@@ -643,6 +668,8 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
             quoted = quoted or count == 0
             k -= 1
             continue
+        if _no_conj(t.text) in _sets()["purpose"]:
+            return None  # 'واستجابة للدعوة قام نحو 1500 شخص': an adverbial of purpose, the subject follows the verb
         if (_is_punct(t) or k in trig_idx or _stopword(t.text) or count >= max_len or _no_conj(t.text) in _ADVERBS or _no_conj(t.text) in _BEFORE_A_VERB
                 or _claim_verb(t.text) or (t.text in _WEEKDAYS and t.text != "من")):
             break  # 'ميدانياً قتل نحو 30 مسلحاً', 'وحينما رفض المصلون', 'دانت المنظمة الخميس قصف': an adverb or a subordinator is no subject
@@ -957,17 +984,17 @@ def _target_after(sent: Sentence, b: int, trig_idx: set[int], targeting: bool = 
     return _find_after(sent, b, 8, s["target"], trig_idx) or _find_after(sent, b, 16, s["targeting"], trig_idx)
 
 
-def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int]) -> list[tuple[int, int]]:
+def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int], barrier: set[int] = frozenset()) -> list[tuple[int, int]]:
     """Agent phrase after the trigger. A bare 'من' counts only right after the trigger's clause
     (within ``window``, no comma crossed) and not as a partitive ('ثلاثة من عناصر' = three of
     the members); the unambiguous phrases (من قبل، على يد، نفذه، برصاص) are looked for up to
     20 tokens on, across commas and parentheses ('خطف في وسط مدينة تيزي وزو (...) من قبل أربعة
-    مسلحين')."""
+    مسلحين'), and not past a token of ``barrier`` (another event's trigger, whose agent it is)."""
     toks = sent.tokens
     s = _sets()
     near = True
     for k in range(i, min(len(toks), i + 20)):
-        if _is_punct(toks[k]) and toks[k].text in ".؟?!":
+        if (_is_punct(toks[k]) and toks[k].text in ".؟?!") or k in barrier:
             break
         if k >= i + window or (_is_punct(toks[k]) and toks[k].text in "،,"):
             near = False
@@ -1137,19 +1164,24 @@ def _light_verb(sent: Sentence, i: int) -> tuple[int, str, str] | None:
     toks = sent.tokens
     k = i - 1
     steps = 0
-    while k >= 0 and steps < 8:
+    while k >= 0 and steps < 14:
         w = toks[k].text
         if _is_punct(toks[k]) and w not in "،,":
             return None
         if not _is_punct(toks[k]) and not _is_quote(toks[k]):
+            far = steps >= 8  # past 8 words only 'قام X بـ' reaches, to its first بـ-noun
             # the genitive of a group head is its name: 'القيادي في حركة فتح' (Fatah, not 'opened fire')
             if k == 0 or _no_conj(toks[k - 1].text) not in s["group_name_heads"]:
                 for cand in (w, _no_conj(w)):
+                    if far and not (cand in s["far_light"] and _first_ba_word(toks, k, i)):
+                        continue
+                    if cand in s["participation"] and i > 0 and toks[i - 1].text == s["participation"][cand]:
+                        return (k, cand, "source")
                     if cand in s["light"]:
                         if cand in s["light_nouns_of_ba"] and not _first_ba_word(toks, k, i):
                             return None
                         return (k, cand, s["light"][cand])
-                if k - 1 >= 0:
+                if k - 1 >= 0 and not far:
                     two = f"{_no_conj(toks[k - 1].text)} {w}"
                     if two in s["light"]:
                         return (k - 1, two, s["light"][two])
@@ -2031,8 +2063,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         if nps and _counted_event_noun(toks, nps[0][0], trig_idx):
             cand.agentless = True  # 'استهدفت إحدى الغارات': the strike is the subject; who struck, the narrative says
             return [], False
-        if nps and _no_subject(sent, nps[0], a, entity_actor):
-            return [], True
+        if nps and (_no_subject(sent, nps[0], a, entity_actor) or _phrase_at(toks, nps[0][0], _sets()["protest_target"])):
+            return [], True  # (nor is 'تتظاهر مطالبة بالأمن': what the protest demands)
         if not nps and nxt in trig_idx and frame == "intrans":
             return [], False  # 'انفجرت قنبلة': the subject is the weapon, no actor to look for
         return nps, not nps
@@ -2198,7 +2230,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
                 cand.targets = [_unquantify(sent, sp, trig_idx) for sp in nps if sp[1] > sp[0]]
     # agent phrases (من قبل X، برصاص X، من طائرات التحالف)
     if not cand.sources and cand.type not in ("AID", "RETREAT") and not explosion:
-        ag = _find_agent(sent, b, 8, trig_idx)
+        # 'الاحتجاجات التي اندلعت إثر مقتل عقيد من قبل سليمان الأسد': the killer, not a protester
+        ag = _find_agent(sent, b, 8, trig_idx, barrier=trig_idx - own_idx if cand.type == "PROTEST" else frozenset())
         if ag:
             cand.sources = ag
             cand.pronoun_source = False
@@ -2208,10 +2241,10 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         if nps and not toks[b].text.startswith(("ب", "ل", "ف")):
             cand.targets = nps
     if cand.trigger.pos == "N" and (lv is None or lv[2] == "none") and not cand.sources and frame == "intrans" and b < len(toks):
-        nps = np_forward(sent, b, trig_idx, allow_number=False)
-        if nps and not toks[b].text.startswith(("ب", "ل", "ف")) and actor_like(sent, nps[0], entity_actor):
-            cand.sources = nps
-            cand.targets = [t for t in cand.targets if t != nps[0]]
+        parties = _party_of_intransitive_noun(sent, b, trig_idx, entity_actor)
+        if parties:
+            cand.sources = parties
+            cand.targets = [t for t in cand.targets if t != parties[0]]
     if possessed and suffix in _POSSESSIVES and lv is None and not cand.sources and (frame == "intrans" or cand.type == "RETREAT" or cand.mode == "visit"):
         # 'أعلن الوزير استقالته', 'واختتم الرئيس الفرنسي زيارته': whose resignation or visit, the
         # party just before (the possessor of a transitive act's noun is its object: 'اعتقاله')
@@ -2223,6 +2256,39 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     # passives with جرى/تم and bare verbs: mark agentless
     if not cand.sources and frame != "recip":
         cand.agentless = True
+
+
+def _party_of_intransitive_noun(sent: Sentence, b: int, trig_idx: set[int], entity_actor=None) -> list[tuple[int, int]]:
+    """Who protests or withdraws, named after the event noun ending at ``b``: its genitive
+    ('احتجاجات العمال') or, after its adjectives, a ل phrase ('هروب جماعي لميليشيات الحوثي',
+    'الانسحاب الفوري غير المشروط للحوثيين'). Not an adjective ('مظاهرات واسعة مناهضة للحكومة'),
+    what a protest demands or opposes, nor the ل phrase of a genitive ('هتافات التأييد للرئيس':
+    support for the president)."""
+    toks = sent.tokens
+    if _phrase_at(toks, b, _sets()["protest_target"]):
+        return []
+    k = b
+    while k < min(len(toks), b + 4):
+        w = _no_conj(toks[k].text) if k > b else toks[k].text
+        if w == "غير" and k + 1 < len(toks):
+            k += 2  # 'غير المشروط'
+        elif w in _sets()["indefinite_adjectives"] or (len(w) >= 4 and w.endswith(("ي", "يه")) and w not in _NUMBER_WORDS
+                                                       and not (entity_actor and entity_actor((k, k + 1)))):
+            k += 1
+        else:
+            break
+    lam_phrase = b < k < len(toks) and toks[k].text.startswith("ل")
+    if not lam_phrase:  # the genitive ('مقاتلي الحوثي' ends in ي as an adjective does)
+        k = b
+        if toks[b].text.startswith(("ب", "ل", "ف")):
+            return []
+    nps = np_forward(sent, k, trig_idx, allow_number=False)
+    if nps and not lam_phrase:
+        a, e = nps[0]
+        lam = next((m for m in range(a + 1, e) if toks[m].text.startswith("ل")), None)
+        if lam is not None:
+            nps = [(a, lam)]  # the rest is the ل phrase's
+    return nps if nps and actor_like(sent, nps[0], entity_actor) else []
 
 
 def _attack_noun_agent(sent: Sentence, trigger: tuple[int, int, Trigger, str], trig_idx: set[int], entity_actor=None, entity_place=None) -> list[tuple[int, int]]:
@@ -2485,17 +2551,24 @@ _PASSIVE_VERBS = {"قتل", "جرح", "خطف", "اختطف", "اعدم", "اغ�
 
 def _passive_reading(sent: Sentence, cand: Candidate, prefix: str, suffix: str, span: tuple[int, int]) -> bool:
     """An undiacritised perfect (قتل، جرح، خطف) followed by a counted group or a people noun and no
-    second noun phrase is almost always passive in news Arabic ('وقتل شخص', 'جرح ستة آخرون')."""
+    second noun phrase (a person in the accusative: 'قتل شرطي طالبا') is almost always passive in
+    news Arabic ('وقتل شخص', 'جرح ستة آخرون'). After an imperfect, a count is who it kills, as
+    object or passive subject ('انفجار يقتل ثلاثة')."""
     toks = sent.tokens
     if cand.tok[0] in sent.marked_passive:
         return True
-    if cand.trigger.pattern not in _PASSIVE_VERBS or prefix not in ("", "و", "ف") or suffix not in ("", "ت"):
+    imperfect = _no_conj(prefix) in ("ي", "ت")
+    if cand.trigger.pattern not in _PASSIVE_VERBS or not (prefix in ("", "و", "ف") or imperfect) or suffix not in ("", "ت"):
         return False
     first = _no_conj(toks[span[0]].text)
     counted = any(_is_quantity_word(t.text) for t in toks[cand.tok[1]:span[0] + 1])  # 'أكثر من 200 مدرس'
+    others = any(_no_conj(t.text) in _OTHERS for t in toks[span[0]:span[1]])  # 'وقتل مسؤولان آخران'
+    if imperfect:
+        return counted or others
     # 'قتل طيار وأصيب آخر': a passive casualty verb coordinated right after the phrase
     injured_next = span[1] < len(toks) and toks[span[1]].text[:1] == "و" and toks[span[1]].text[1:] in _INJURED
-    others = any(_no_conj(t.text) in _OTHERS for t in toks[span[0]:span[1]])  # 'وقتل مسؤولان آخران'
+    if span[1] < len(toks) and _accusative(toks[span[1]].text) and toks[span[1]].text in people_nouns():
+        return False
     return (counted or injured_next or others or first in people_nouns() or bare(toks[span[0]].text) in people_nouns()
             or _dual_of_people(first) or _age_after(toks, span[1]))
 
@@ -2530,7 +2603,7 @@ def _no_subject(sent: Sentence, span: tuple[int, int], trigger: int, entity_acto
     if span[1] == trigger and all(t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS for t in toks[span[0]:span[1]]):
         return True
     return (_accusative(head) and not head.endswith(("نا", "ها")) and not national(sent, span)
-            and not (entity_actor and entity_actor(span)))
+            and not (entity_actor and entity_actor(span)) and not dual_construct(toks, span[0]))
 
 
 def _age_after(toks: list[Token], k: int) -> bool:

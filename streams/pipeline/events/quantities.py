@@ -305,7 +305,7 @@ def _people_counts(tokens: list[Token], lang: str, counted: set[int], source) ->
         if lang == "ar":
             of_group = word in q["one_of"] and k + 1 < n and tokens[k + 1].text.startswith("ال")  # 'أحد الجنود'
             head = k + 1 if of_group else k
-            value = 1.0 if word in one or of_group else 2.0 if word in two or _nisba_dual(word) else None
+            value = 2.0 if word in two or _nisba_dual(word) or dual_construct(tokens, k) else 1.0 if word in one or of_group else None
         else:
             if word not in q["articles"]:
                 continue
@@ -326,6 +326,19 @@ def counting_nouns(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """The nouns that count one person and (Arabic) two."""
     q = quantities(lang)
     return frozenset(q["one_person"]), frozenset(q.get("two_people", ()))
+
+
+def dual_construct(tokens: list[Token], k: int) -> bool:
+    """'وقتل ضابطا شرطة', 'أصيب عنصرا الأمن': a people noun in -ا before its genitive is two people
+    in the nominative (the construct drops the dual's ن), not one in the accusative ('قتلت
+    شرطيا أمس')."""
+    word = tokens[k].text
+    if not (word.endswith("ا") and word in counting_nouns("ar")[0] and k + 1 < len(tokens)):
+        return False
+    q = quantities("ar")
+    genitive = tokens[k + 1].text
+    return genitive in q["dual_construct_genitives"] or (
+        genitive.startswith("ال") and not genitive.endswith(("ا", "ي")) and genitive not in q["dual_construct_times"])
 
 
 def _nisba_dual(word: str) -> bool:

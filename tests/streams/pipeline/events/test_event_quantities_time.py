@@ -146,6 +146,9 @@ def test_a_number_is_typed_within_its_clause_and_by_the_noun_it_counts():
     ("فقتل شخصين وأصاب سبعة آخرين", "ar", [("killed", 2.0), ("injured", 7.0)]),
     ("قتل حوثيان وأصيب 4 آخرون في هجوم", "ar", [("killed", 2.0), ("injured", 4.0)]),  # a nisba dual
     ("قتل جندي واحد", "ar", [("killed", 1.0)]),  # the number counts him, once
+    ("وقتل ضابطا شرطة في هجوم", "ar", [("killed", 2.0)]),  # a dual in construct: two police officers
+    ("وأصيب عنصرا الأمن بجروح", "ar", [("injured", 2.0)]),
+    ("وقتل شرطيا الأحد", "ar", [("killed", 1.0)]),  # an accusative singular, then a weekday
     ("A soldier was killed and two were wounded", "en", [("killed", 1.0), ("injured", 2.0)]),
     ("Gunmen opened fire, killing one policeman", "en", [("killed", 1.0)]),
 ])
