@@ -21,7 +21,7 @@ from marsad.streams.pipeline.doc import Doc
 from . import arabic, english
 from .classifier import TYPES as _GATED_TYPES
 from .common import Candidate, Sentence
-from .merge import actor_key, actor_keys, group_sentence_mentions, merge_groups, nearest_figures
+from .merge import actor_key, actor_keys, counted, group_sentence_mentions, merge_groups, nearest_figures
 from .quantities import kind_of, parse_quantities
 from .resources import acled_for, cues, en_stem, mode_refinements, weapon_modes, weapon_words
 from .resources import timex as time_cues  # (the name timex is this package's module)
@@ -194,7 +194,7 @@ def _sentences(ctx: _Ctx) -> list[Sentence]:
         tokens = ctx.tokens[i:j]
         passive = frozenset(k for k, tok in enumerate(tokens)
                             if _marks_passive(ctx.text, ctx.folded.span(tok.start, tok.end))) if diacritised else frozenset()
-        out.append(Sentence(fa, fb, tokens, ctx.folded.text[fa:fb], passive))
+        out.append(Sentence(fa, fb, tokens, ctx.folded.text[fa:fb], passive, headline=a < ctx.doc.body_start))
     return out
 
 
@@ -1162,12 +1162,6 @@ def _fleeing_party(ctx: _Ctx, sources: list[ActorRef]) -> list[ActorRef]:
 AGENTLESS_REACH = 3
 
 
-def _counted(text: str) -> bool:
-    """'11 شخصا', 'ثلاثة جنود': a count of people, the victims of an event, never its agent."""
-    words = fold(text).text.split()
-    return bool(words) and arabic._is_quantity_word(words[0])
-
-
 def _names(refs: list[ActorRef]) -> set[str]:
     return {r.canonical_id or r.text for r in refs}
 
@@ -1185,7 +1179,7 @@ def _discourse_source(ctx: _Ctx, cand: Candidate, typ: str) -> list[ActorRef]:
     if cand.pronoun_source and last:
         prev = last[0]
         # a counted group ('قتل شخصين وأصاب سبعة آخرين') is the last event's victims, no agent of the next
-        targets = [t for t in prev.target_actors if not _counted(t.text)]
+        targets = [t for t in prev.target_actors if not counted(t.text)]
         if cand.type == "ASSAULT" and prev.type == "ASSAULT" and (cand.light_verb or cand.trigger.frame == "trans" or (cand.verbal and cand.trigger.frame == "attack")):
             return list(prev.source_actors or targets)
         if cand.type == "ASSAULT" and prev.type not in _FORCE_TYPES:

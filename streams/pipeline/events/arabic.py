@@ -587,6 +587,9 @@ def _object_after_a_name(sent: Sentence, span: tuple[int, int], entity_actor=Non
         # (a place after a title may be followed by the title holder's name: 'رئيس جنوب السودان سلفاكير')
         after_place = (entity_place is not None and entity_place((k - 1, k)) and not entity_place((k, k + 1)) and not actor_here
                        and not (k - 1 > span[0] and actor_like(sent, (span[0], span[0] + 1))))
+        if (entity_place is not None and w.startswith("ال") and (actor_here or actor_like(sent, (k, k + 1)))
+                and all(entity_place((m, m + 1)) for m in range(span[0], k))):
+            return span[0], k  # 'اتهمت موسكو الحكومة البريطانية', 'وتتهم واشنطن ولندن وباريس الجيش السوري': capitals for their states
         if not (after_name or after_definite or after_place):
             continue
         if entity_place is not None and entity_place((k, k + 1)) and not entity_place((k - 1, k)) and not actor_here:
@@ -706,6 +709,7 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
 
 
 _RELATIVE = {"التي", "الذي", "الذين", "اللذين", "اللتين"}
+_KANA = {"كان", "كانت"}
 
 
 def _people_phrase_start(toks: list[Token], noun: int) -> int | None:
@@ -1098,7 +1102,7 @@ def _status(sent: Sentence, i: int, prefix: str, lv_idx: int | None, lv_word: st
     if lv_word is not None and _no_conj(lv_word) in ("تشهد", "يشهد", "تشن", "يشن", "تتعرض", "يتعرض", "تنفذ", "ينفذ"):
         return "ongoing"
     if lv_word is None and vp in ("ي", "ت", "ن") and prefix:
-        return "ongoing"
+        return "occurred" if sent.headline else "ongoing"
     return "occurred"
 
 
@@ -2030,6 +2034,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         back_head = head - 1 if head >= 2 and _no_conj(toks[head - 1].text) in ("قد", "لقد") else head
         if _after_a_pronoun_complementiser(toks, head) or (head == a and suffix == "نا" and _no_conj(prefix) == ""):
             return [], True  # 'ذكر أنه سوف يطرد', 'اعتقلنا خبراء': the subject is a pronoun, what follows the object
+        if head == a and head >= 1 and _no_conj(toks[head - 1].text) == "من" and prefix.endswith(("ي", "ت", "ن")):
+            return [], False  # 'من يقتل المسلمين' (whoever kills Muslims): 'من' is the subject, what follows the object
         if back_head >= 1 and toks[back_head - 1].text in _RELATIVE and not suffix.endswith(("ه", "ها", "هم", "هما")):
             antecedent = _relative_antecedent(sent, back_head - 1, trig_idx)
             if antecedent and (place or actor_like(sent, antecedent, entity_actor)):
@@ -2038,6 +2044,10 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         event_subject = _event_noun_subject(sent, back_head, trig_idx)
         if event_subject is not None:
             return event_subject, False
+        if back_head < head:  # 'وكانت مجموعة من حوالي ثلاثين طالبا قد اقتحمت': the subject between كان and قد
+            kana = next((m for m in range(back_head - 1, max(-1, back_head - 14), -1) if _is_punct(toks[m]) or _no_conj(toks[m].text) in _KANA), None)
+            if kana is not None and not _is_punct(toks[kana]) and kana + 1 < back_head and not any(m in own_idx for m in range(kana + 1, back_head)):
+                return [(kana + 1, back_head)], False
         back = np_backward(sent, back_head, trig_idx)
         if back and all(toks[m].text.isdigit() or _is_punct(toks[m]) for m in range(*back)):
             back = None
@@ -2252,7 +2262,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         cand.sources = [owner] if owner else []
     # territory -> controlling actor
     cand.targets = _resolve_territory(sent, cand, cand.targets, trig_idx, entity_actor, entity_place)
-    cand.targets = _with_included(sent, cand.targets, trig_idx)
+    cand.targets = _with_included(sent, _with_affiliation(sent, cand.targets, trig_idx, entity_actor), trig_idx)
     # passives with جرى/تم and bare verbs: mark agentless
     if not cand.sources and frame != "recip":
         cand.agentless = True
@@ -2437,6 +2447,22 @@ def _released_or_aided(sent: Sentence, b: int, event_type: str, trig_idx: set[in
         if not w.startswith("ال"):
             return None
     return None
+
+
+def _with_affiliation(sent: Sentence, targets: list[tuple[int, int]], trig_idx: set[int], entity_actor=None) -> list[tuple[int, int]]:
+    """'قتلت القوات 11 مسلحا من تنظيم القاعدة': counted people stay with the party they are of
+    (a من phrase that names an actor), so the target says whose fighters were killed."""
+    toks = sent.tokens
+    out = []
+    for a, b in targets:
+        counted = toks[b - 1].text in people_nouns() or bare(toks[b - 1].text) in people_nouns()
+        if counted and b + 1 < len(toks) and toks[b].text == "من":
+            nps = np_forward(sent, b + 1, trig_idx, max_len=5)
+            if nps and nps[0][0] == b + 1 and actor_like(sent, nps[0], entity_actor):
+                # up to another count: 'مقتل 37 مسلحا من داعش و16 من قوات البيشمركة'
+                b = next((m for m in range(b + 2, nps[0][1]) if _is_quantity_word(_no_conj(toks[m].text))), nps[0][1])
+        out.append((a, b))
+    return out
 
 
 def _with_included(sent: Sentence, targets: list[tuple[int, int]], trig_idx: set[int]) -> list[tuple[int, int]]:

@@ -35,3 +35,4 @@ class Sentence:
     tokens: list[Token]
     text: str  # folded sentence text (for regexes), offsets relative to ``start``
     marked_passive: frozenset[int] = frozenset()  # tokens whose original spelling marks a passive perfect ('قُتل')
+    headline: bool = False  # in the article's title, whose present tense reports what happened ('دب يقتل أميركيا')

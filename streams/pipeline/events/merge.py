@@ -79,16 +79,24 @@ def _same_parties(a: EventMention, b: EventMention) -> bool:
     return bool(src_a and src_a == src_b and actor_keys(a.target_actors) & actor_keys(b.target_actors))
 
 
+def counted(text: str) -> bool:
+    """'11 شخصا', 'ثلاثة جنود': a count of people, the victims of an event, never its agent."""
+    words = fold(text).text.split()
+    return bool(words) and arabic._is_quantity_word(words[0])
+
+
 def _union(first: list[ActorRef], *more: list[ActorRef], exclude: list[ActorRef] = ()) -> list[ActorRef]:
     """The actors of the first list, then those of the others that are new: neither the same
     party nor an overlapping span ('25 عنصرا' and '25 عنصرا من تنظيم داعش') as one already
-    taken or excluded. A longer span of the same party replaces the one taken ('six NATO service
-    members' for 'NATO')."""
+    taken or excluded; a count of a party's people is not the party ('21 مسلحا من التنظيم' beside
+    'مواقع لتنظيم داعش'). A longer span of the same party replaces the one taken ('six NATO
+    service members' for 'NATO')."""
     out = list(first)
     taken = out + list(exclude)
     for r in (r for refs in more for r in refs):
         key = actor_key(r) or {r.text}
-        same = [o for o in taken if key & (actor_key(o) or {o.text}) or (r.start < o.end and o.start < r.end)]
+        same = [o for o in taken if (key & (actor_key(o) or {o.text}) and counted(r.text) == counted(o.text))
+                or (r.start < o.end and o.start < r.end)]
         if not same:
             out.append(r)
             taken.append(r)

@@ -402,3 +402,15 @@ def test_a_place_the_event_is_with_or_against_is_no_location():
     assert deal.location is None and [a.text for a in deal.target_actors] == ["إيران"]
     (talks,) = [e for e in run_stage("The EU held talks with Iran in Vienna on Tuesday.", "en").events if e.type == "CONSULT"]
     assert talks.location.text == "Vienna"
+
+
+def test_a_headline_in_the_present_reports_what_happened():
+    """'مسلحون يختطفون عشرة عمال' as the title: the headline's present tense is the event that
+    occurred; the same words in the body describe something still going on."""
+    from marsad.streams.pipeline.normalize import Normalize
+
+    headline = "مسلحون يختطفون عشرة عمال في باكستان"
+    raw = RawArticle(id="h", outlet="test", title=headline, body=headline + ".", published_at=PUB)
+    doc = STAGE(Normalize()(Doc(article=raw, text="", body_start=0, folded=FoldedText("", (0,)))).evolve(language="ar"))
+    statuses = [e.status for e in doc.events if e.type == "ASSAULT"]
+    assert statuses == ["occurred", "ongoing"]

@@ -101,3 +101,12 @@ def test_an_attack_and_what_it_destroyed_are_one_event_named_by_how():
     wrecked = mention(40, sources=[actor("طائرات التحالف", 0)], mode="destroy", confidence=0.9)
     (merged,) = merge_sentence_mentions([raid, wrecked])
     assert merged.mode == "aerial"
+
+
+def test_a_count_of_a_partys_fighters_is_kept_beside_the_party():
+    """'قصفت مواقع لتنظيم داعش ... أسفر عن مقتل 21 مسلحا من التنظيم': the fighters killed and the
+    positions hit share the party, yet both are what the attack befell."""
+    site = actor("مواقع لتنظيم داعش", 10).model_copy(update={"canonical_id": "kb:isis"})
+    fighters = actor("21 مسلحا من التنظيم", 50).model_copy(update={"canonical_id": "kb:isis"})
+    (event,) = merge_sentence_mentions([mention(5, targets=[site]), mention(40, targets=[fighters])])
+    assert [a.text for a in event.target_actors] == ["مواقع لتنظيم داعش", "21 مسلحا من التنظيم"]
