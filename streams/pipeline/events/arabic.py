@@ -661,6 +661,8 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
     toks = sent.tokens
     if i >= 2 and toks[i].text.startswith("و") and _pronoun_suffixed(toks[i - 1].text) and toks[i - 2].text.startswith("ال"):
         return np_backward(sent, i - 1, trig_idx, max_len)  # 'مقاتلات التحالف باغتتهم وقصفت': a verb first, same subject
+    if i >= 3 and toks[i - 1].text == "الاقل" and toks[i - 2].text == "علي":
+        return np_backward(sent, i - 2, trig_idx, max_len)  # 'أن 55 سفينة على الأقل تعرضت': 'at least' is the count's
     k, count = i - 1, 0
     quoted = False  # a quotation mark right before the verb
     while k >= 0:
@@ -2049,7 +2051,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             if kana is not None and not _is_punct(toks[kana]) and kana + 1 < back_head and not any(m in own_idx for m in range(kana + 1, back_head)):
                 return [(kana + 1, back_head)], False
         back = np_backward(sent, back_head, trig_idx)
-        if back and all(toks[m].text.isdigit() or _is_punct(toks[m]) for m in range(*back)):
+        if back and all(toks[m].text.isdigit() or _is_quantity_word(toks[m].text) or _is_punct(toks[m]) for m in range(*back)):
             back = None
         if back:
             return [_unquantify(sent, back, trig_idx)], False

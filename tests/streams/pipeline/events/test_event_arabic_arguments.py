@@ -1410,3 +1410,18 @@ def test_counted_victims_keep_the_party_they_belong_to():
     'من منازلهم' (from their homes) names no party and stays out."""
     assert _cands("وقتلت القوات 11 مسلحا من تنظيم القاعدة.", "ASSAULT")[0]["targets"] == ["11 مسلحا من تنظيم القاعده"]
     assert _cands("وخطف مسلحون ثلاثة أشخاص من منازلهم.", "ASSAULT")[0]["targets"] == ["ثلاثه اشخاص"]
+
+
+def test_at_least_between_the_subject_and_the_verb_is_the_counts():
+    """'أن 55 سفينة على الأقل تعرضت للهجوم': 'على الأقل' (at least) qualifies the count before it;
+    the ships are what came under attack."""
+    got = _cands("وأعلن المكتب البحري أن 55 سفينة على الأقل تعرضت للهجوم في خليج عدن.", "ASSAULT")
+    assert got[0]["targets"] == ["55 سفينه"]
+    # a bare count before a killing verb is whom it killed, never an agent
+    assert _cands("وأعلنت الشرطة ان عشرة على الأقل قتلوا في هجوم انتحاري.", "ASSAULT")[0]["sources"] == []
+
+
+def test_a_harsh_attack_on_a_person_in_a_statement_is_a_criticism():
+    """'بيان ... يشن هجوما قاسيا على عمرو موسى' (a statement launches a harsh attack on Amr Moussa):
+    a harsh tone names words, not weapons."""
+    assert _all_types("وصدر بيان عن مصادر فلسطينية يشن هجوما قاسيا على عمرو موسى لأنه يشجع الانقلابيين.") == {"ACCUSE"}
