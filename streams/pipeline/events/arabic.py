@@ -1066,6 +1066,10 @@ def _territorial(sent: Sentence, span: tuple[int, int], trig_idx: set[int]) -> l
     return None
 
 
+#: The status of a verb in the present with no other cue: ongoing, but what occurred in a headline.
+PRESENT = "present"
+
+
 def _status(sent: Sentence, i: int, prefix: str, lv_idx: int | None, lv_word: str | None) -> str | None:
     """Status from cues before the trigger (or its support verb); None = negated (drop)."""
     s = _sets()
@@ -1104,7 +1108,7 @@ def _status(sent: Sentence, i: int, prefix: str, lv_idx: int | None, lv_word: st
     if lv_word is not None and _no_conj(lv_word) in ("تشهد", "يشهد", "تشن", "يشن", "تتعرض", "يتعرض", "تنفذ", "ينفذ"):
         return "ongoing"
     if lv_word is None and vp in ("ي", "ت", "ن") and prefix:
-        return "occurred" if sent.headline else "ongoing"
+        return PRESENT
     return "occurred"
 
 
@@ -1305,7 +1309,8 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         status = _status(sent, a, prefix, lv[0] if lv else None, lv[1] if lv else None)
         if status is None:
             continue
-        cand = Candidate(type=trig.type, mode=trig.mode, trigger=trig, tok=(a, b), status=status)
+        cand = Candidate(type=trig.type, mode=trig.mode, trigger=trig, tok=(a, b), status="ongoing" if status == PRESENT else status,
+                         present_tense=status == PRESENT)
         _arguments(sent, cand, prefix, suffix, lv, trig_idx, entity_actor, entity_place, type_idx.get(trig.type, set()))
         cand.sources, cand.targets = _outside(cand.sources, cand.tok), _outside(cand.targets, cand.tok)
         pool = agents if trig.type == "PROTEST" else attackers if trig.type == "ASSAULT" else []

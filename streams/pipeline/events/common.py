@@ -26,6 +26,7 @@ class Candidate:
     passive: bool = False  # English passive: the subject is the victim, the parse names no actor
     light_verb: bool = False  # nominal trigger governed by a support verb (شن هجوما)
     verbal: bool = False  # the trigger is inflected as a verb (prefix/suffix)
+    present_tense: bool = False  # ongoing by its present tense alone: in a headline, what occurred ('دب يقتل أميركيا')
 
 
 @dataclass
@@ -35,4 +36,4 @@ class Sentence:
     tokens: list[Token]
     text: str  # folded sentence text (for regexes), offsets relative to ``start``
     marked_passive: frozenset[int] = frozenset()  # tokens whose original spelling marks a passive perfect ('قُتل')
-    headline: bool = False  # in the article's title, whose present tense reports what happened ('دب يقتل أميركيا')
+    headline: bool = False  # in the article's title
