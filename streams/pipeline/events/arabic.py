@@ -1695,12 +1695,17 @@ def _without_hazard_casualties(sent: Sentence, cands: list[Candidate]) -> list[C
     """'لقي شخص مصرعه وأصيب 7 آخرون إثر حادث انقلاب سيارة', 'قتلت إنفلونزا الطيور 48 مليون طائر':
     casualties of an accident, a disaster or a disease are no attack. Dropped when the sentence
     names a hazard and holds no attack of its own (an attack trigger with a mode, not a counted
-    noun such as '24 مسلحا', or an agent that is not the hazard): 'حادث إطلاق نار' stays an attack."""
-    if not any(c.type == "ASSAULT" for c in cands):
+    noun such as '24 مسلحا', or an agent that is not the hazard): 'حادث إطلاق نار' stays an attack.
+    People a hazard holds are no detainees, nor is a hazard ('أمطار الجنوب ... تحتجز 10 أشخاص', 'دهم
+    سيول وادي ضمد للأحياء': trapped, raided by floods)."""
+    if not any(c.type in ("ASSAULT", "COERCE") for c in cands):
         return cands
     toks = sent.tokens
     hazards = _hazard_starts(toks)
     if not hazards:
+        return cands
+    cands = [c for c in cands if not (c.type == "COERCE" and any(k in hazards for a, b in (*c.sources, *c.targets) for k in range(a, b)))]
+    if not any(c.type == "ASSAULT" for c in cands):
         return cands
 
     def hazard_agent(c: Candidate) -> bool:

@@ -26,7 +26,7 @@ class Candidate:
     passive: bool = False  # English passive: the subject is the victim, the parse names no actor
     light_verb: bool = False  # nominal trigger governed by a support verb (شن هجوما)
     verbal: bool = False  # the trigger is inflected as a verb (prefix/suffix)
-    present_tense: bool = False  # ongoing by its present tense alone: in a headline, what occurred ('دب يقتل أميركيا')
+    present_tense: bool = False  # ongoing by its present tense alone: in a headline, what occurred ('مسلحون يختطفون عمالا')
 
 
 @dataclass

@@ -1425,3 +1425,16 @@ def test_a_harsh_attack_on_a_person_in_a_statement_is_a_criticism():
     """'بيان ... يشن هجوما قاسيا على عمرو موسى' (a statement launches a harsh attack on Amr Moussa):
     a harsh tone names words, not weapons."""
     assert _all_types("وصدر بيان عن مصادر فلسطينية يشن هجوما قاسيا على عمرو موسى لأنه يشجع الانقلابيين.") == {"ACCUSE"}
+
+
+def test_people_a_storm_holds_are_no_detainees():
+    """'أمطار الجنوب ... تحتجز 10 أشخاص' (southern rains trap 10 people): a hazard as the subject of
+    a detention verb; the police holding people after a fire still detain them."""
+    assert "COERCE" not in _all_types("أمطار الجنوب تعزل قرى وتقطع التيار وتحتجز 10 أشخاص")
+    assert "COERCE" in _all_types("وتحتجز الشرطة 10 أشخاص بعد حريق في المصنع.")
+
+
+def test_what_happens_sometimes_is_no_event():
+    """'وفي بعض الأحيان يحتجز هؤلاء المشتبه بهم دون محاكمة' (sometimes these suspects are held
+    without trial): a habit, like 'كثيرا ما'."""
+    assert "COERCE" not in _all_types("وفي بعض الأحيان يحتجز هؤلاء المشتبه بهم دون محاكمة لعدة أشهر.")
