@@ -133,6 +133,7 @@ def _sets():
         "survived": set(c["survival_verbs"]),
         "dawn_next": set(c["dawn_next"]),
         "dawn_before": set(c["dawn_before"]),
+        "vehicles": frozenset(c["vehicles"]),
         "violence": re.compile("|".join(c["violence_stems"])),
         "snatched": set(c["snatched_not_abducted"]),
         "homographs": set(c["homographs"]),
@@ -1335,7 +1336,7 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         cands = [c for c in cands if c.type != "PROTEST" or not (festive or (c.trigger.pattern.startswith("مسير") and not crowd))]
     play = any(_in_play(c) for c in cands) and _about_a_match(sent)
     cands = [c for c in _without_hazard_casualties(sent, cands)
-             if not _snatched(sent, c) and not (play and _in_play(c)) and not _early_islam_victim(sent, c)]
+             if not _snatched(sent, c) and not (play and _in_play(c)) and not _early_islam_victim(sent, c) and not _crash(sent, c)]
     for c in cands:
         if _verbal_attack(sent, c):
             c.type, c.mode = "ACCUSE", "disapprove"
@@ -1724,6 +1725,13 @@ def _without_hazard_casualties(sent: Sentence, cands: list[Candidate]) -> list[C
     if any(c.type == "ASSAULT" and not casualty_only(c) for c in cands):
         return cands
     return [c for c in cands if not casualty_only(c)]
+
+
+def _crash(sent: Sentence, c: Candidate) -> bool:
+    """'سيارة تقتحم محلا للبدل العسكرية' (a car ploughs into a shop): a vehicle that storms is a
+    crash, not a raid (cues_ar.json ``vehicles``)."""
+    return (c.type == "ASSAULT" and c.trigger.pattern.startswith("اقتحم") and bool(c.sources)
+            and _no_conj(sent.tokens[c.sources[0][0]].text) in _sets()["vehicles"])
 
 
 def _early_islam_victim(sent: Sentence, c: Candidate) -> bool:

@@ -1438,3 +1438,9 @@ def test_what_happens_sometimes_is_no_event():
     """'وفي بعض الأحيان يحتجز هؤلاء المشتبه بهم دون محاكمة' (sometimes these suspects are held
     without trial): a habit, like 'كثيرا ما'."""
     assert "COERCE" not in _all_types("وفي بعض الأحيان يحتجز هؤلاء المشتبه بهم دون محاكمة لعدة أشهر.")
+
+
+def test_a_car_that_storms_a_shop_crashed():
+    """'سيارة تقتحم محلا' (a car ploughs into a shop): a vehicle as the subject of اقتحم is a crash."""
+    assert "ASSAULT" not in _all_types("سيارة تقتحم محلا للبدل العسكرية بالمدينة المنورة")
+    assert "ASSAULT" in _all_types("مسلحون يقتحمون محلا للبدل العسكرية بالمدينة المنورة")
