@@ -1318,6 +1318,10 @@ def test_who_took_part_in_a_protest_is_its_source(text, source):
     assert [c["sources"] for c in _cands(text, "PROTEST")][0] == [source]
 
 
+def test_who_took_part_in_a_bombardment_ends_before_for_the_first_time():
+    assert _cands("وشاركت طائرات التحالف لأول مرة في قصف مواقع المسلحين.", "ASSAULT")[0]["sources"] == ["طائرات التحالف"]
+
+
 def test_who_fled_is_the_lam_phrase_after_the_adjectives_of_the_flight():
     """'فرار جماعي لميليشيات الحوثي' (a mass flight of the Houthi militias): the adjective is no
     party, the ل phrase after it is who fled."""
