@@ -526,6 +526,11 @@ def _state_name(word: str) -> bool:
     return w in stems or (w[-1:] == "ا" and w[:-1] in stems) or (w[-2:] == "يا" and w[:-2] in stems) or w == "سعوديه"
 
 
+def _people_word(word: str) -> bool:
+    """A noun naming people, as written or without its clitics and ending ('مسلحا', 'والجنود')."""
+    return word in people_nouns() or bare(word) in people_nouns()
+
+
 def _counted_people(word: str) -> bool:
     """People with the ending of a count's noun ('شخصا', 'رجلين', 'مسلحين'): no construct head,
     so a بـ word after them opens a phrase of its own ('طلاب برنامج موهبة' is a construct)."""
@@ -719,7 +724,7 @@ def _people_phrase_start(toks: list[Token], noun: int) -> int | None:
     """Where a phrase of people that ends at ``noun`` starts: its count ('نحو مئة مقاتل', '30
     جنديا') or the indefinite noun alone ('أن عنصراً من بوكو حرام قتل'); None for no people noun."""
     w = toks[noun].text
-    if not (bare(w) in people_nouns() or w in people_nouns()):
+    if not _people_word(w):
         return None
     k = noun
     while k >= 1 and noun - k < 3 and _is_quantity_word(toks[k - 1].text):
@@ -1952,7 +1957,7 @@ def _casualty_subject(sent: Sentence, i: int, trig_idx: set[int]) -> tuple[int, 
             start = m
     if start is None or end <= start:
         return None
-    if not any(bare(toks[m].text) in people_nouns() or toks[m].text in people_nouns() for m in range(start, end)):
+    if not any(_people_word(toks[m].text) for m in range(start, end)):
         # any counted noun before a plural verb with no object after it: 'إن 3 حوثيين قتلوا على متن دبابة'
         if not (toks[i].text.endswith("وا") and _no_object_after(toks, i) and any(not _is_quantity_word(toks[m].text) for m in range(start, end))):
             return None
@@ -2475,8 +2480,7 @@ def _with_affiliation(sent: Sentence, targets: list[tuple[int, int]], trig_idx: 
     toks = sent.tokens
     out = []
     for a, b in targets:
-        counted = toks[b - 1].text in people_nouns() or bare(toks[b - 1].text) in people_nouns()
-        if counted and b + 1 < len(toks) and toks[b].text == "من":
+        if _people_word(toks[b - 1].text) and b + 1 < len(toks) and toks[b].text == "من":
             nps = np_forward(sent, b + 1, trig_idx, max_len=5)
             if nps and nps[0][0] == b + 1 and actor_like(sent, nps[0], entity_actor):
                 # up to another count: 'مقتل 37 مسلحا من داعش و16 من قوات البيشمركة'
