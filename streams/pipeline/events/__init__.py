@@ -994,6 +994,8 @@ def _mention(ctx: _Ctx, sent: Sentence, cand: Candidate, times, qtys, attr, evid
     if attr and sources and all(_members_by_pronoun(ctx.lang, r.text) for r in sources):
         # 'قال المكتب الإعلامي لمقاومة آزال … إن «عناصرها هاجمت': the speaker's organisation
         sources = _attr_actor(ctx, attr) or sources
+    if not sources and cand.speaker_subject:
+        sources = _speaking_body(ctx, attr) or _attr_actor(ctx, attr)  # 'أعلن الجيش أنه قصف قرية': the army
     if not sources and (cand.pronoun_source or cand.agentless):
         # 'إن 11 شخصا قتلوا': the victims are no agent; nor is whom this event hits, named before
         own = _names(targets)
@@ -1118,6 +1120,16 @@ def _attr_actor(ctx: _Ctx, attr: list[ActorRef]) -> list[ActorRef]:
                 clitic = 1 if w[:1] in "بل" and w[1:] in heads and w not in heads else 0  # 'لمقاومة آزال'
                 a = ref.start + f.origin[t.start + clitic]
                 return [ActorRef(text=ctx.text[a:ref.end], start=a, end=ref.end)]
+    return []
+
+
+def _speaking_body(ctx: _Ctx, attr: list[ActorRef]) -> list[ActorRef]:
+    """The speaker itself when it names a body, not a person ('ذكرت الشرطة العسكرية أنها
+    اعتقلت'): the one that did what it reports."""
+    words = fold(attr[0].text).text.split() if attr and ctx.lang == "ar" else []
+    head = arabic._no_conj(words[0]) if words else ""
+    if head in arabic._sets()["actor"] and head not in _PERSON_HEADS:
+        return attr[:1]
     return []
 
 

@@ -123,6 +123,9 @@ def _sets():
         "devices": set(c["detonated_devices"]),
         "beside": set(c["beside"]),
         "protest_target": [p.split() for p in c["protest_target"]],
+        "protest_institutions": [p.split() for p in c["protest_institutions"]],
+        "protest_site_preps": [p.split() for p in c["protest_site_preps"]],
+        "protest_building_heads": frozenset(c["protest_building_heads"]),
         "protest_slogans": frozenset(c["protest_slogans"]),
         "national": set(demonyms_ar()),
         "territorial": [p.split() for p in c["territorial_link"]],
@@ -1383,14 +1386,41 @@ _PRONOUN_COMPLEMENTISERS = frozenset({"انه", "انها", "انهم", "بان�
 _VERB_PARTICLES = frozenset({"سوف", "لن", "لم", "قد", "لقد", "لا"})
 
 
+def _pronoun_complementiser(toks: list[Token], head: int) -> int | None:
+    """Where أنه/أنها/أنهم stands right before the verb at ``head`` (particles between)."""
+    k = head - 1
+    while k >= 0 and _no_conj(toks[k].text) in _VERB_PARTICLES:
+        k -= 1
+    return k if k >= 0 and _no_conj(toks[k].text) in _PRONOUN_COMPLEMENTISERS else None
+
+
 def _after_a_pronoun_complementiser(toks: list[Token], head: int) -> bool:
     """'ذكر أنه سوف يطرد المهاجرين': the verb's subject is the pronoun in أنه, so the phrase after
     the verb is its object (the migrants were the source); a passive ('أنه قتل خمسة أشخاص') reads
     the same: the people are what the verb acts on."""
-    k = head - 1
-    while k >= 0 and _no_conj(toks[k].text) in _VERB_PARTICLES:
-        k -= 1
-    return k >= 0 and _no_conj(toks[k].text) in _PRONOUN_COMPLEMENTISERS
+    return _pronoun_complementiser(toks, head) is not None
+
+
+def _impersonal_before_feminine(toks: list[Token], head: int, feminine: bool) -> bool:
+    """'أعلن المرصد أنه قصفت قوات النظام مناطق': a masculine أنه before a feminine verb is the
+    impersonal pronoun; the verb's subject follows it."""
+    k = _pronoun_complementiser(toks, head)
+    return feminine and k is not None and _no_conj(toks[k].text).endswith("نه")
+
+
+def _speaker_is_the_subject(toks: list[Token], head: int) -> bool:
+    """'أعلنت أجهزة الأمن الروسية أنها قتلت ثمانية', 'أعلن الجيش النيجيري أنه قصف قرية': the
+    pronoun of the complementiser is the reporting verb's subject, so the speaker did it. A
+    masculine أنه after a feminine reporting verb ('أفادت الشرطة بأنه قتل ثلاثة') is the
+    impersonal pronoun of a passive (قُتل) and names nobody."""
+    k = _pronoun_complementiser(toks, head)
+    if k is None:
+        return False
+    report = _sets()["reporting"]
+    verb = next((_no_conj(toks[j].text) for j in range(k - 1, max(-1, k - 10), -1) if _no_conj(toks[j].text) in report), None)
+    if verb is None:
+        return False
+    return not _no_conj(toks[k].text).endswith("نه") or not verb.endswith("ت")
 
 
 def _named_place(toks: list[Token], a: int) -> bool:
@@ -2036,6 +2066,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         is_verb = True  # clause-initial bare stem ('قتل أمس سبعة', 'وقتل شخص', 'بينما تظاهر'): a perfect verb
     if not is_verb and lv is None and cand.trigger.pos == "X" and prefix == "" and not suffix and _after_that_subject(sent, a, b, trig_idx, entity_actor):
         is_verb = True  # 'أن طيران التحالف قصف مواقع': the actor after أن is the subject of a perfect verb
+    if not is_verb and lv is None and cand.trigger.pos == "X" and prefix == "" and not suffix and _after_a_pronoun_complementiser(toks, a):
+        is_verb = True  # 'أعلن الجيش أنه قصف قرية': after أنه the bare stem is a perfect verb
     # what the sentence classifier reads: a stem before an actor looks like a verb ('قصف الجيش')
     cand.verbal = bool(is_verb)
     masdar = None
@@ -2057,8 +2089,12 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     def subject_of(head: int, plural: bool, place: bool = False) -> tuple[list[tuple[int, int]], bool]:
         """``place``: the subject names where the event happened ('السوق الذي شهد')."""
         back_head = head - 1 if head >= 2 and _no_conj(toks[head - 1].text) in ("قد", "لقد") else head
-        if _after_a_pronoun_complementiser(toks, head) or (head == a and suffix == "نا" and _no_conj(prefix) == ""):
-            return [], True  # 'ذكر أنه سوف يطرد', 'اعتقلنا خبراء': the subject is a pronoun, what follows the object
+        feminine = suffix == "ت" or _no_conj(prefix) == "ت" if head == a else _no_conj(toks[head].text).endswith("ت")
+        if _after_a_pronoun_complementiser(toks, head) and not _impersonal_before_feminine(toks, head, feminine):
+            cand.speaker_subject = _speaker_is_the_subject(toks, head)
+            return [], True  # 'ذكر أنه سوف يطرد': the subject is a pronoun, what follows the object
+        if head == a and suffix == "نا" and _no_conj(prefix) == "":
+            return [], True  # 'اعتقلنا خبراء': so here
         if head == a and head >= 1 and _no_conj(toks[head - 1].text) == "من" and prefix.endswith(("ي", "ت", "ن")):
             return [], False  # 'من يقتل المسلمين' (whoever kills Muslims): 'من' is the subject, what follows the object
         if back_head >= 1 and toks[back_head - 1].text in _RELATIVE and not suffix.endswith(("ه", "ها", "هم", "هما")):
@@ -2112,6 +2148,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             subj, missing = [], True  # 'شن أكثر من 40 غارة': the count of strikes, not their agent
         elif subj and subj[0] == (lv_idx + 1, a) and _no_conj(toks[lv_idx + 1].text) in _sets()["act_nouns"]:
             subj, missing = [], True  # 'ونفذت أعمال اغتصاب': the acts carried out, not who did them
+        cand.speaker_subject &= role == "source"  # 'قال إنه تم الاتفاق': the pronoun of a passive is impersonal
         if role == "source":
             cand.sources = subj
             cand.pronoun_source = missing
@@ -2220,7 +2257,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             t = _bombed(sent, cand, after, own_idx, entity_actor, entity_place)
         if t:
             cand.targets = [t]
-        if not cand.sources and cand.trigger.pos != "V":
+        if not cand.sources and cand.trigger.pos != "V" and not cand.pronoun_source:
             cand.sources = _attack_noun_agent(sent, (a, b, cand.trigger, prefix), trig_idx, entity_actor, entity_place)
     elif frame == "recip":
         between = None
@@ -2531,7 +2568,7 @@ def _beside(sent: Sentence, k: int, trig_idx: set[int], entity_place=None) -> tu
     return nps[0]
 
 
-_QUANT_HEADS = {"اكثر", "نحو", "حوالي", "قرابه", "زهاء", "عشرات", "مئات", "الاف", "الالاف", "اقل", "عدد", "عددا", "العشرات", "المئات", "العديد", "الكثير", "الكثيرون", "كثيرون"}
+_QUANT_HEADS = {"اكثر", "نحو", "حوالي", "قرابه", "زهاء", "عشرات", "مئات", "الاف", "الالاف", "اقل", "عدد", "عددا", "العشرات", "المئات", "العديد", "عديد", "عديدا", "الكثير", "الكثيرون", "كثيرون"}
 
 
 def _unquantify(sent, span, trig_idx):
@@ -2708,7 +2745,7 @@ def _protest_target(sent: Sentence, b: int, trig_idx: set[int], entity_actor=Non
     الظلم'). What is protested is often another event ('احتجاجا على زيارة بوش', 'ضد الغارات
     الإسرائيلية'): its trigger may head the phrase, and the party after it is the target."""
     toks = sent.tokens
-    for k in range(b, min(len(toks), b + 25)):
+    for k in range(b, min(len(toks), b + 40)):
         if _is_punct(toks[k]) and toks[k].text in ".؟?!":
             break
         slogan = _no_conj(toks[k].text) in _sets()["protest_slogans"]
@@ -2733,4 +2770,21 @@ def _protest_target(sent: Sentence, b: int, trig_idx: set[int], entity_actor=Non
                 return state, state + 1  # 'بالاتفاق النووي الإيراني الموقع': Iran, not the deal's adjectives
         elif _party(sent, (a, e), entity_actor):
             return a, e
+    return _protested_institution(sent, b, trig_idx)
+
+
+def _protested_institution(sent: Sentence, b: int, trig_idx: set[int]) -> tuple[int, int] | None:
+    """'تظاهر نحو 15 شخصا أمام القنصلية اليونانية': the embassy, ministry or parliament a
+    protest gathers at is whom it addresses, when nothing else is named."""
+    toks = sent.tokens
+    for k in range(b, min(len(toks), b + 12)):
+        if _is_punct(toks[k]) and toks[k].text in ".؟?!،,":
+            return None
+        n = _phrase_at(toks, k, _sets()["protest_site_preps"])
+        if not n:
+            continue
+        head = k + n + (k + n < len(toks) and toks[k + n].text in _sets()["protest_building_heads"])
+        if head < len(toks) and _phrase_at(toks, head, _sets()["protest_institutions"]):
+            nps = np_forward(sent, k + n, trig_idx, max_len=5)
+            return nps[0] if nps and nps[0][0] == k + n else None
     return None

@@ -22,6 +22,7 @@ class Candidate:
     attribution: list[tuple[int, int]] = field(default_factory=list)
     confidence: float = 0.5
     pronoun_source: bool = False  # the subject is a pronoun / missing: resolve from discourse
+    speaker_subject: bool = False  # that pronoun is the reporting verb's subject: 'أعلن الجيش أنه قصف'
     agentless: bool = False
     passive: bool = False  # English passive: the subject is the victim, the parse names no actor
     light_verb: bool = False  # nominal trigger governed by a support verb (شن هجوما)

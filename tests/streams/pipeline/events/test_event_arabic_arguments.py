@@ -349,6 +349,24 @@ def test_a_protest_against_those_its_protesters_oppose_or_chant_against():
     assert any(t == "لاميركا" for c in slogan for t in c["targets"])
 
 
+def test_the_embassy_or_ministry_a_protest_gathers_at_is_its_target():
+    """With nothing else named, the state body before which protesters gather is whom the protest
+    addresses; a magazine's offices are a place, not a party."""
+    consulate = _cands("وتظاهر نحو 15 شخصا أمام القنصلية اليونانية في برلين.", "PROTEST")
+    assert any(t == "القنصليه اليونانيه" for c in consulate for t in c["targets"])
+    pentagon = _cands("تجمع آلاف المتظاهرين بالقرب من مبنى وزارة الدفاع الأميركية ظهر أمس.", "PROTEST")
+    assert any(t.startswith("مبني وزاره الدفاع") for c in pentagon for t in c["targets"])
+    magazine = _cands("ودعا متظاهرون أمام مقر المجلة في الدار البيضاء الى الافراج عن الصحافيين.", "PROTEST")
+    assert all(c["targets"] == [] for c in magazine)
+
+
+def test_a_demand_far_into_a_long_protest_sentence_still_names_its_target():
+    chants = _cands("ورفع المتظاهرون صورا للرئيس المصري الراحل جمال عبد الناصر، كتبوا عليها «رمز العزة»، وصورا أخرى "
+                    "للرئيس الفلسطيني الراحل ياسر عرفات وصور القتل في العراق وفلسطين، مرددين شعارات تطالب بطرد "
+                    "السفيرين الأميركي والإسرائيلي من القاهرة.", "PROTEST")
+    assert any(t.startswith("السفيرين") for c in chants for t in c["targets"])
+
+
 def test_a_purpose_phrase_ends_the_protesters_noun_phrase():
     got = _cands("تظاهر المئات للمطالبة باستقالة الائتلاف الحاكم.", "PROTEST")
     assert [c["sources"] for c in got] == [["المئات"]]
@@ -791,6 +809,26 @@ def test_after_a_pronoun_complementiser_the_phrase_after_the_verb_is_its_object(
     with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):
         mid_july = _cands("وأكدت الوزارة أنه قتل نحو منتصف يوليو في غارة جوية.", "ASSAULT")[0]
     assert mid_july["targets"] == []  # 'نحو' before no number is 'towards', no count
+
+
+def test_the_pronoun_of_the_complementiser_is_the_speaker_who_did_it():
+    """'أعلنت الحكومة أنها قصفت مركزا': the government shelled; the centre is the object, not the
+    shelling's agent. A masculine أنه after a feminine reporting verb, or before a feminine verb, is
+    impersonal: 'أفادت الشرطة بأنه قتل' (قُتل), 'أنه قصفت قوات النظام' (the forces shelled)."""
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3), "COERCE": ({"r:bias": 5.0}, 0.0, 0.3)}):
+        (shelling,) = [e for e in run_stage("وقالت الحكومة التركية إنها قصفت مركزا لوجيستيا لحزب العمال الكردستاني.", "ar").events if e.type == "ASSAULT"]
+        (killing,) = [e for e in run_stage("وأكد حلف شمال الأطلسي أنه قتل نحو 150 متمردا من طالبان.", "ar").events if e.type == "ASSAULT"]
+        (arrest,) = [e for e in run_stage("وذكرت الشرطة العسكرية أنها اعتقلت ثلاثة من المتطرفين.", "ar").events if e.type == "COERCE"]
+        (impersonal,) = [e for e in run_stage("وأفادت الشرطة بأنه قتل ثلاثة أشخاص في الهجوم.", "ar").events if e.type == "ASSAULT"]
+        (after_it,) = [e for e in run_stage("أعلن المرصد السوري أنه قصفت قوات النظام صباح أمس مناطق في مدينة حرستا.", "ar").events if e.type == "ASSAULT"]
+    assert [a.text for a in shelling.source_actors] == ["الحكومة التركية"]
+    assert [a.text for a in shelling.target_actors] == ["مركزا لوجيستيا لحزب العمال الكردستاني"]
+    assert [a.text for a in killing.source_actors] == ["حلف شمال الأطلسي"]
+    assert [a.text for a in arrest.source_actors] == ["الشرطة العسكرية"]
+    assert impersonal.source_actors == []
+    assert [a.text for a in after_it.source_actors] == ["قوات النظام"]  # before a feminine verb أنه is impersonal
+    (agreed,) = [e for e in run_stage("وقال الاتحاد إنه تم الاتفاق على بيع الوحدة.", "ar").events if e.type == "AGREE"]
+    assert agreed.source_actors == []  # the pronoun of a passive support verb names nobody
 
 
 def test_a_sending_off_in_a_match_is_no_expulsion():

@@ -35,6 +35,12 @@ def test_dozens_arabic():
     assert q.kind == "arrested" and q.value is None and q.min == 20 and q.approximate
 
 
+def test_many_without_the_article_is_a_vague_count():
+    """'قتل عديداً من الإرهابيين' as 'العديد من': many, not a party called 'عديد'."""
+    (q,) = qty("وأكد الجيش أنه قتل عديدا من الإرهابيين")
+    assert q.kind == "killed" and q.value is None and q.min == 5
+
+
 def test_arabic_number_words():
     (q,) = qty("مقتل خمسة آلاف شخص")
     assert q.kind == "killed" and q.value == 5000
