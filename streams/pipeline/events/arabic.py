@@ -84,6 +84,8 @@ def _sets():
         "ns": set(c["noun_suffixes"]),
         "vs": set(c["verb_suffixes"]),
         "light": c["light_verbs"],
+        "continue": frozenset(c["continue_verbs"]),
+        "event_subject_verbs": frozenset(c["event_subject_verbs"]),
         "light_nouns_of_ba": frozenset(c["light_nouns_of_ba"]),
         "far_light": frozenset(c["far_light_verbs"]),
         "participation": c["participation_verbs"],
@@ -388,6 +390,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'هاجم مسلحون وزارة الداخلية', 'هاجم انتحاريان حمام سباحة': it takes no genitive, only adjectives that agree ('مسلحون مجهولون')
         if subject and count and _object_after_subject_name(sent, k):
             break  # 'أدانت السعودية الحادث', 'رفضت شركة «آبل» إعلان أرقام المبيعات': a name takes no genitive
+        if subject and count >= 2 and _accusative(t.text) and t.text[:1] != "و" and _adjective_of_a_thing(toks[k - 1].text):
+            break  # 'قصفت طائرة أخرى موقعا للحوثيين': after an adjective, an indefinite accusative is the object
         if subject and count >= 2 and _after_an_adjective(sent, k):
             break  # 'قصفت طائرات تركية مواقع للحزب': a nationality adjective ends the subject, a place or actor noun after it is the object
         if count and t.text.startswith("و") and _sets()["light"].get(_no_conj(t.text)) == "source":
@@ -538,6 +542,12 @@ def _counted_people(word: str) -> bool:
     """People with the ending of a count's noun ('شخصا', 'رجلين', 'مسلحين'): no construct head,
     so a بـ word after them opens a phrase of its own ('طلاب برنامج موهبة' is a construct)."""
     return word in people_nouns() and word.endswith(("ا", "ين", "ون", "ان"))
+
+
+def _adjective_of_a_thing(word: str) -> bool:
+    """'أخرى', 'جديدة', 'حربية': an adjective of an indefinite noun (a listed one or a feminine
+    nisba; a masculine one is too like a noun: 'نادي أبها')."""
+    return not word.startswith("ال") and (word in _sets()["indefinite_adjectives"] or (len(word) >= 5 and word.endswith("يه")))
 
 
 def _after_an_adjective(sent: Sentence, k: int) -> bool:
@@ -1200,6 +1210,12 @@ def _light_verb(sent: Sentence, i: int) -> tuple[int, str, str] | None:
                         if cand in s["light_nouns_of_ba"] and not _first_ba_word(toks, k, i):
                             return None
                         return (k, cand, s["light"][cand])
+                    if cand in s["continue"] and ((k + 1 == i and not _no_conj(toks[i].text).startswith("ال"))
+                                                  or (k + 2 == i and toks[k + 1].text in s["act_nouns"])  # 'واصلت عملية قصف'
+                                                  or ((np := np_forward(sent, k + 1, {i}, max_len=6)) and np[0] == (k + 1, i) and actor_like(sent, np[0]))):
+                        # 'واصل الجيش قصف مواقع', 'يواصل توجيه الاتهام': the noun after it or its subject
+                        # ('تواصل القصف': the shelling went on, the subject)
+                        return (k, cand, "source")
                 if k - 1 >= 0 and not far:
                     two = f"{_no_conj(toks[k - 1].text)} {w}"
                     if two in s["light"]:
@@ -1952,6 +1968,25 @@ def _confidence(c: Candidate, total: float, lv) -> float:
     return round(max(0.05, min(0.97, conf)), 3)
 
 
+def _continue_verb(word: str) -> bool:
+    """'واصل', 'وواصلت', 'يواصل' (the و of 'واصل' is no conjunction)."""
+    return word in _sets()["continue"] or _no_conj(word) in _sets()["continue"]
+
+
+def _chained_support_verb(sent: Sentence, k: int) -> int | None:
+    """'الحزب واصل من جهته شن هجمات', 'بدأت القوات العراقية شن هجوم': a support verb with no
+    subject of its own shares that of the support verb right before it or before its subject."""
+    toks = sent.tokens
+    m = k - 3 if k >= 3 and _no_conj(toks[k - 2].text) == "من" else k - 1  # 'من جهته'
+    if m >= 0 and (_continue_verb(toks[m].text) or _sets()["light"].get(_no_conj(toks[m].text)) == "source"):
+        return m
+    for m in range(k - 2, max(-1, k - 8), -1):
+        if _continue_verb(toks[m].text) or _sets()["light"].get(_no_conj(toks[m].text)) == "source":
+            subject = np_forward(sent, m + 1, {k}, max_len=7)
+            return m if subject and subject[0] == (m + 1, k) else None
+    return None
+
+
 def _clause_subject(sent: Sentence, head: int, trig_idx: set[int]) -> tuple[int, int] | None:
     """Subject of the clause a coordinated verb belongs to: 'ان NP V1 ... وV2' -> NP."""
     toks = sent.tokens
@@ -2144,6 +2179,12 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         lv_idx, lv_word, role = lv
         lv_plural = lv_word.endswith("وا")
         subj, missing = subject_of(lv_idx, lv_plural, place=role == "location")
+        if missing and role == "source" and (before := _chained_support_verb(sent, lv_idx)) is not None:
+            shared, _ = subject_of(before, toks[before].text.endswith(("وا", "ون")))  # 'واصل الحزب شن هجمات'
+            # (what stands between the two verbs is the first one's subject, not its object:
+            # 'زيمبابوي قدمت طلبا لتسليم طبيب قام بقتل أسد')
+            if shared and (shared[0][0] > before or before in (lv_idx - 1, lv_idx - 3)):
+                subj, missing = [(s, min(e, lv_idx)) for s, e in shared if s < lv_idx], False
         if subj and subj[0][1] - subj[0][0] == 1 and _no_conj(toks[subj[0][0]].text) in _QUANT_HEADS and subj[0][1] < len(toks) and toks[subj[0][1]].text == "من":
             subj, missing = [], True  # 'شن أكثر من 40 غارة': the count of strikes, not their agent
         elif subj and subj[0] == (lv_idx + 1, a) and _no_conj(toks[lv_idx + 1].text) in _sets()["act_nouns"]:
@@ -2190,7 +2231,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             cand.sources = [(k, k + 1) for k in range(b, adjectives_end) if national(sent, (k, k + 1))][:1]
     elif cand.sources and cand.sources[-1][0] >= b:
         after = cand.sources[-1][1]
-    elif is_verb and (event_subject := _counted_event_noun(toks, b, trig_idx)):
+    elif is_verb and (event_subject := _counted_event_noun(toks, b, trig_idx) or (
+            cand.trigger.pattern in _sets()["event_subject_verbs"] and _attack_noun_subject(sent, b, own_idx))):
         after = event_subject  # 'استهدفت إحدى الغارات تجمعا': the object follows the strike
     # a verb that cannot be read as passive keeps its subject: 'نحو مئة مقاتل من طالبان هاجموا المواقع'
     passive_able = frame == "victim" or cand.trigger.pattern in _PASSIVE_VERBS
@@ -2681,6 +2723,36 @@ def _counted_event_noun(toks: list[Token], k: int, trig_idx: set[int]) -> int | 
 _PARTITIVES = frozenset({"احدي", "احد", "بعض"})
 
 
+def _attack_noun_subject(sent: Sentence, k: int, own_idx: set[int]) -> int | None:
+    """'استهدف هجوم انتحاري بسيارة مفخخة مركز شرطة': an attack noun right after the verb is its
+    subject. The index after the noun, its adjectives and its weapon (بـ phrase), where the
+    object begins; None when no attack noun stands there."""
+    toks = sent.tokens
+    k = _skip_adverbs(toks, k)
+    if k not in own_idx or _time_word(toks[k].text):
+        return None  # ('قتلت فجر الأول من أمس': dawn, no bombing)
+    s = _sets()
+    modes = weapon_words("ar")
+    m = k + 1
+    if m < len(toks) and not toks[k].text.startswith("ال") and toks[m].text.startswith("ال"):
+        m += 1  # its agent: 'استهدفت غارات التحالف قاعدة العند'
+    while m < len(toks):
+        w = toks[m].text
+        weapon = w[1:] if w.startswith("ب") and not w.startswith("بال") else ""  # 'بسيارة مفخخة'
+        if (w in s["attack_modifiers"] or _adjective_of_a_thing(w) or w in modes or w[:-1] in modes
+                or weapon in s["devices"] or weapon in modes or national(sent, (m, m + 1))):
+            m += 1
+        else:
+            break
+    # the object is a noun: an accusative, a feminine noun or a place, facility or actor head
+    # ('استهدف تفجير انتحاري ألقي باللوم فيه على داعش مركزا': a relative clause first, no object)
+    m = _skip_adverbs(toks, m)  # 'استهدف هجوم انتحاري بسيارة مفخخة، أمس، موكباً'
+    head = toks[m].text if m < len(toks) else ""
+    if not (_accusative(head) or head.endswith("ه") or head in s["place"] or head in s["actor"] or head in s["facility_heads"] or head in s["site"]):
+        return None
+    return m
+
+
 def _no_subject(sent: Sentence, span: tuple[int, int], trigger: int, entity_actor=None) -> bool:
     """The phrase after a verb that cannot be its subject, so the subject is a pronoun in the
     verb: a bare count right before the event noun ('وشن 6 غارات': the strikes' number), or an
@@ -2773,6 +2845,9 @@ def _protest_target(sent: Sentence, b: int, trig_idx: set[int], entity_actor=Non
     return _protested_institution(sent, b, trig_idx)
 
 
+_PLACE_PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "قرب", "عند", "وسط"})
+
+
 def _protested_institution(sent: Sentence, b: int, trig_idx: set[int]) -> tuple[int, int] | None:
     """'تظاهر نحو 15 شخصا أمام القنصلية اليونانية': the embassy, ministry or parliament a
     protest gathers at is whom it addresses, when nothing else is named."""
@@ -2786,5 +2861,9 @@ def _protested_institution(sent: Sentence, b: int, trig_idx: set[int]) -> tuple[
         head = k + n + (k + n < len(toks) and toks[k + n].text in _sets()["protest_building_heads"])
         if head < len(toks) and _phrase_at(toks, head, _sets()["protest_institutions"]):
             nps = np_forward(sent, k + n, trig_idx, max_len=5)
-            return nps[0] if nps and nps[0][0] == k + n else None
+            if not nps or nps[0][0] != k + n:
+                return None
+            # the body alone, not where it stands: 'البرلمان في المساء', 'القنصلية اليونانية في برلين'
+            end = next((m for m in range(k + n + 1, nps[0][1]) if toks[m].text in _PLACE_PREPOSITIONS or toks[m].text.startswith("لل")), nps[0][1])
+            return k + n, end
     return None

@@ -356,6 +356,8 @@ def test_the_embassy_or_ministry_a_protest_gathers_at_is_its_target():
     assert any(t == "القنصليه اليونانيه" for c in consulate for t in c["targets"])
     pentagon = _cands("تجمع آلاف المتظاهرين بالقرب من مبنى وزارة الدفاع الأميركية ظهر أمس.", "PROTEST")
     assert any(t.startswith("مبني وزاره الدفاع") for c in pentagon for t in c["targets"])
+    parliament = _cands("الا ان قرابة ستة آلاف متظاهر تجمعوا امام البرلمان في المساء للهتاف.", "PROTEST")
+    assert any(c["targets"] == ["البرلمان"] for c in parliament)
     magazine = _cands("ودعا متظاهرون أمام مقر المجلة في الدار البيضاء الى الافراج عن الصحافيين.", "PROTEST")
     assert all(c["targets"] == [] for c in magazine)
 
@@ -824,11 +826,52 @@ def test_the_pronoun_of_the_complementiser_is_the_speaker_who_did_it():
     assert [a.text for a in shelling.source_actors] == ["الحكومة التركية"]
     assert [a.text for a in shelling.target_actors] == ["مركزا لوجيستيا لحزب العمال الكردستاني"]
     assert [a.text for a in killing.source_actors] == ["حلف شمال الأطلسي"]
+    assert [a.text for a in killing.target_actors] == ["نحو 150 متمردا من طالبان"]  # the rebels' party kept
     assert [a.text for a in arrest.source_actors] == ["الشرطة العسكرية"]
     assert impersonal.source_actors == []
     assert [a.text for a in after_it.source_actors] == ["قوات النظام"]  # before a feminine verb أنه is impersonal
     (agreed,) = [e for e in run_stage("وقال الاتحاد إنه تم الاتفاق على بيع الوحدة.", "ar").events if e.type == "AGREE"]
     assert agreed.source_actors == []  # the pronoun of a passive support verb names nobody
+
+
+def test_an_attack_noun_after_the_verb_is_its_subject_and_the_object_follows_it():
+    """'استهدف هجوم انتحاري بسيارة مفخخة مركز شرطة': past the attack, its adjectives and its
+    weapon, the police station is what was hit."""
+    (attack,) = _cands("وبعيد منتصف الليل استهدف هجوم انتحاري بسيارة مفخخة مركز شرطة في اسطنبول.", "ASSAULT")
+    assert attack["targets"] and attack["targets"][0].startswith("مركز شرطه")
+    (rocket,) = _cands("واستهدف هجوم صاروخي قاعدة عسكرية أميركية في العراق.", "ASSAULT")
+    assert rocket["targets"] == ["قاعده عسكريه اميركيه"]
+    (raids,) = _cands("واستهدفت غارات التحالف قاعدة العند في لحج.", "ASSAULT")
+    assert raids["targets"][0].startswith("قاعده العند")
+    (sparked,) = _cands("فجرت معركة طاحنة في مدارس البنات.", "ASSAULT")  # sparked a battle: its object
+    assert sparked["targets"] == []
+
+
+def test_an_indefinite_accusative_after_an_adjective_opens_the_object():
+    (strike,) = _cands("كما قصفت طائرة أخرى موقعا للانقلابيين الحوثيين بمنطقة الجقينة.", "ASSAULT")
+    assert strike["sources"] == ["طائره اخري"] and strike["targets"][0].startswith("موقعا")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وذكرت مصادر تركية ان حزب العمال الكردستاني واصل من جهته شن هجمات على قوات الامن التركية.", "حزب العمال الكردستاني"),
+    ("وتواصل قوات التحالف شن غارات على مواقع الحوثيين.", "قوات التحالف"),
+    ("وبدأت القوات العراقية شن هجوم على الرمادي.", "القوات العراقيه"),
+    ("وواصلت قوات النظام قصف مدينة داريا.", "قوات النظام"),
+    ("وأوضح مسؤول أن القوات الهندية واصلت عملية قصف المناطق المأهولة.", "القوات الهنديه"),
+])
+def test_continuing_or_beginning_an_attack_gives_it_the_subject_of_that_verb(text, source):
+    (attack,) = _cands(text, "ASSAULT")
+    assert attack["sources"] == [source]
+
+
+def test_continue_verbs_support_only_the_noun_right_after_them_or_their_subject():
+    """'تواصل قدوم جثث قتلى': the bodies kept arriving; nobody is an attacker. 'حيث يقدم الشاي
+    ... وحيث تعقد الاجتماعات': the support verb of another clause lends no subject."""
+    assert all(c["sources"] == [] for c in _cands("في غضون ذلك، تواصل قدوم جثث قتلى المتمردين إلى محافظة ذمار.", "ASSAULT"))
+    (meeting,) = _cands("وترى صالة حيث يقدم الشاي الإنجليزي الشهير ووجبات الفطور وحيث تعقد الاجتماعات.", "CONSULT")
+    assert meeting["sources"] == []
+    (lion,) = _cands("ذكر مسؤولون أن زيمبابوي قدمت طلبا لتسليم طبيب أسنان أمريكي قام بقتل أسد شهير.", "ASSAULT")
+    assert lion["sources"] == []  # the request's object stands between: Zimbabwe killed nothing
 
 
 def test_a_sending_off_in_a_match_is_no_expulsion():
