@@ -192,6 +192,8 @@ def _sentences(ctx: _Ctx) -> list[Sentence]:
         fa, fb = ctx.to_folded(a), ctx.to_folded(b)
         i, j = bisect_left(ctx.tok_starts, fa), bisect_left(ctx.tok_starts, fb)
         tokens = ctx.tokens[i:j]
+        if len(tokens) > 2 and tokens[1].text == "/":
+            tokens = tokens[2:]  # a news agency's section label: 'عام / قوات الاحتلال تعتقل شاباً'
         passive = frozenset(k for k, tok in enumerate(tokens)
                             if _marks_passive(ctx.text, ctx.folded.span(tok.start, tok.end))) if diacritised else frozenset()
         out.append(Sentence(fa, fb, tokens, ctx.folded.text[fa:fb], passive, headline=a < ctx.doc.body_start))
@@ -1147,7 +1149,8 @@ def _campaign_target(ctx: _Ctx, sources: list[ActorRef]) -> list[ActorRef]:
             if keys & actor_keys(m.source_actors):
                 named = [t for t in m.target_actors if t.canonical_id or actor_key(t) & _HEADS_FOLDED()]
                 if named:
-                    return named
+                    # (a count of the party's people were that attack's victims, not this one's)
+                    return [t for t in named if not counted(t.text)]
     return []
 
 

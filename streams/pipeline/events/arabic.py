@@ -783,7 +783,7 @@ def _event_noun_subject(sent: Sentence, head: int, trig_idx: set[int]) -> list[t
 
 def _time_word(word: str) -> bool:
     """A time adverb or day part ('أمس', 'صباح', 'اليوم', 'الجمعة') between a noun and its verb."""
-    return word in _ADVERBS or _no_conj(word) in _DAY_PARTS or (word in _WEEKDAYS and word != "من")
+    return word in _ADVERBS or word in _DAY_PARTS or _no_conj(word) in _DAY_PARTS or (word in _WEEKDAYS and word != "من")  # ('فجر' is no 'ف' + 'جر')
 
 
 def _relative_antecedent(sent: Sentence, rel: int, trig_idx: set[int]) -> tuple[int, int] | None:
@@ -2108,6 +2108,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     masdar = None
     if lv is None and cand.trigger.pos != "V" and not suffix and not prefix.endswith("ال") and cand.type in ("ASSAULT", "COERCE") and frame in ("attack", "trans"):
         masdar = _agent_and_lam_object(sent, b, trig_idx, entity_actor, entity_place)
+        if masdar is None:
+            masdar = _agent_and_counted_object(sent, b, trig_idx, entity_actor, entity_place)
     if masdar is not None:  # but its ل object makes it a verbal noun, its genitive the agent
         is_verb = False
         cand.sources = masdar[0]
@@ -2445,6 +2447,35 @@ def _attack_noun_agent(sent: Sentence, trigger: tuple[int, int, Trigger, str], t
     if nps and actor_like(sent, nps[0], entity_actor) and not place_like(sent, nps[0], entity_place):
         return nps
     return []
+
+
+def _agent_and_counted_object(sent: Sentence, b: int, trig_idx: set[int], entity_actor=None, entity_place=None) -> tuple[list[tuple[int, int]], tuple[int, int]] | None:
+    """'اعتقال الشرطة الإسرائيلية مستوطنين اثنين', 'اختطاف مسلحين مجهولين عمالا': a verbal noun's
+    construct genitive that names an actor, then a count or people in the accusative: the
+    genitive is the agent, the people the object."""
+    toks = sent.tokens
+    s = _sets()
+    end = None  # where the genitive ends: at a time adverb ('اعتقال قوات الاحتلال فجر أمس أربعة شبان')
+    for k in range(b + 1, min(len(toks), b + 8)):
+        w = toks[k].text
+        if _time_word(w):
+            end = end or k
+            continue
+        if _is_punct(toks[k]) or _is_quote(toks[k]) or w.startswith(("ب", "ل", "و")) or _stopword(w):
+            return None
+        # a count, or people in the accusative (an oblique plural only after a definite genitive:
+        # 'مسلحين مجهولين' is a noun and its adjective)
+        people = _counted_people(w) or w in s["actor"]
+        if w.isdigit() or (_is_quantity_word(w) and w not in ("عدد", "عددا")) or (people and (
+                w.endswith("ا") or (w.endswith("ين") and toks[k - 1].text.startswith("ال")))):
+            agent = (b, end or k)
+            if not (actor_like(sent, agent, entity_actor) and not place_like(sent, agent, entity_place)):
+                return None
+            obj = np_forward(sent, k, trig_idx)
+            return ([agent], obj[0]) if obj and obj[0][0] == k else None
+        if end:
+            return None
+    return None
 
 
 def _agent_and_lam_object(sent: Sentence, b: int, trig_idx: set[int], entity_actor=None, entity_place=None) -> tuple[list[tuple[int, int]], tuple[int, int] | None] | None:

@@ -874,6 +874,36 @@ def test_continue_verbs_support_only_the_noun_right_after_them_or_their_subject(
     assert lion["sources"] == []  # the request's object stands between: Zimbabwe killed nothing
 
 
+def test_a_verbal_nouns_actor_genitive_then_a_count_are_agent_and_object():
+    """'اعتقال الشرطة الإسرائيلية مستوطنين اثنين': the police arrested two settlers (a time adverb
+    may stand between); 'اختطاف مسلحين مجهولين عمالا' is no agent 'مسلحين' and object 'مجهولين'."""
+    (police,) = _cands("وأخبرت عن اعتقال الشرطة الإسرائيلية مستوطنين اثنين اشتبه في تورطهم.", "COERCE")
+    assert police["sources"] == ["الشرطه الاسرائيليه"] and police["targets"] == ["مستوطنين اثنين"]
+    (dawn,) = _cands("اضافة إلى اعتقال قوات الاحتلال فجر أمس أربعة شبان فلسطينيين في جنين.", "COERCE")
+    assert dawn["sources"] == ["قوات الاحتلال"] and dawn["targets"][0].startswith("اربعه شبان")
+    (gunmen,) = _cands("وأدان البيان اختطاف مسلحين مجهولين عمالا أتراكا في بغداد.", "ASSAULT")
+    assert gunmen["sources"] != ["مسلحين"]
+
+
+def test_twice_is_no_subject_and_a_phenomenon_is_not_besieged():
+    (twice,) = _cands("وغادر إيران بعد انتخابات عام 2009 واحتجز مرتين على الأقل بتهم فساد.", "COERCE")
+    assert twice["sources"] == []
+    assert not _cands("أعلن مسؤول عن عزم الرئاسة إصدار قرارات لمحاصرة ظاهرتي، الإرهاب والتطرف الديني.", "COERCE")
+
+
+def test_a_news_agencys_section_label_is_no_part_of_the_subject():
+    (arrest,) = _cands("عام / قوات الإحتلال تعتقل شاباً من بيت حنينا في القدس", "COERCE")
+    assert arrest["sources"] == ["قوات الاحتلال"]
+
+
+def test_a_campaign_goes_on_against_a_party_not_against_the_victims_counted_before():
+    """An attack with its attacker and no target continues the attacker's campaign, but the 13
+    rebels the last strike killed are that strike's victims, not this one's."""
+    events = [e for e in run_stage("وقتل طيران التحالف 13 متمردا من الحوثيين في مأرب. "
+                                   "وقصف طيران التحالف في منطقة صرواح أمس.", "ar").events if e.type == "ASSAULT"]
+    assert events[-1].trigger.text == "وقصف" and events[-1].target_actors == []
+
+
 def test_a_sending_off_in_a_match_is_no_expulsion():
     assert not _cands("ألقى مورينيو باللوم على طرد حارس المرمى تيبو كورتوا في تعادل الفريق أمام سوانزي.", "SANCTION")
     assert _cands("قررت الحكومة طرد السفير الإسرائيلي من البلاد.", "SANCTION")
