@@ -353,6 +353,11 @@ def _stopword(word: str) -> bool:
     return word in s["stop"] or w in s["stop"] or word in s["verb_like"] or w in s["verb_like"] or w in s["reporting"]
 
 
+def _day_before_yesterday(toks: list[Token], k: int) -> bool:
+    """'أول من أمس' at ``k``: a time, no part of a phrase ('مقاتلو الحزب أول من أمس')."""
+    return toks[k].text == "اول" and k + 2 < len(toks) and toks[k + 1].text == "من" and toks[k + 2].text == "امس"
+
+
 def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, allow_number: bool = True,
                subject: bool = False) -> list[tuple[int, int]]:
     """Noun phrase(s) starting at token ``j``; coordination with و gives several conjuncts.
@@ -364,6 +369,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
         j += 1
     if j < n and _no_conj(toks[j].text) in _agent_verbs():
         j += 1  # 'هجوم شنته المعارضة': the agent is the verb's subject, after it
+    if j + 2 < n and toks[j].text == "كل" and toks[j + 1].text == "من":
+        j += 2  # 'شنت كل من مصر وسوريا هجوما': both of them
     conjuncts: list[tuple[int, int]] = []
     start, k, count = j, j, 0
     while k < n:
@@ -376,7 +383,7 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             max_len += 3  # the name's words: 'علي عبد الله صالح'
         if _is_punct(t) or k in trig_idx or (_stopword(t.text) and not ali) or (count and _no_conj(t.text) in _sets()["reflexive"]):
             break  # 'فجّر انتحاري نفسه': the reflexive is the object, not part of the subject
-        if count and (t.text in _ADVERBS or (t.text in _WEEKDAYS and t.text != "من") or t.text in _TIME_NOUNS):
+        if count and (t.text in _ADVERBS or (t.text in _WEEKDAYS and t.text != "من") or t.text in _TIME_NOUNS or _day_before_yesterday(toks, k)):
             break  # 'وشن سلاح الجو التركي الجمعة أولى غاراته', 'اتفق قادة الاتحاد الشهر الماضي': a time word ends the noun phrase
         if not allow_number and count and not _teen(toks, k) and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS or t.text == "بعض" or t.text in counting_nouns("ar")[1]):
             break  # 'قتل الإرهابيون ثلاثة رهائن', 'اتهم المتحدث بعض السياسيين': the count opens the object
@@ -680,6 +687,8 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
     toks = sent.tokens
     if i >= 2 and toks[i].text.startswith("و") and _pronoun_suffixed(toks[i - 1].text) and toks[i - 2].text.startswith("ال"):
         return np_backward(sent, i - 1, trig_idx, max_len)  # 'مقاتلات التحالف باغتتهم وقصفت': a verb first, same subject
+    if i >= 1 and toks[i].text.startswith("و") and _feminine_perfect(toks[i - 1].text) and _feminine_perfect(toks[i].text):
+        return np_backward(sent, i - 1, trig_idx, max_len)  # 'شبكة ... خططت ونفذت تفجيرا': two verbs, one subject
     if i >= 3 and toks[i - 1].text == "الاقل" and toks[i - 2].text == "علي":
         return np_backward(sent, i - 2, trig_idx, max_len)  # 'أن 55 سفينة على الأقل تعرضت': 'at least' is the count's
     k, count = i - 1, 0

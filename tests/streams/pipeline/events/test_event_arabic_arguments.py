@@ -904,6 +904,25 @@ def test_a_campaign_goes_on_against_a_party_not_against_the_victims_counted_befo
     assert events[-1].trigger.text == "وقصف" and events[-1].target_actors == []
 
 
+def test_the_day_before_yesterday_ends_the_attacker_and_a_place_in_its_name_is_not_where():
+    """'قوات بقيادة الولايات المتحدة اول من امس في اقليم نورستان': 'أول' opens a time, and the
+    United States names who led the forces; the strike was in Nuristan."""
+    with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):
+        (strike,) = [e for e in run_stage("وقال مسؤول ان 22 مدنيا قتلوا في ضربة جوية شنتها قوات بقيادة الولايات المتحدة "
+                                          "اول من امس في اقليم نورستان.", "ar").events if e.type == "ASSAULT"]
+    assert [a.text for a in strike.source_actors] == ["قوات بقيادة الولايات المتحدة"]
+    assert strike.location is not None and "نورستان" in strike.location.text
+
+
+def test_two_coordinated_verbs_share_a_subject_and_both_of_is_no_actor():
+    """'خططت ونفذت تفجيرا': the first verb is no subject of the second; 'كل من مصر وسوريا' names
+    both states, not 'كل'."""
+    (planned,) = _cands("أعلنوا الكشف عن شبكة تابعة لتنظيم «القاعدة»، خططت ونفذت تفجيرا استهدف احد الفنادق.", "ASSAULT")
+    assert planned["sources"] != ["خططت"]
+    (both,) = _cands("وبعد أقل من ثلاثة أسابيع شنت كل من مصر وسوريا هجوما منسقا ضد الجيش الإسرائيلي.", "ASSAULT")
+    assert both["sources"] and both["sources"][0].startswith("مصر")
+
+
 def test_a_sending_off_in_a_match_is_no_expulsion():
     assert not _cands("ألقى مورينيو باللوم على طرد حارس المرمى تيبو كورتوا في تعادل الفريق أمام سوانزي.", "SANCTION")
     assert _cands("قررت الحكومة طرد السفير الإسرائيلي من البلاد.", "SANCTION")
