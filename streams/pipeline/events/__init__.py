@@ -423,11 +423,11 @@ def _location_uncached(ctx: _Ctx, sent: Sentence, cand: Candidate):
         # does one that only qualifies the source ('شرطة ولاية نيوجيرسي')
         heads = [ctx.tok_span_orig(sent, (sp[0], sp[0] + 1))[0] for sp in cand.sources]
         places = [p for p in places if p.canonical_id or p.start not in heads] or places
-        # nor, with another place named, one in the attacker's name: a use of force happens where
+        # nor, with another place named, a state in the attacker's name: a use of force happens where
         # it is aimed ('قوات بقيادة الولايات المتحدة ... في نورستان', 'قصفت تركيا مواقع في سوريا')
         if cand.type in _FORCE_TYPES:
             inside = [ctx.tok_span_orig(sent, sp) for sp in cand.sources]
-            places = [p for p in places if not any(a <= p.start and p.end <= b for a, b in inside)] or places
+            places = [p for p in places if not (p.place and p.place.feature_kind == "country" and any(a <= p.start and p.end <= b for a, b in inside))] or places
     if places:
         trig_a, _ = ctx.tok_span_orig(sent, cand.tok)
         cand_places = [e for e in places if e.type in _PLACE_TYPES]

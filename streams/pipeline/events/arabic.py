@@ -563,8 +563,8 @@ def _after_an_adjective(sent: Sentence, k: int) -> bool:
     prev, w = sent.tokens[k - 1].text, sent.tokens[k].text
     if prev.startswith("ال") or w.startswith(("ال", "و")):
         return False
-    if not national(sent, (k - 1, k)) and not (k >= 2 and prev.endswith("ه") and national(sent, (k - 2, k - 1))):
-        return False  # 'طائرات إسرائيلية مقاتلة قطاع غزة': a second adjective may follow the nationality
+    if not (national(sent, (k - 1, k)) or _adjective_of_a_thing(prev)) and not (k >= 2 and prev.endswith("ه") and national(sent, (k - 2, k - 1))):
+        return False  # 'طائرات إسرائيلية مقاتلة قطاع غزة': a second adjective may follow the nationality ('طائرة حربية مواقع': so may another)
     s = _sets()
     return w in s["actor"] or w in s["place"]
 
@@ -1036,7 +1036,7 @@ def _find_agent(sent: Sentence, i: int, window: int, trig_idx: set[int], barrier
         bare_min = n == 1 and _no_conj(toks[k].text) == "من"
         # what 'من' follows, past 'على الأقل' ('مقتل 50 شخصا على الأقل من المدنيين': of the civilians)
         p = k - 2 if k > 2 and toks[k - 1].text == "الاقل" and toks[k - 2].text in ("علي", "على") else k
-        if n and bare_min and (not near or (p > 0 and (_is_quantity_word(toks[p - 1].text) or _no_conj(toks[p - 1].text) in s["beside"] or _no_conj(toks[p - 1].text) in s["group_nouns"]
+        if n and bare_min and (not near or (p > 0 and (_is_quantity_word(_no_conj(toks[p - 1].text)) or toks[p - 1].text.lstrip("و").isdigit() or _no_conj(toks[p - 1].text) in s["beside"] or _no_conj(toks[p - 1].text) in s["group_nouns"]
                                                        or _no_conj(toks[p - 1].text) in people_nouns()
                                                        or _dual_of_people(_no_conj(toks[p - 1].text))
                                                        or kind_of(toks[p - 1].text, "ar") in ("killed", "injured")
@@ -2824,7 +2824,7 @@ _CASUALTY_PERFECTS = frozenset(_INJURED | {"اصاب", "اصابت", "قتل", "
 
 _ADVERBS = {"امس", "اليوم", "ليلا", "نهارا", "صباحا", "مساء", "ظهرا", "فجرا", "ايضا", "بالفعل", "مجددا", "اخيرا", "مساءا", "فورا",
             "ميدانيا", "انذاك", "حينها", "حينذاك", "بالكامل", "كذلك", "لاحقا", "سابقا", "فعلا", "تماما",
-            "خلالها", "خلاله", "خلالهما", "فيها", "فيه", "اولا", "ثانيا", "ثالثا", "رابعا", "خامسا"}
+            "خلالها", "خلاله", "خلالهما", "فيها", "فيه", "اولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "مرارا", "مرتين"}
 _DAY_PARTS = {"صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "بعد", "قبل", "عصر", "اول"}
 #: Time nouns that open an adverb of time after a noun phrase ('الشهر الماضي', 'الأسبوع المقبل');
 #: not 'العام', also the adjective 'general' ('الأمين العام').

@@ -923,6 +923,19 @@ def test_two_coordinated_verbs_share_a_subject_and_both_of_is_no_actor():
     assert both["sources"] and both["sources"][0].startswith("مصر")
 
 
+def test_a_count_after_and_takes_a_partitive_and_an_adjective_ends_the_attacker():
+    """'قتل 9 من مسلحي الحوثيين و6 من مقاتلي المقاومة': both sides lost men, the resistance killed
+    nobody; 'هاجمت طائرة حربية مواقع': the positions are what the warplane attacked."""
+    (both,) = _cands("وفي محافظتي لحج وأبين، قتل 9 من مسلحي الحوثيين و6 من مقاتلي المقاومة.", "ASSAULT")
+    assert both["sources"] == []
+    (plane,) = _cands("وهاجمت طائرة حربية مواقع تابعة للمليشيات جنوبي البلدة.", "ASSAULT")
+    assert plane["sources"] == ["طائره حربيه"] and "مليشيات" in plane["targets"][0]  # whose positions
+
+
+def test_a_disease_that_kills_is_no_attacker():
+    assert not _cands("قالت السلطات إن تفشيا فتاكا لداء المحاربين القدماء قتل أربعة أشخاص في نيويورك.", "ASSAULT")
+
+
 def test_a_sending_off_in_a_match_is_no_expulsion():
     assert not _cands("ألقى مورينيو باللوم على طرد حارس المرمى تيبو كورتوا في تعادل الفريق أمام سوانزي.", "SANCTION")
     assert _cands("قررت الحكومة طرد السفير الإسرائيلي من البلاد.", "SANCTION")
