@@ -1538,7 +1538,10 @@ def _confined_thing(sent: Sentence, c: Candidate, suffix: str, entity_actor=None
     if c.type != "COERCE":
         return False
     s = _sets()
-    if any(bare(sent.tokens[a].text) in s["detained_things"] or sent.tokens[a].text in s["detained_things"] for a, _ in c.targets):
+    def head(a: int, b: int) -> int:  # past a count: 'ملايين الأمتار'
+        return a + 1 if b - a > 1 and _is_quantity_word(_no_conj(sent.tokens[a].text)) else a
+
+    if any(bare(sent.tokens[h].text) in s["detained_things"] or sent.tokens[h].text in s["detained_things"] for h in (head(a, b) for a, b in c.targets)):
         return True
     if c.trigger.pattern in s["party_object_verbs"] and not suffix.endswith(("ه", "ها", "هم", "هما")):
         return not any(_party(sent, sp, entity_actor) for sp in c.targets)

@@ -936,6 +936,14 @@ def test_a_disease_that_kills_is_no_attacker():
     assert not _cands("قالت السلطات إن تفشيا فتاكا لداء المحاربين القدماء قتل أربعة أشخاص في نيويورك.", "ASSAULT")
 
 
+def test_land_held_grounds_and_an_attack_by_description_are_no_coercion_nor_assault():
+    """'تحتجز ملايين الأمتار من الأراضي' holds land; 'على اعتبار أن' is 'on the grounds that';
+    'هاجم السعودية ... واصفا إياها' attacks in words."""
+    assert not _cands("مثل شركة أرامكو التي تحتجز ملايين الأمتار من الأراضي البيضاء لدواع فنية.", "COERCE")
+    assert all(c["targets"] == [] for c in _cands("بهدف إيجاد حل سلمي ورفع الحصار على اعتبار أن استمرار الحرب يخدم المتطرفين.", "COERCE"))
+    assert _all_types("يذكر أن هيكل قد هاجم السعودية ودول الخليج واصفا إياها بأنها دول متخلفة.") == {"ACCUSE"}
+
+
 def test_a_sending_off_in_a_match_is_no_expulsion():
     assert not _cands("ألقى مورينيو باللوم على طرد حارس المرمى تيبو كورتوا في تعادل الفريق أمام سوانزي.", "SANCTION")
     assert _cands("قررت الحكومة طرد السفير الإسرائيلي من البلاد.", "SANCTION")
