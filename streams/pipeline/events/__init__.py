@@ -427,7 +427,11 @@ def _location_uncached(ctx: _Ctx, sent: Sentence, cand: Candidate):
         # it is aimed ('قوات بقيادة الولايات المتحدة ... في نورستان', 'قصفت تركيا مواقع في سوريا')
         if cand.type in _FORCE_TYPES:
             inside = [ctx.tok_span_orig(sent, sp) for sp in cand.sources]
-            places = [p for p in places if not (p.place and p.place.feature_kind == "country" and any(a <= p.start and p.end <= b for a, b in inside))] or places
+
+            def attackers_state(p) -> bool:
+                return bool(p.place and p.place.feature_kind == "country" and any(a <= p.start and p.end <= b for a, b in inside))
+
+            places = [p for p in places if not attackers_state(p)] or places
     if places:
         trig_a, _ = ctx.tok_span_orig(sent, cand.tok)
         cand_places = [e for e in places if e.type in _PLACE_TYPES]

@@ -1538,6 +1538,7 @@ def _confined_thing(sent: Sentence, c: Candidate, suffix: str, entity_actor=None
     if c.type != "COERCE":
         return False
     s = _sets()
+
     def head(a: int, b: int) -> int:  # past a count: 'ملايين الأمتار'
         return a + 1 if b - a > 1 and _is_quantity_word(_no_conj(sent.tokens[a].text)) else a
 
@@ -2143,7 +2144,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             cand.speaker_subject = _speaker_is_the_subject(toks, head)
             return [], True  # 'ذكر أنه سوف يطرد': the subject is a pronoun, what follows the object
         if head == a and suffix == "نا" and _no_conj(prefix) == "":
-            return [], True  # 'اعتقلنا خبراء': so here
+            return [], True  # 'اعتقلنا خبراء': the subject is in the verb, what follows its object
         if head == a and head >= 1 and _no_conj(toks[head - 1].text) == "من" and prefix.endswith(("ي", "ت", "ن")):
             return [], False  # 'من يقتل المسلمين' (whoever kills Muslims): 'من' is the subject, what follows the object
         if back_head >= 1 and toks[back_head - 1].text in _RELATIVE and not suffix.endswith(("ه", "ها", "هم", "هما")):
@@ -2858,7 +2859,8 @@ def _protest_target(sent: Sentence, b: int, trig_idx: set[int], entity_actor=Non
     'تندد بـX', a slogan ('الموت لـX', 'يسقط X') within the rest of the sentence (a full stop
     ends the search), when it names a party (:func:`_party`), not an issue ('احتجاجا على
     الظلم'). What is protested is often another event ('احتجاجا على زيارة بوش', 'ضد الغارات
-    الإسرائيلية'): its trigger may head the phrase, and the party after it is the target."""
+    الإسرائيلية'): its trigger may head the phrase, and the party after it is the target. Failing
+    all that, the state body the protest gathers at (:func:`_protested_institution`)."""
     toks = sent.tokens
     for k in range(b, min(len(toks), b + 40)):
         if _is_punct(toks[k]) and toks[k].text in ".؟?!":
