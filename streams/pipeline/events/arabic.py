@@ -17,7 +17,7 @@ from functools import lru_cache
 import ahocorasick
 
 from .common import Candidate, Sentence
-from .resources import Trigger, cues, quantities, triggers_ar, weapon_modes, weapon_words
+from .resources import Trigger, cues, quantities, timex, triggers_ar, weapon_modes, weapon_words
 from .quantities import counting_nouns, dual_construct, kind_of, people_nouns
 from .text import Token
 
@@ -1310,7 +1310,8 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
                 if prev is not None and trig.frame == "victim" and not prev.targets and b < len(toks):
                     # 'تفجيراً بشاحنة مفخخة أسفر عن مقتل 15 شخصاً': one event, whose victims the
                     # casualty noun names
-                    prev.targets = [_unquantify(sent, sp, trig_idx) for sp in np_forward(sent, b, trig_idx)[:1]]
+                    if toks[b].text not in _sets()["indefinite_adjectives"]:  # 'إصابات بالغة': serious, nobody
+                        prev.targets = [_unquantify(sent, sp, trig_idx) for sp in np_forward(sent, b, trig_idx)[:1]]
                 noun = trig.pos == "N" or (trig.pos == "X" and not suffix and (_no_conj(prefix) in ("ب", "ل") or (a > 0 and toks[a - 1].text in _NOUN_BEFORE)))
                 if prev is not None and not prev.sources and noun and trig.frame == "attack" and trig.weight >= 0.5 and a not in agent_hits:
                     # 'قتل خمسة مدنيين في غارة للتحالف': the attack that killed them names who did it (not
@@ -2043,9 +2044,24 @@ def _casualty_subject(sent: Sentence, i: int, trig_idx: set[int]) -> tuple[int, 
 
 
 def _no_object_after(toks: list[Token], i: int) -> bool:
-    """Nothing a verb at ``i`` could take as its object follows it ('قتلوا ليلا في غارة')."""
+    """Nothing a verb at ``i`` could take as its object follows it ('قتلوا ليلا في غارة'), past a
+    date ('ثلاثة مقنعين اختطفوا في مايو الماضي الأب جاك مراد': the masked men abducted him)."""
     nxt = i + 1 if i + 1 < len(toks) and _is_punct(toks[i + 1]) else _skip_adverbs(toks, i + 1)
     return nxt >= len(toks) or _is_punct(toks[nxt]) or _stopword(toks[nxt].text) or _no_conj(toks[nxt].text) in _CLAUSE_LINKS
+
+
+def _past_a_date(toks: list[Token], k: int) -> int:
+    """Past 'في مايو الماضي', 'في 29 يونيو 2015' at ``k`` (else ``k``)."""
+    if k + 1 >= len(toks) or toks[k].text != "في":
+        return k
+    months = {m.split()[0] for m in timex("ar")["months"]}
+    j = k + 1 + (toks[k + 1].text.isdigit())
+    if j >= len(toks) or toks[j].text not in months:
+        return k
+    j += 1
+    while j < len(toks) and (toks[j].text in ("الماضي", "الحالي", "المقبل", "الجاري") or toks[j].text.isdigit()):
+        j += 1
+    return j
 
 
 def _victim_subject(sent: Sentence, cand: Candidate, prefix: str, suffix: str, trig_idx: set[int]) -> tuple[int, int] | None:
@@ -2160,7 +2176,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             if kana is not None and not _is_punct(toks[kana]) and kana + 1 < back_head and not any(m in own_idx for m in range(kana + 1, back_head)):
                 return [(kana + 1, back_head)], False
         back = np_backward(sent, back_head, trig_idx)
-        if back and all(toks[m].text.isdigit() or _is_quantity_word(toks[m].text) or _is_punct(toks[m]) for m in range(*back)):
+        if back and all(toks[m].text.isdigit() or _is_quantity_word(toks[m].text) or _is_punct(toks[m]) or _time_word(toks[m].text) for m in range(*back)):
             back = None
         if back:
             return [_unquantify(sent, back, trig_idx)], False
@@ -2216,6 +2232,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             cand.location = subj[0]
         else:
             cand.agentless = True
+            if subj and toks[lv_idx].text in ("وقع", "وقعت", "وقعوا") and a >= 1 and toks[a - 1].text == "في":
+                cand.targets = [sp for sp in subj if not place_like(sent, sp)]  # 'وقعت قوة للجيش في كمين': who fell into it
     elif explosion:
         # 'انفجرت عبوة ناسفة على دورية', 'رأس مقطوع انفجر': the subject of an explosion is the
         # device, never the actor, and 'غير بعيد من X' is no agent; what it went off against
@@ -2351,7 +2369,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             k = _skip_adverbs(toks, b)
             while k < len(toks) and _is_quote(toks[k]):
                 k += 1
-            nps = [] if no_genitive else np_forward(sent, k, trig_idx)
+            adjective = k < len(toks) and toks[k].text in _sets()["indefinite_adjectives"]  # 'إصابات بالغة'
+            nps = [] if no_genitive or adjective else np_forward(sent, k, trig_idx)
             if nps and cand.trigger.pattern in _FIRE_OF:
                 cand.sources = nps[:1]  # 'برصاص الجيش': whose fire, the shooter
             elif nps:
@@ -2837,8 +2856,8 @@ _WEEKDAYS = {"الاحد", "الاثنين", "الثلاثاء", "الاربعا
 
 
 def _skip_adverbs(toks: list[Token], j: int) -> int:
-    """Past commas, time adverbs and weekdays between a verb and its subject or object ('أصيب فجر
-    أمس ثلاثة', 'قتلت الشرطة الأربعاء مسلحا')."""
+    """Past commas, time adverbs, weekdays and dates between a verb and its subject or object
+    ('أصيب فجر أمس ثلاثة', 'قتلت الشرطة الأربعاء مسلحا', 'اختطفوا في مايو الماضي الأب')."""
     def word(k: int) -> str:  # 'فجر' is not 'ف' + 'جر'
         w = toks[k].text
         return w if w in _ADVERBS or w in _DAY_PARTS or w in _WEEKDAYS else _no_conj(w)
@@ -2849,6 +2868,8 @@ def _skip_adverbs(toks: list[Token], j: int) -> int:
             j += 1
         elif w in _DAY_PARTS and j + 1 < len(toks) and (word(j + 1) in _ADVERBS | _WEEKDAYS | _DAY_PARTS):
             j += 2
+        elif (past := _past_a_date(toks, j)) > j:
+            j = past  # 'اختطفوا في مايو الماضي الأب جاك مراد'
         else:
             break
     return j

@@ -944,6 +944,18 @@ def test_land_held_grounds_and_an_attack_by_description_are_no_coercion_nor_assa
     assert _all_types("يذكر أن هيكل قد هاجم السعودية ودول الخليج واصفا إياها بأنها دول متخلفة.") == {"ACCUSE"}
 
 
+def test_a_date_is_skipped_serious_injuries_name_nobody_and_who_falls_into_an_ambush_is_hit():
+    """'ثلاثة مقنعين اختطفوا في مايو الماضي الأب': the masked men abducted the priest (the date stands
+    between the verb and its object); 'إصابات بالغة': serious injuries, no victim named 'بالغة';
+    'وقعت قوة للقوات المالية في كمين': the force fell into the ambush."""
+    (abduction,) = _cands("وكان ثلاثة مقنعين اختطفوا في مايو الماضي الأب جاك مراد رئيس دير مار إليان.", "ASSAULT")
+    assert abduction["sources"] == ["ثلاثه مقنعين"] and abduction["targets"][0].startswith("الاب جاك مراد")
+    (wounds,) = _cands("وأسفر الهجوم عن إصابات بالغة في أوساط الحوثيين.", "ASSAULT")
+    assert wounds["targets"] == []
+    (ambush,) = _cands("وقالت الحكومة انه عصر السبت وقعت قوة للقوات المسلحة المالية في كمين على طريق ديابالي.", "ASSAULT")
+    assert ambush["targets"] == ["قوه للقوات المسلحه الماليه"]
+
+
 def test_a_sending_off_in_a_match_is_no_expulsion():
     assert not _cands("ألقى مورينيو باللوم على طرد حارس المرمى تيبو كورتوا في تعادل الفريق أمام سوانزي.", "SANCTION")
     assert _cands("قررت الحكومة طرد السفير الإسرائيلي من البلاد.", "SANCTION")
