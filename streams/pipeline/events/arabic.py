@@ -401,8 +401,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'قصفت طائرة أخرى موقعا للحوثيين': after an adjective, an indefinite accusative is the object
         if subject and count >= 2 and _after_an_adjective(sent, k):
             break  # 'قصفت طائرات تركية مواقع للحزب': a nationality adjective ends the subject, a place or actor noun after it is the object
-        if count and t.text.startswith("و") and _sets()["light"].get(_no_conj(t.text)) == "source":
-            break  # 'هجمات الحزب ضد الجيش وشن سلاح الجو': a coordinated support verb opens a clause
+        if count and t.text.startswith("و") and _no_conj(t.text) in _sets()["light"]:
+            break  # 'هجمات الحزب ضد الجيش وشن سلاح الجو', 'أحد قيادي بوكو حرام وجرى': a coordinated support verb opens a clause
         if count and t.text.startswith("و") and len(t.text) > 3 and bare(t.text) in _sets()["actor"]:
             conjuncts.append((start, _trim(toks, start, k)))
             start, count = k, 0
@@ -2847,7 +2847,7 @@ _CASUALTY_PERFECTS = frozenset(_INJURED | {"اصاب", "اصابت", "قتل", "
 
 _ADVERBS = {"امس", "اليوم", "ليلا", "نهارا", "صباحا", "مساء", "ظهرا", "فجرا", "ايضا", "بالفعل", "مجددا", "اخيرا", "مساءا", "فورا",
             "ميدانيا", "انذاك", "حينها", "حينذاك", "بالكامل", "كذلك", "لاحقا", "سابقا", "فعلا", "تماما",
-            "خلالها", "خلاله", "خلالهما", "فيها", "فيه", "اولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "مرارا", "مرتين"}
+            "خلالها", "خلاله", "خلالهما", "فيها", "فيه", "اولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "مرارا", "مرتين", "نهائيا"}
 _DAY_PARTS = {"صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "بعد", "قبل", "عصر", "اول"}
 #: Time nouns that open an adverb of time after a noun phrase ('الشهر الماضي', 'الأسبوع المقبل');
 #: not 'العام', also the adjective 'general' ('الأمين العام').

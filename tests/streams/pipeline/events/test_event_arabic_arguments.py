@@ -956,6 +956,18 @@ def test_a_date_is_skipped_serious_injuries_name_nobody_and_who_falls_into_an_am
     assert ambush["targets"] == ["قوه للقوات المسلحه الماليه"]
 
 
+def test_time_pressing_and_arrest_warrants_are_no_raid_nor_arrest():
+    assert not _cands("مشددا على أن التغيير المناخي يمثل تهديدا وأن الوقت يداهم الجميع لمواجهة هذا التهديد.", "COERCE")
+    assert not _cands("الذي بدوره قد يرسل مذكرات الاعتقال لأجهزة الشرطة في كافة دول العالم.", "COERCE")
+
+
+def test_a_coordinated_support_verb_and_finally_end_the_noun_phrase():
+    (arrest,) = _cands("مضيفا أنه اعتقل أيضا أحد قيادي «بوكو حرام» وجرى تطهير عدة معسكرات للمتشددين.", "COERCE")
+    assert not any("وجري" in t for t in arrest["targets"])
+    (siege,) = _cands("نحن في حاجة الى انهاء الحصار المفروض على كوبا نهائيًا.", "COERCE")
+    assert siege["targets"] == ["كوبا"]
+
+
 def test_a_sending_off_in_a_match_is_no_expulsion():
     assert not _cands("ألقى مورينيو باللوم على طرد حارس المرمى تيبو كورتوا في تعادل الفريق أمام سوانزي.", "SANCTION")
     assert _cands("قررت الحكومة طرد السفير الإسرائيلي من البلاد.", "SANCTION")
