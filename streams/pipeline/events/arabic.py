@@ -790,6 +790,11 @@ def _event_noun_subject(sent: Sentence, head: int, trig_idx: set[int]) -> list[t
     return None
 
 
+def _year_word(word: str) -> bool:
+    """'عام 1991م': a year, which is no subject ('عام 1991م شنت قوات التحالف هجوما')."""
+    return word in ("عام", "العام", "سنه", "م", "هـ", "ه") or (word.rstrip("م").isdigit() and len(word.rstrip("م")) == 4)
+
+
 def _time_word(word: str) -> bool:
     """A time adverb or day part ('أمس', 'صباح', 'اليوم', 'الجمعة') between a noun and its verb."""
     return word in _ADVERBS or word in _DAY_PARTS or _no_conj(word) in _DAY_PARTS or (word in _WEEKDAYS and word != "من")  # ('فجر' is no 'ف' + 'جر')
@@ -2176,7 +2181,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             if kana is not None and not _is_punct(toks[kana]) and kana + 1 < back_head and not any(m in own_idx for m in range(kana + 1, back_head)):
                 return [(kana + 1, back_head)], False
         back = np_backward(sent, back_head, trig_idx)
-        if back and all(toks[m].text.isdigit() or _is_quantity_word(toks[m].text) or _is_punct(toks[m]) or _time_word(toks[m].text) for m in range(*back)):
+        if back and all(toks[m].text.isdigit() or _is_quantity_word(toks[m].text) or _is_punct(toks[m]) or _time_word(toks[m].text)
+                        or _year_word(toks[m].text) for m in range(*back)):
             back = None
         if back:
             return [_unquantify(sent, back, trig_idx)], False

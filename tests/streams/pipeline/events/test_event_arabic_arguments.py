@@ -968,6 +968,11 @@ def test_a_coordinated_support_verb_and_finally_end_the_noun_phrase():
     assert siege["targets"] == ["كوبا"]
 
 
+def test_a_year_before_the_verb_is_no_subject():
+    (attack,) = _cands("عام 1991م شنّت قوات التحالف بقيادة أمريكا وبريطانيا هجوماً على القوات العراقية بالكويت.", "ASSAULT")
+    assert attack["sources"][0].startswith("قوات التحالف")
+
+
 def test_a_sending_off_in_a_match_is_no_expulsion():
     assert not _cands("ألقى مورينيو باللوم على طرد حارس المرمى تيبو كورتوا في تعادل الفريق أمام سوانزي.", "SANCTION")
     assert _cands("قررت الحكومة طرد السفير الإسرائيلي من البلاد.", "SANCTION")
