@@ -2064,7 +2064,8 @@ def _past_a_date(toks: list[Token], k: int) -> int:
     if j >= len(toks) or toks[j].text not in months:
         return k
     j += 1
-    while j < len(toks) and (toks[j].text in ("الماضي", "الحالي", "المقبل", "الجاري") or toks[j].text.isdigit()):
+    while j < len(toks) and (toks[j].text in ("الماضي", "الحالي", "المقبل", "الجاري", "/") or toks[j].text.isdigit()
+                             or toks[j].text.lstrip("/") in months):  # 'تموز/يوليو'
         j += 1
     return j
 

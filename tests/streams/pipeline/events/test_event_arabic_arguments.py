@@ -954,6 +954,8 @@ def test_a_date_is_skipped_serious_injuries_name_nobody_and_who_falls_into_an_am
     assert wounds["targets"] == []
     (ambush,) = _cands("وقالت الحكومة انه عصر السبت وقعت قوة للقوات المسلحة المالية في كمين على طريق ديابالي.", "ASSAULT")
     assert ambush["targets"] == ["قوه للقوات المسلحه الماليه"]
+    (approval,) = _cands("وقد وافقت في 15 تموز/يوليو الماضي على إعادة تشغيل 5 مفاعلات نووية.", "AGREE")
+    assert approval["sources"] == []  # both names of the month are the date, no subject
 
 
 def test_time_pressing_and_arrest_warrants_are_no_raid_nor_arrest():
