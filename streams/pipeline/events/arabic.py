@@ -85,6 +85,7 @@ def _sets():
         "vs": set(c["verb_suffixes"]),
         "light": c["light_verbs"],
         "continue": frozenset(c["continue_verbs"]),
+        "month_words": frozenset(m.split()[0] for m in timex("ar")["months"]),  # 'كانون' of 'كانون الثاني'
         "event_subject_verbs": frozenset(c["event_subject_verbs"]),
         "light_nouns_of_ba": frozenset(c["light_nouns_of_ba"]),
         "far_light": frozenset(c["far_light_verbs"]),
@@ -2059,7 +2060,7 @@ def _past_a_date(toks: list[Token], k: int) -> int:
     """Past 'في مايو الماضي', 'في 29 يونيو 2015' at ``k`` (else ``k``)."""
     if k + 1 >= len(toks) or toks[k].text != "في":
         return k
-    months = {m.split()[0] for m in timex("ar")["months"]}
+    months = _sets()["month_words"]
     j = k + 1 + (toks[k + 1].text.isdigit())
     if j >= len(toks) or toks[j].text not in months:
         return k
