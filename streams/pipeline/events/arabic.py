@@ -1433,21 +1433,17 @@ def _after_a_pronoun_complementiser(toks: list[Token], head: int) -> bool:
     return _pronoun_complementiser(toks, head) is not None
 
 
-def _impersonal_before_feminine(toks: list[Token], head: int, feminine: bool) -> bool:
-    """'أعلن المرصد أنه قصفت قوات النظام مناطق': a masculine أنه before a feminine verb is the
-    impersonal pronoun; the verb's subject follows it."""
-    k = _pronoun_complementiser(toks, head)
-    return feminine and k is not None and _no_conj(toks[k].text).endswith("نه")
+def _impersonal_before_feminine(toks: list[Token], k: int, feminine: bool) -> bool:
+    """'أعلن المرصد أنه قصفت قوات النظام مناطق': a masculine أنه (at ``k``) before a feminine verb
+    is the impersonal pronoun; the verb's subject follows it."""
+    return feminine and _no_conj(toks[k].text).endswith("نه")
 
 
-def _speaker_is_the_subject(toks: list[Token], head: int) -> bool:
+def _speaker_is_the_subject(toks: list[Token], k: int) -> bool:
     """'أعلنت أجهزة الأمن الروسية أنها قتلت ثمانية', 'أعلن الجيش النيجيري أنه قصف قرية': the
-    pronoun of the complementiser is the reporting verb's subject, so the speaker did it. A
-    masculine أنه after a feminine reporting verb ('أفادت الشرطة بأنه قتل ثلاثة') is the
+    pronoun of the complementiser at ``k`` is the reporting verb's subject, so the speaker did it.
+    A masculine أنه after a feminine reporting verb ('أفادت الشرطة بأنه قتل ثلاثة') is the
     impersonal pronoun of a passive (قُتل) and names nobody."""
-    k = _pronoun_complementiser(toks, head)
-    if k is None:
-        return False
     report = _sets()["reporting"]
     verb = next((_no_conj(toks[j].text) for j in range(k - 1, max(-1, k - 10), -1) if _no_conj(toks[j].text) in report), None)
     if verb is None:
@@ -1997,11 +1993,15 @@ def _chained_support_verb(sent: Sentence, k: int) -> int | None:
     """'الحزب واصل من جهته شن هجمات', 'بدأت القوات العراقية شن هجوم': a support verb with no
     subject of its own shares that of the support verb right before it or before its subject."""
     toks = sent.tokens
+
+    def lends_its_subject(w: str) -> bool:
+        return _continue_verb(w) or _sets()["light"].get(_no_conj(w)) == "source"
+
     m = k - 3 if k >= 3 and _no_conj(toks[k - 2].text) == "من" else k - 1  # 'من جهته'
-    if m >= 0 and (_continue_verb(toks[m].text) or _sets()["light"].get(_no_conj(toks[m].text)) == "source"):
+    if m >= 0 and lends_its_subject(toks[m].text):
         return m
     for m in range(k - 2, max(-1, k - 8), -1):
-        if _continue_verb(toks[m].text) or _sets()["light"].get(_no_conj(toks[m].text)) == "source":
+        if lends_its_subject(toks[m].text):
             subject = np_forward(sent, m + 1, {k}, max_len=7)
             return m if subject and subject[0] == (m + 1, k) else None
     return None
@@ -2163,8 +2163,9 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         """``place``: the subject names where the event happened ('السوق الذي شهد')."""
         back_head = head - 1 if head >= 2 and _no_conj(toks[head - 1].text) in ("قد", "لقد") else head
         feminine = suffix == "ت" or _no_conj(prefix) == "ت" if head == a else _no_conj(toks[head].text).endswith("ت")
-        if _after_a_pronoun_complementiser(toks, head) and not _impersonal_before_feminine(toks, head, feminine):
-            cand.speaker_subject = _speaker_is_the_subject(toks, head)
+        complementiser = _pronoun_complementiser(toks, head)
+        if complementiser is not None and not _impersonal_before_feminine(toks, complementiser, feminine):
+            cand.speaker_subject = _speaker_is_the_subject(toks, complementiser)
             return [], True  # 'ذكر أنه سوف يطرد': the subject is a pronoun, what follows the object
         if head == a and suffix == "نا" and _no_conj(prefix) == "":
             return [], True  # 'اعتقلنا خبراء': the subject is in the verb, what follows its object
