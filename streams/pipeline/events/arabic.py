@@ -232,7 +232,7 @@ def find_triggers(folded: str, tokens: list[Token], base: int = 0) -> list[tuple
             prev = best.get(a)
             if prev is None or (len(stem), trig.weight) > (len(prev[2].pattern), prev[2].weight):
                 best[a] = (a, b + 1, trig, prefix, suffix)
-    if _FIRE in folded:
+    if any(fire in folded for fire in _FIRE):
         for a, hit in _opened_fire(tokens).items():
             best.setdefault(a, hit)
     if any(h[2].type == "ASSAULT" and (h[2].frame != "victim" or h[2].mode) for h in best.values()):
@@ -288,21 +288,22 @@ def _opened_fire(tokens: list[Token]) -> dict[int, tuple[int, int, Trigger, str,
         for j in range(a + 2, min(len(tokens), a + 5)):
             if _is_punct(tokens[j]) or _stopword(tokens[j - 1].text):
                 break
-            if tokens[j].text == _FIRE:
+            if tokens[j].text in _FIRE:
                 out[a] = (a, a + 1, trigger, tok.text[: len(tok.text) - len(word)], "")
                 break
     return out
 
 
-_FIRE = "النار"
+#: What a firing verb fires in a shooting ('أطلق مسلحون النار', 'أطلقت امرأتان الرصاص').
+_FIRE = frozenset({"النار", "الرصاص"})
 
 
 def _fire_noun(toks: list[Token], b: int, trig: Trigger) -> int | None:
     """The النار of a shooting trigger ending at ``b``: its last word, or up to three words on
     when the shooters stand between ('أطلق مجهولان النار')."""
-    if not trig.pattern.endswith(_FIRE):
+    if not trig.pattern.endswith(tuple(_FIRE)):
         return None
-    return next((k for k in range(b - 1, min(len(toks), b + 4)) if toks[k].text == _FIRE), None)
+    return next((k for k in range(b - 1, min(len(toks), b + 4)) if toks[k].text in _FIRE), None)
 
 
 def _fired_into_the_air(toks: list[Token], b: int, trig: Trigger) -> bool:
@@ -370,8 +371,8 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
         j += 1
     if j < n and _no_conj(toks[j].text) in _agent_verbs():
         j += 1  # 'هجوم شنته المعارضة': the agent is the verb's subject, after it
-    if j + 2 < n and toks[j].text == "كل" and toks[j + 1].text == "من":
-        j += 2  # 'شنت كل من مصر وسوريا هجوما': both of them
+    if j + 2 < n and toks[j].text in ("كل", "كلا") and toks[j + 1].text == "من":
+        j += 2  # 'شنت كل من مصر وسوريا هجوما', 'اعتقلت كلا من أيوب وعلان': both of them
     conjuncts: list[tuple[int, int]] = []
     start, k, count = j, j, 0
     while k < n:
@@ -388,7 +389,7 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             break  # 'وشن سلاح الجو التركي الجمعة أولى غاراته', 'اتفق قادة الاتحاد الشهر الماضي': a time word ends the noun phrase
         if not allow_number and count and not _teen(toks, k) and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS or t.text == "بعض" or t.text in counting_nouns("ar")[1]):
             break  # 'قتل الإرهابيون ثلاثة رهائن', 'اتهم المتحدث بعض السياسيين': the count opens the object
-        if subject and (t.text.startswith(("بال", "وبال")) or (count and (_opens_object(sent, k) or t.text == _FIRE)) or (not count and (t.text.startswith(("لل", "ولل")) or t.text in _sets()["durations"]))):
+        if subject and (t.text.startswith(("بال", "وبال")) or (count and (_opens_object(sent, k) or t.text in _FIRE)) or (not count and (t.text.startswith(("لل", "ولل")) or t.text in _sets()["durations"]))):
             break  # 'وتوعدت بالعثور على', 'طالب المتظاهرون بالإفراج': a subject takes no بالـ phrase, nor opens with لل ('وقتل للأبرياء') or a duration ('احتجزت لمدة عام')
         if count and (_verb_form(t.text, toks[k - 1].text) or _in_a_place(t.text) or (t.text[:1] == "و" and t.text[1:] in _CASUALTY_PERFECTS)):
             break  # 'ستة جنود وتعرضت 30 مركبة', 'شخصين وأصاب سبعة', 'مواقع للحوثيين بمحافظة عمران': a verb opens a clause, a place is no part of the actor
@@ -705,8 +706,10 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
         if _no_conj(t.text) in _sets()["purpose"]:
             return None  # 'واستجابة للدعوة قام نحو 1500 شخص': an adverbial of purpose, the subject follows the verb
         if (_is_punct(t) or k in trig_idx or _stopword(t.text) or count >= max_len or _no_conj(t.text) in _ADVERBS or _no_conj(t.text) in _BEFORE_A_VERB
-                or _claim_verb(t.text) or (t.text in _WEEKDAYS and t.text != "من")):
-            break  # 'ميدانياً قتل نحو 30 مسلحاً', 'وحينما رفض المصلون', 'دانت المنظمة الخميس قصف': an adverb or a subordinator is no subject
+                or _claim_verb(t.text) or (t.text in _WEEKDAYS and t.text != "من") or _no_conj(t.text) in _INJURED - {"جرح"}):
+            # 'ميدانياً قتل نحو 30 مسلحاً', 'وحينما رفض المصلون', 'دانت المنظمة الخميس قصف': an
+            # adverb or a subordinator is no subject, nor a passive verb ('أصيب ستة جنود وتعرضت')
+            break
         count += 1
         k -= 1
     if not count or (quoted and k >= 0 and (toks[k].text in _sets()["reporting"] or _no_conj(toks[k].text) in _sets()["reporting"])):
@@ -893,6 +896,16 @@ def national(sent: Sentence, span: tuple[int, int]) -> bool:
             if w.endswith(end) and w[: -len(end)] in stems:
                 return True
     return False
+
+
+def _possessive_suffix(word: str, pattern: str, suffix: str) -> bool:
+    """Whether ``suffix`` on ``word`` (a trigger ``pattern``) is a possessive pronoun in the
+    folded text, where ة is ه: 'اعتقالهم', 'احتجازه' (a verbal noun with a long vowel before its
+    last letter has no feminine form) and 'إصابتها' (a stem in ة writes it ت before a pronoun),
+    but not 'محاصره', which is محاصرة."""
+    if pattern.endswith("ه"):
+        return word.endswith(pattern[:-1] + "ت" + suffix)
+    return suffix != "ه" or (len(pattern) > 2 and pattern[-2] in "او")
 
 
 def _party(sent: Sentence, span: tuple[int, int], entity_actor=None) -> bool:
@@ -2007,11 +2020,11 @@ def _chained_support_verb(sent: Sentence, k: int) -> int | None:
     return None
 
 
-def _clause_subject(sent: Sentence, head: int, trig_idx: set[int]) -> tuple[int, int] | None:
+def _clause_subject(sent: Sentence, head: int, trig_idx: set[int], reach: int = 12) -> tuple[int, int] | None:
     """Subject of the clause a coordinated verb belongs to: 'ان NP V1 ... وV2' -> NP."""
     toks = sent.tokens
-    for k in range(head - 1, max(-1, head - 12), -1):
-        if _is_punct(toks[k]) and toks[k].text not in "،,":
+    for k in range(head - 1, max(-1, head - reach), -1):
+        if _is_punct(toks[k]) and toks[k].text not in "،," and not _is_quote(toks[k]):
             return None
         if _no_conj(toks[k].text) in ("ان", "انه", "كان", "كانت", "كانوا") or toks[k].text == "ان":
             # 'وكان أنصار X قاموا بعمليات وخطفوا': كان opens the clause like أنّ
@@ -2153,10 +2166,10 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     cand.light_verb = lv is not None
     explosion = is_verb and lv is None and frame == "intrans" and cand.type == "ASSAULT"
     # 'الاتهام المذكور', 'حصارا خانقا', 'إصابتها بصاروخ': a noun with the article, with nunation or
-    # with a possessive pronoun (its ta marbuta written ت: 'إصابتها', not the folded 'محاصره')
-    # takes no genitive, what follows it is its adjective or a phrase; a phrase trigger ends in
-    # its preposition ('التحقيق مع'), so what follows is still its object
-    possessed = bool(suffix) and cand.trigger.pattern.endswith("ه") and toks[a].text.endswith(cand.trigger.pattern[:-1] + "ت" + suffix)
+    # with a possessive pronoun takes no genitive, what follows it is its adjective or a phrase
+    # ('بعد يومين من احتجازه في سجن ببرلين بناء على طلب': no one held 'طلب'); a phrase trigger
+    # ends in its preposition ('التحقيق مع'), so what follows is still its object
+    possessed = suffix in _POSSESSIVES and _possessive_suffix(toks[a].text, cand.trigger.pattern, suffix)
     no_genitive = not is_verb and (_definite(prefix, cand.trigger) or suffix == "ا" or possessed) and " " not in cand.trigger.pattern
 
     def subject_of(head: int, plural: bool, place: bool = False) -> tuple[list[tuple[int, int]], bool]:
@@ -2187,6 +2200,13 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         if back and all(toks[m].text.isdigit() or _is_quantity_word(toks[m].text) or _is_punct(toks[m]) or _time_word(toks[m].text)
                         or _year_word(toks[m].text) for m in range(*back)):
             back = None
+        coordinated = head == a and prefix.startswith("و")  # (not 'وافقت')
+        if back and coordinated and not actor_like(sent, back, entity_actor):
+            # 'إن قوات البيشمركة تمكنت من صد هجوم ... في جبل شنكال «سنجار» وقتلت': what ends
+            # the first clause is no actor; the coordinated verb shares that clause's subject
+            shared = _clause_subject(sent, head, trig_idx, reach=30)
+            if shared:
+                return [shared], False
         if back:
             return [_unquantify(sent, back, trig_idx)], False
         nxt = head + 1
@@ -2199,8 +2219,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             return [], True
         # VSO: skip time adverbs / commas between verb and subject
         nxt = _skip_adverbs(toks, nxt)
-        if nxt < len(toks) and _no_conj(toks[nxt].text) in _sets()["reflexive"]:
-            return [], True  # 'فجّر نفسه': the reflexive is the object; the agent is elsewhere
+        if nxt < len(toks) and (_no_conj(toks[nxt].text) in _sets()["reflexive"] or toks[nxt].text == "كلا"):
+            return [], True  # 'فجّر نفسه', 'اعتقلت كلا من': an object; the agent is elsewhere
         nps = _approximate_count(sent, nxt, trig_idx)
         if nps is None:
             nps = np_forward(sent, nxt, trig_idx, allow_number=False, subject=True)
@@ -2209,8 +2229,13 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         if nps and _counted_event_noun(toks, nps[0][0], trig_idx):
             cand.agentless = True  # 'استهدفت إحدى الغارات': the strike is the subject; who struck, the narrative says
             return [], False
+        # a coordinated verb shares its clause's subject when what follows it is no actor: 'إن
+        # قوات الاحتلال اقتحمت بلدة العيسوية وداهمت عدة منازل'
+        shared = _clause_subject(sent, head, trig_idx) if nps and coordinated else None
+        if shared and not actor_like(sent, nps[0], entity_actor):
+            return [shared], False
         if nps and (_no_subject(sent, nps[0], a, entity_actor) or _phrase_at(toks, nps[0][0], _sets()["protest_target"])):
-            return [], True  # (nor is 'تتظاهر مطالبة بالأمن': what the protest demands)
+            return ([shared], False) if shared else ([], True)  # (nor is 'تتظاهر مطالبة بالأمن': what the protest demands)
         if not nps and nxt in trig_idx and frame == "intrans":
             return [], False  # 'انفجرت قنبلة': the subject is the weapon, no actor to look for
         return nps, not nps
@@ -2219,6 +2244,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         lv_idx, lv_word, role = lv
         lv_plural = lv_word.endswith("وا")
         subj, missing = subject_of(lv_idx, lv_plural, place=role == "location")
+        if subj and subj[0][0] == a and _no_conj(lv_word) in _sets()["fire_verbs"]:
+            subj, missing = [], True  # 'عندما اطلق الرصاص': what is fired is the object, the subject a pronoun
         if missing and role == "source" and (before := _chained_support_verb(sent, lv_idx)) is not None:
             shared, _ = subject_of(before, toks[before].text.endswith(("وا", "ون")))  # 'واصل الحزب شن هجمات'
             # (what stands between the two verbs is the first one's subject, not its object:
@@ -2326,10 +2353,11 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and toks[k].text not in _sets()["durations"] and not (is_verb and _prepositional(toks, k, entity_actor, entity_place)):
                 nps = [_before_ba_phrase(sent, np, entity_actor) for np in np_forward(sent, k, own_idx)]
                 cand.targets = [np for np in nps if np[1] > np[0]]
-        if not cand.targets and not (is_verb and suffix.endswith(("ه", "ها", "هم", "هما")) and cand.mode != "visit"):
+        if not cand.targets and not ((is_verb or possessed) and suffix.endswith(("ه", "ها", "هم", "هما")) and cand.mode != "visit"):
             # what reinforcements or aid are sent to is no target of the strike after them; a
-            # verb's object pronoun is its target ('اعتقلته السلطات بعد ... بالسطو على بنك'; a visit
-            # keeps its test of whom it is to)
+            # verb's object pronoun, or a verbal noun's, is its target ('اعتقلته السلطات بعد ...
+            # بالسطو على بنك', 'تم اعتقالهم ... مؤكدا الحرص على'; a visit keeps its test of whom
+            # it is to)
             t = _target_after(sent, b, trig_idx, targeting=cand.type in ("ASSAULT", "COERCE", "THREATEN"))
             if t:
                 cand.targets = [t]
@@ -2402,9 +2430,10 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         if parties:
             cand.sources = parties
             cand.targets = [t for t in cand.targets if t != parties[0]]
-    if possessed and suffix in _POSSESSIVES and lv is None and not cand.sources and (frame == "intrans" or cand.type == "RETREAT" or cand.mode == "visit"):
+    if possessed and lv is None and not cand.sources and (frame == "intrans" or (cand.type == "RETREAT" and cand.mode != "release") or cand.mode == "visit"):
         # 'أعلن الوزير استقالته', 'واختتم الرئيس الفرنسي زيارته': whose resignation or visit, the
-        # party just before (the possessor of a transitive act's noun is its object: 'اعتقاله')
+        # party just before (the possessor of a transitive act's noun is its object: 'اعتقاله',
+        # 'إطلاق سراحه')
         owner = _possessor(sent, a, entity_actor)
         cand.sources = [owner] if owner else []
     # territory -> controlling actor
@@ -2682,7 +2711,7 @@ def _beside(sent: Sentence, k: int, trig_idx: set[int], entity_place=None) -> tu
     return nps[0]
 
 
-_QUANT_HEADS = {"اكثر", "نحو", "حوالي", "قرابه", "زهاء", "عشرات", "مئات", "الاف", "الالاف", "اقل", "عدد", "عددا", "العشرات", "المئات", "العديد", "عديد", "عديدا", "الكثير", "الكثيرون", "كثيرون"}
+_QUANT_HEADS = {"اكثر", "عده", "نحو", "حوالي", "قرابه", "زهاء", "عشرات", "مئات", "الاف", "الالاف", "اقل", "عدد", "عددا", "العشرات", "المئات", "العديد", "عديد", "عديدا", "الكثير", "الكثيرون", "كثيرون"}
 
 
 def _unquantify(sent, span, trig_idx):
@@ -2855,7 +2884,7 @@ _CASUALTY_PERFECTS = frozenset(_INJURED | {"اصاب", "اصابت", "قتل", "
 
 
 _ADVERBS = {"امس", "اليوم", "ليلا", "نهارا", "صباحا", "مساء", "ظهرا", "فجرا", "ايضا", "بالفعل", "مجددا", "اخيرا", "مساءا", "فورا",
-            "ميدانيا", "انذاك", "حينها", "حينذاك", "بالكامل", "كذلك", "لاحقا", "سابقا", "فعلا", "تماما",
+            "ميدانيا", "انذاك", "حينها", "حينذاك", "يومها", "وقتها", "ساعتها", "حينئذ", "يومئذ", "عندئذ", "بالكامل", "كذلك", "لاحقا", "سابقا", "فعلا", "تماما",
             "خلالها", "خلاله", "خلالهما", "فيها", "فيه", "اولا", "ثانيا", "ثالثا", "رابعا", "خامسا", "مرارا", "مرتين", "نهائيا"}
 _DAY_PARTS = {"صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", "بعد", "قبل", "عصر", "اول"}
 #: Time nouns that open an adverb of time after a noun phrase ('الشهر الماضي', 'الأسبوع المقبل');
