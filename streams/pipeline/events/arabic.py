@@ -743,6 +743,8 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
 
 
 _RELATIVE = {"التي", "الذي", "الذين", "اللذين", "اللتين"}
+#: 'ما زال', 'لا يزال' (still): between a subject and the verb it goes on doing.
+_STILL = frozenset({"زال", "زالت", "زالوا", "يزال", "تزال", "يزالون"})
 _KANA = {"كان", "كانت"}
 
 
@@ -2175,6 +2177,11 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     def subject_of(head: int, plural: bool, place: bool = False) -> tuple[list[tuple[int, int]], bool]:
         """``place``: the subject names where the event happened ('السوق الذي شهد')."""
         back_head = head - 1 if head >= 2 and _no_conj(toks[head - 1].text) in ("قد", "لقد") else head
+        if head >= 3 and _no_conj(toks[head - 2].text) in ("ما", "لا") and toks[head - 1].text in _STILL:
+            back_head = head - 2  # 'إن سلطات الاحتلال ما زالت تواصل اعتقالاتها'
+        if head == a and suffix.endswith(_POSSESSIVES) and (after := np_forward(sent, _skip_adverbs(toks, b), trig_idx, allow_number=False, subject=True)) \
+                and actor_like(sent, after[0], entity_actor):
+            return after[:1], False  # 'مقابل رهائن احتجزتهم الميليشيات': the object in the verb, its subject after it
         feminine = suffix == "ت" or _no_conj(prefix) == "ت" if head == a else _no_conj(toks[head].text).endswith("ت")
         complementiser = _pronoun_complementiser(toks, head)
         if complementiser is not None and not _impersonal_before_feminine(toks, complementiser, feminine):
@@ -2234,8 +2241,12 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         shared = _clause_subject(sent, head, trig_idx) if nps and coordinated else None
         if shared and not actor_like(sent, nps[0], entity_actor):
             return [shared], False
-        if nps and (_no_subject(sent, nps[0], a, entity_actor) or _phrase_at(toks, nps[0][0], _sets()["protest_target"])):
-            return ([shared], False) if shared else ([], True)  # (nor is 'تتظاهر مطالبة بالأمن': what the protest demands)
+        if nps and (_no_subject(sent, nps[0], a, entity_actor) or _phrase_at(toks, nps[0][0], _sets()["protest_target"])
+                    or (toks[nps[0][0]].text.startswith(("بال", "بت", "با")) and _prepositional(toks, nps[0][0], entity_actor, entity_place)
+                        and not national(sent, nps[0]))):
+            # (nor is 'تتظاهر مطالبة بالأمن': what the protest demands, nor a بـ phrase with a
+            # verbal noun, 'وطالبهم بتكثيف الجهود'; 'لجنة', 'بعثة' are nouns)
+            return ([shared], False) if shared else ([], True)
         if not nps and nxt in trig_idx and frame == "intrans":
             return [], False  # 'انفجرت قنبلة': the subject is the weapon, no actor to look for
         return nps, not nps

@@ -1703,3 +1703,18 @@ def test_a_coordinated_verb_after_a_place_shares_the_clause_subject():
     assert next(c for c in got if c["trigger"] == "وقتلت")["sources"] == ["قوات البيشمركه"]
     got = _cands("وقال إن المحكمة ستطلق سراح القاتل فقط إذا وافقت ابنة الضحية الوحيدة عندما تبلغ سن الرشد.", "AGREE")
     assert got[0]["sources"] == ["ابنه الضحيه الوحيده"]
+
+
+def test_the_subject_after_a_verb_with_an_object_pronoun():
+    """'مقابل رهائن احتجزتهم الميليشيات' (hostages the militias held): the object is in the verb, the
+    subject after it, not the phrase before; 'ما زالت' stands between a subject and its verb."""
+    assert _cands("وطلب وسيطا في عملية دفع فدية مقابل رهائن احتجزتهم الميليشيات.", "COERCE")[0]["sources"] == ["الميليشيات"]
+    assert _cands("وكان داسيلفا اجتمع مع اللاعبين وطالبهم بتكثيف الجهود خلال المعسكر.", "REQUEST")[0]["sources"] != ["بتكثيف الجهود"]
+    got = _cands("وأكدت الهيئة أن سلطات الاحتلال الإسرائيلي ما زالت تواصل اعتقالاتها بحق 200 طفل فلسطيني.", "COERCE")
+    assert got[0]["sources"] == ["سلطات الاحتلال الاسرائيلي"]
+
+
+def test_a_held_passport_is_no_arrest():
+    """'احتجزوا جواز سفرها' (they held her passport): a thing held, no one detained."""
+    assert "COERCE" not in _all_types("وقالت إن ضباط الأمن احتجزوا جواز سفرها في المطار.")
+    assert "COERCE" in _all_types("وقالت إن ضباط الأمن احتجزوا الصحفية في المطار.")
