@@ -295,13 +295,13 @@ def _opened_fire(tokens: list[Token]) -> dict[int, tuple[int, int, Trigger, str,
 
 
 #: What a firing verb fires in a shooting ('أطلق مسلحون النار', 'أطلقت امرأتان الرصاص').
-_FIRE = frozenset({"النار", "الرصاص"})
+_FIRE = ("النار", "الرصاص")
 
 
 def _fire_noun(toks: list[Token], b: int, trig: Trigger) -> int | None:
     """The النار of a shooting trigger ending at ``b``: its last word, or up to three words on
     when the shooters stand between ('أطلق مجهولان النار')."""
-    if not trig.pattern.endswith(tuple(_FIRE)):
+    if not trig.pattern.endswith(_FIRE):
         return None
     return next((k for k in range(b - 1, min(len(toks), b + 4)) if toks[k].text in _FIRE), None)
 
@@ -706,7 +706,7 @@ def np_backward(sent: Sentence, i: int, trig_idx: set[int], max_len: int = 6) ->
         if _no_conj(t.text) in _sets()["purpose"]:
             return None  # 'واستجابة للدعوة قام نحو 1500 شخص': an adverbial of purpose, the subject follows the verb
         if (_is_punct(t) or k in trig_idx or _stopword(t.text) or count >= max_len or _no_conj(t.text) in _ADVERBS or _no_conj(t.text) in _BEFORE_A_VERB
-                or _claim_verb(t.text) or (t.text in _WEEKDAYS and t.text != "من") or _no_conj(t.text) in _INJURED - {"جرح"}):
+                or _claim_verb(t.text) or (t.text in _WEEKDAYS and t.text != "من") or _no_conj(t.text) in _PASSIVE_INJURED):
             # 'ميدانياً قتل نحو 30 مسلحاً', 'وحينما رفض المصلون', 'دانت المنظمة الخميس قصف': an
             # adverb or a subordinator is no subject, nor a passive verb ('أصيب ستة جنود وتعرضت')
             break
@@ -1562,7 +1562,7 @@ def _confined_thing(sent: Sentence, c: Candidate, suffix: str, entity_actor=None
 
     if any(bare(sent.tokens[h].text) in s["detained_things"] or sent.tokens[h].text in s["detained_things"] for h in (head(a, b) for a, b in c.targets)):
         return True
-    if c.trigger.pattern in s["party_object_verbs"] and not suffix.endswith(("ه", "ها", "هم", "هما")):
+    if c.trigger.pattern in s["party_object_verbs"] and not suffix.endswith(_POSSESSIVES):
         return not any(_party(sent, sp, entity_actor) for sp in c.targets)
     return False
 
@@ -2191,7 +2191,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             return [], True  # 'اعتقلنا خبراء': the subject is in the verb, what follows its object
         if head == a and head >= 1 and _no_conj(toks[head - 1].text) == "من" and prefix.endswith(("ي", "ت", "ن")):
             return [], False  # 'من يقتل المسلمين' (whoever kills Muslims): 'من' is the subject, what follows the object
-        if back_head >= 1 and toks[back_head - 1].text in _RELATIVE and not suffix.endswith(("ه", "ها", "هم", "هما")):
+        if back_head >= 1 and toks[back_head - 1].text in _RELATIVE and not suffix.endswith(_POSSESSIVES):
             antecedent = _relative_antecedent(sent, back_head - 1, trig_idx)
             if antecedent and (place or actor_like(sent, antecedent, entity_actor)):
                 return [antecedent], False
@@ -2344,7 +2344,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         cand.targets = [near] if near else []
         reflexive = True
     if frame in ("trans",) and not cand.targets and not reflexive and masdar is None:
-        if not (suffix.endswith(("ه", "ها", "هم", "هما"))):
+        if not suffix.endswith(_POSSESSIVES):
             k = _skip_adverbs(toks, after) if is_verb else after
             while k < len(toks) and _is_quote(toks[k]):
                 k += 1
@@ -2364,7 +2364,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and toks[k].text not in _sets()["durations"] and not (is_verb and _prepositional(toks, k, entity_actor, entity_place)):
                 nps = [_before_ba_phrase(sent, np, entity_actor) for np in np_forward(sent, k, own_idx)]
                 cand.targets = [np for np in nps if np[1] > np[0]]
-        if not cand.targets and not ((is_verb or possessed) and suffix.endswith(("ه", "ها", "هم", "هما")) and cand.mode != "visit"):
+        if not cand.targets and not ((is_verb or possessed) and suffix.endswith(_POSSESSIVES) and cand.mode != "visit"):
             # what reinforcements or aid are sent to is no target of the strike after them; a
             # verb's object pronoun, or a verbal noun's, is its target ('اعتقلته السلطات بعد ...
             # بالسطو على بنك', 'تم اعتقالهم ... مؤكدا الحرص على'; a visit keeps its test of whom
@@ -2890,6 +2890,8 @@ _FIRE_OF = frozenset({"برصاص", "رصاص", "بنيران"})
 
 #: Passive verbs of injury: coordinated after a killing verb's subject, they make it passive too.
 _INJURED = {"اصيب", "اصيبت", "اصيبا", "جرح", "جرحت"}
+#: Those that are never nouns ('جرح' is also a wound): a phrase ends at one ('أصيب ستة جنود وتعرضت').
+_PASSIVE_INJURED = frozenset(_INJURED - {"جرح"})
 #: Perfects of a casualty verb: with و after a phrase they open the next clause ('فقتل شخصين وأصاب سبعة').
 _CASUALTY_PERFECTS = frozenset(_INJURED | {"اصاب", "اصابت", "قتل", "قتلت", "اوقع", "اوقعت"})
 
