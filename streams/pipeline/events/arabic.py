@@ -2180,8 +2180,10 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         if head >= 3 and _no_conj(toks[head - 2].text) in ("ما", "لا") and toks[head - 1].text in _STILL:
             back_head = head - 2  # 'إن سلطات الاحتلال ما زالت تواصل اعتقالاتها'
         if head == a and suffix.endswith(_POSSESSIVES) and (after := np_forward(sent, _skip_adverbs(toks, b), trig_idx, allow_number=False, subject=True)) \
-                and actor_like(sent, after[0], entity_actor):
-            return after[:1], False  # 'مقابل رهائن احتجزتهم الميليشيات': the object in the verb, its subject after it
+                and (after := _before_ba_phrase(sent, after[0], entity_actor))[1] > after[0] and actor_like(sent, after, entity_actor):
+            # 'مقابل رهائن احتجزتهم الميليشيات': the object in the verb, its subject after it (up to
+            # a بـ phrase: 'أدانته المحكمة بإرسال')
+            return [after], False
         feminine = suffix == "ت" or _no_conj(prefix) == "ت" if head == a else _no_conj(toks[head].text).endswith("ت")
         complementiser = _pronoun_complementiser(toks, head)
         if complementiser is not None and not _impersonal_before_feminine(toks, complementiser, feminine):

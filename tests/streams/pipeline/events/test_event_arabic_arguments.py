@@ -1718,3 +1718,10 @@ def test_a_held_passport_is_no_arrest():
     """'احتجزوا جواز سفرها' (they held her passport): a thing held, no one detained."""
     assert "COERCE" not in _all_types("وقالت إن ضباط الأمن احتجزوا جواز سفرها في المطار.")
     assert "COERCE" in _all_types("وقالت إن ضباط الأمن احتجزوا الصحفية في المطار.")
+
+
+def test_the_subject_after_an_object_pronoun_ends_before_a_ba_phrase():
+    """'أدانته المحكمة بإرسال معلومات' (the court convicted him of sending): the court, not 'المحكمة
+    بإرسال'; 'رفضه اتحاد الكرة بشدة' (the federation firmly refused it)."""
+    assert _cands("كما أدانته المحكمة بإرسال وتخزين ما من شأنه المساس بالنظام العام.", "ACCUSE")[0]["sources"] == ["المحكمه"]
+    assert _cands("وهو ما رفضه اتحاد الكرة بشدة من منطلق رغبته.", "REJECT")[0]["sources"] == ["اتحاد الكره"]
