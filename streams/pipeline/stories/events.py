@@ -6,7 +6,11 @@ Two named towns are two places (a district and its city, within ``district_km``,
 event's date is its most precise time, so reports a day apart do not drift it day by day.
 Across stories a place matches only when it is precise (a town, not the country or region both
 name), and the town and day identify an attack or a protest; other events (a meeting in Riyadh)
-also need a linked actor in common. A retelling the article does not date (so dated by its
+also need a linked actor in common. A casualty figure also places an attack or a protest across
+stories on its day: a region and a town in it that report the same figure ('a bombing in Asir
+killed 15', 'in Abha 15 were killed') are one event, and so are any two places of one country
+that report the same toll of ``TOLL_ANYWHERE_MIN`` dead or more (a report placed by 'south of
+Tripoli' in Tripoli). A retelling the article does not date (so dated by its
 publication) joins an event of its story whose casualty figure it repeats, whatever the day.
 Attacks whose mentions name different kinds of act (ACLED sub-event types: an air strike, the
 shelling of the same town, a clash of fleeing fighters with another force) are different events
@@ -72,6 +76,8 @@ PLACE_ANCHORED_TYPES = frozenset({"ASSAULT", "PROTEST"})
 #: events of the same toll.
 _TOLL_KINDS = frozenset({"killed", "injured"})
 RETOLD_MIN = 5
+#: Deaths that identify an attack across the places of a country on one day (see _toll_places).
+TOLL_ANYWHERE_MIN = 20
 
 
 def _actor_ids(refs) -> list[str]:
@@ -97,6 +103,17 @@ def _time_rank(time: dict) -> float:
     """The more precise time first; a time the article states before the publication day the
     stage fell back on ('أمس الاثنين' before the day of a headline that names none)."""
     return TIME_RANK[time["precision"]] + (0.5 if time.get("text") is None else 0.0)
+
+
+def _toll_places(p1: dict, p2: dict, shared_toll: set[tuple]) -> bool:
+    """Two places of one country (checked by the caller) that a casualty figure both reports on
+    the same day makes one attack's: the bombing 'in Asir' (the region) that killed 15 is the one
+    in Abha (a town of Asir) that killed 15; anywhere else in the country, a death toll of
+    ``TOLL_ANYWHERE_MIN`` or more (Suruc's 30 dead placed by the province's capital). Smaller
+    figures recur: three air strikes in Syria killed 5 or 6 each on 20 July 2015."""
+    if "region" in (p1["precision"], p2["precision"]) and p1.get("admin1") and p1["admin1"] == p2.get("admin1"):
+        return bool(shared_toll)
+    return any(kind == "killed" and value >= TOLL_ANYWHERE_MIN for kind, value in shared_toll)
 
 
 def _either(a: float, b: float) -> float:
@@ -146,6 +163,7 @@ def _widened(k: dict, key: dict, event: dict) -> dict:
     k["kind"] = event["acled_sub_event_type"] if event["type"] == "ASSAULT" and event.get("mode") else None
     k["undated"] = bool(k.get("undated")) and key["undated"]
     k["attackers"] = sorted(set(k.get("attackers", ())) | set(key["attackers"]))
+    k["toll"] = [list(t) for t in sorted({tuple(t) for t in (*k.get("toll", ()), *key.get("toll", ()))})]
     if event["time"]:
         k["start"], k["end"] = event["time"]["start"], event["time"]["end"]
     return k
@@ -178,13 +196,15 @@ class EventMerger:
     #       within ``district_km`` for two named places, ``place_km`` otherwise) and either they
     #       share an actor, or (M is an attack or a protest with a real date with the same start
     #       day as E, or a day apart when either only has the day of publication, and the actor
-    #       sets do not conflict: one side has none).
+    #       sets do not conflict: one side has none), or
+    #   (c) M is such an attack or protest, and E has a casualty figure of M's in the same country.
     # So instead of scanning every open event of the type we look up (type, story),
-    # (type, actor, grid cell) and (type, grid cell, start day +-1) buckets; the grid cells are 0.5
-    # degree squares and the lookup covers every cell within ``place_km``. Actors are bucketed
-    # with the cell because (b) needs matching places: a busy actor (the Islamic State) has
-    # thousands of open events in a window, but few near one place. ``match`` still decides,
-    # so the result is exactly that of a full scan (see ``candidates(..., exhaustive=True)``).
+    # (type, actor, grid cell), (type, grid cell, start day +-1) and (type, country, figure)
+    # buckets; the grid cells are 0.5 degree squares and the lookup covers every cell within
+    # ``place_km``. Actors are bucketed with the cell because (b) needs matching places: a busy
+    # actor (the Islamic State) has thousands of open events in a window, but few near one
+    # place. ``match`` still decides, so the result is exactly that of a full scan (see
+    # ``candidates(..., exhaustive=True)``).
     CELL_DEG = 0.5
 
     def rebuild(self) -> None:
@@ -214,6 +234,7 @@ class EventMerger:
 
     def _bucket_keys(self, etype: str, key: dict) -> list[tuple]:
         out: list[tuple] = [("s", etype, sid) for sid in key["stories"]]
+        out += self._toll_buckets(etype, key)
         if key["place"]:
             cell = self._cell(key["place"])
             out += [("a", etype, aid, cell) for aid in key["actors"]]
@@ -221,6 +242,11 @@ class EventMerger:
             if not key["actors"]:
                 out.append(("q", etype, cell, key["start"]))
         return out
+
+    @staticmethod
+    def _toll_buckets(etype: str, key: dict) -> list[tuple]:
+        country = (key["place"] or {}).get("country")
+        return [("t", etype, country, *map(str, t)) for t in key.get("toll", ())] if country else []
 
     def _index(self, event_id: str, state: dict) -> None:
         self._drop_entries(event_id)
@@ -255,6 +281,8 @@ class EventMerger:
         if exhaustive:
             return {eid for eid, (t, _) in self._keys.items() if t == etype}
         look: list[tuple] = [("s", etype, sid) for sid in key["stories"]]
+        if key["prec"] != "published" and key.get("place_anchored", True):
+            look += self._toll_buckets(etype, key)  # (c)
         if key["place"]:
             near = self._near_cells(key["place"])
             look += [("a", etype, aid, cell) for aid in key["actors"] for cell in near]
@@ -300,7 +328,8 @@ class EventMerger:
             # shelling, armed clash...): two attacks of different kinds are two events
             "kind": m.acled_sub_event_type if m.type == "ASSAULT" and m.mode else None,
             # its casualty figures: an undated retelling in a story names the same toll
-            "toll": sorted({(q.kind, q.value) for q in m.quantities if q.kind in _TOLL_KINDS and q.value and q.value >= RETOLD_MIN}),
+            "toll": [list(t) for t in sorted({(q.kind, q.value) for q in m.quantities
+                                              if q.kind in _TOLL_KINDS and q.value and q.value >= RETOLD_MIN})],
         }
 
     def match(self, key: dict, other: dict) -> float | None:
@@ -314,10 +343,10 @@ class EventMerger:
         s1, e1 = date.fromisoformat(key["start"]), date.fromisoformat(key["end"])
         s2, e2 = date.fromisoformat(other["start"]), date.fromisoformat(other["end"])
         same_story = bool(set(key["stories"]) & set(other["stories"]))
+        shared_toll = {tuple(t) for t in key.get("toll", ())} & {tuple(t) for t in other.get("toll", ())}
         # 'وتعرض المسجد ... لتفجير إرهابي خلال صلاة الجمعة' with its toll, weeks after the attack
         # the story dated: the stage dated the retelling by publication, the toll tells the event
-        retold = (same_story and (key.get("undated") or other.get("undated"))
-                  and bool({tuple(t) for t in key.get("toll", ())} & {tuple(t) for t in other.get("toll", ())}))
+        retold = same_story and bool(key.get("undated") or other.get("undated")) and bool(shared_toll)
         if not retold and (s1 > e2 + tol or s2 > e1 + tol):
             return None
         if ((e1 - s1).days > EVENT_SPAN_DAYS) != ((e2 - s2).days > EVENT_SPAN_DAYS):
@@ -330,12 +359,17 @@ class EventMerger:
         if p1 and p2:
             if p1.get("country") and p2.get("country") and p1["country"] != p2["country"]:
                 return None
+            toll_place = (key.get("place_anchored", True) and key["prec"] != "published"
+                          and p1.get("country") is not None and p1.get("country") == p2.get("country")
+                          and _toll_places(p1, p2, shared_toll))
             if {"country", "region"} & {p1["precision"], p2["precision"]}:
-                place_match = same_story  # only a country/region, even the same one: too vague on its own
+                place_match = same_story or toll_place  # a country/region alone, even the same one: too vague
             elif p1.get("geonames_id") and p1.get("geonames_id") == p2.get("geonames_id"):
                 place_match = True
             elif _haversine_km(p1, p2) <= (self.district_km if p1.get("geonames_id") and p2.get("geonames_id") else self.place_km):
                 place_match = True  # two named places: a district and its city (Khor Maksar, Aden), not two towns
+            elif toll_place:
+                place_match = True
             else:
                 return None
         if place_match:
@@ -500,26 +534,27 @@ class EventMerger:
         changed) are looked at: the others matched nothing else before it. Updates ``touched``
         (both states are written as the article's)."""
         for eid in changed:
-            state = touched[eid]
-            if state["event"].get("merged_into"):
+            while not touched[eid]["event"].get("merged_into") and self._merge_one(touched, eid):
+                pass  # the merged key may match more: look again with it
+
+    def _merge_one(self, touched: dict[str, dict], eid: str) -> bool:
+        """Merge ``eid`` with the first (by id) open event compatible both ways; whether one was."""
+        state = touched[eid]
+        for other in sorted(self.candidates(state["event"]["type"], state["key"]) - {eid}):
+            ostate = touched.get(other) or self.store.get("e:" + other)
+            if ostate is None or ostate["event"].get("merged_into"):
                 continue
-            etype = state["event"]["type"]
-            for other in sorted(self.candidates(etype, state["key"]) - {eid}):
-                ostate = touched.get(other) or self.store.get("e:" + other)
-                if ostate is None or ostate["event"].get("merged_into"):
-                    continue
-                if self.match(state["key"], ostate["key"]) is None or self.match(ostate["key"], state["key"]) is None:
-                    continue
-                keep, gone = sorted(((eid, state), (other, ostate)), key=lambda it: (parse_dt(it[1]["event"]["first_seen"]), it[0]))
-                touched[keep[0]] = self._absorb(keep[1], gone[1])
-                final = dict(gone[1]["event"], merged_into=keep[0], version=int(gone[1]["event"]["version"]) + 1,
-                             updated_at=iso(self.clock()))
-                touched[gone[0]] = {"event": final, "key": gone[1]["key"]}
-                self._index(keep[0], touched[keep[0]])
-                self._index(gone[0], touched[gone[0]])
-                if gone[0] == eid:
-                    break
-                state = touched[eid]
+            if self.match(state["key"], ostate["key"]) is None or self.match(ostate["key"], state["key"]) is None:
+                continue
+            keep, gone = sorted(((eid, state), (other, ostate)), key=lambda it: (parse_dt(it[1]["event"]["first_seen"]), it[0]))
+            touched[keep[0]] = self._absorb(keep[1], gone[1])
+            final = dict(gone[1]["event"], merged_into=keep[0], version=int(gone[1]["event"]["version"]) + 1,
+                         updated_at=iso(self.clock()))
+            touched[gone[0]] = {"event": final, "key": gone[1]["key"]}
+            self._index(keep[0], touched[keep[0]])
+            self._index(gone[0], touched[gone[0]])
+            return True
+        return False
 
     def _absorb(self, state: dict, other: dict) -> dict:
         """``state`` with the sources, figures, parties and most precise fields of ``other``."""

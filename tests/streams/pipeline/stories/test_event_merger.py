@@ -84,11 +84,13 @@ def test_blocking_key_global_by_default_country_language_independent():
         blocking_key(en, "city")
 
 
-def test_indexed_candidates_give_the_same_merges_as_a_full_scan():
-    """The (story, actor, cell+day) lookup never misses an event a full scan would match."""
+@pytest.mark.parametrize("seed", [3, 7, 12])
+def test_indexed_candidates_give_the_same_merges_as_a_full_scan(seed):
+    """The (story, actor, cell+day, toll) lookup never misses an event a full scan would match,
+    nor does a late merge that widened an event's key (seed 3: a third event matches only it)."""
     import random
 
-    rng = random.Random(7)
+    rng = random.Random(seed)
     towns = [place("sy", 36.2 + dx, 37.15 + dy, gid=1000 + i) for i, (dx, dy) in
              enumerate([(0, 0), (0.1, 0.2), (0.3, -0.2), (2.0, 1.0), (0.02, 0.01)])]
     towns.append(place("sy", 35.0, 38.5, gid=163843, kind="country", precision="country"))
@@ -102,7 +104,8 @@ def test_indexed_candidates_give_the_same_merges_as_a_full_scan():
             type=rng.choice(["ASSAULT", "PROTEST"]), status="occurred", evidence=Span(start=0, end=5, text="x"),
             confidence=0.6, place=where,
             source_actors=[ActorRef(text="A", start=0, end=1, canonical_id=actor)] if actor else [],
-            time=TimeRef(start=day, end=day, precision="day") if rng.random() < 0.7 else None)
+            time=TimeRef(start=day, end=day, precision="day") if rng.random() < 0.7 else None,
+            quantities=[Quantity(kind="killed", value=rng.choice([5, 9, 25]), text="x")] if rng.random() < 0.5 else [])
         return make_doc(f"r{i}", "t", "b.", hours=rng.uniform(0, 60), outlet=f"o{i % 5}", events=[m])
 
     docs = [rand_mention(i) for i in range(150)]
@@ -290,6 +293,31 @@ def test_events_found_to_be_one_later_are_merged_into_the_first_seen():
     later = m.merge(doc("a4", "o4", mention(15, where=town), hours=3), "st-2")
     assert [e.event_id for e in later] == [first.event_id]  # the merged event receives nothing more
     assert len(m) == 1 and m.event(second.event_id).merged_into == first.event_id
+
+
+def test_the_same_toll_on_one_day_joins_a_region_to_its_town_and_a_mass_casualty_attack_anywhere():
+    """One outlet places the mosque bombing 'in Asir' (the region), another in Abha, a town of
+    Asir: each says 15 killed that day, in two stories. One event. The same 15 in a town of
+    another region is another attack; a toll of 30 is one attack whichever town of the country
+    names it (Suruc, and Sanliurfa, the capital of its province, 45 km off). The same figure a day
+    later, or in another country, is not."""
+    asir = {"admin1": "Asir"}
+    region = place("sa", 19.1, 42.9, kind="region", precision="region").model_copy(update=asir)
+    abha = place("sa", 18.22, 42.51, gid=110690).model_copy(update=asir)
+    elsewhere = place("sa", 21.5, 39.2, gid=105343).model_copy(update={"admin1": "Makkah"})
+    m = EventMerger({})
+    first = m.merge(doc("a1", "o1", mention(15, where=region, said="today")), "st-1")[0]
+    second = m.merge(doc("a2", "o2", mention(15, where=abha, said="today"), hours=1), "st-2")[0]
+    assert second.event_id == first.event_id and second.corroboration == 2
+    other_town = m.merge(doc("a3", "o3", mention(15, where=elsewhere, said="today"), hours=2), "st-3")[0]
+    assert other_town.event_id != first.event_id
+    suruc = m.merge(doc("a4", "o4", mention(30, where=place("tr", 36.98, 38.42, gid=300075), said="today")), "st-4")[0]
+    urfa = m.merge(doc("a5", "o5", mention(30, where=place("tr", 37.17, 38.79, gid=298333), said="today"), hours=1), "st-5")[0]
+    assert urfa.event_id == suruc.event_id
+    later = m.merge(doc("a6", "o6", mention(30, where=place("tr", 37.17, 38.79, gid=298333), day=date(2024, 5, 3),
+                                             said="Friday"), hours=3), "st-6")[0]
+    abroad = m.merge(doc("a7", "o7", mention(30, where=place("sy", 36.2, 37.15, gid=170063), said="today"), hours=4), "st-7")[0]
+    assert len({suruc.event_id, later.event_id, abroad.event_id}) == 3
 
 
 def test_an_undated_retelling_with_the_toll_joins_the_event_its_story_dated():
