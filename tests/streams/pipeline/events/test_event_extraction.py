@@ -362,6 +362,7 @@ def test_rules_places_and_quotations_report_nothing(text):
 
 @pytest.mark.parametrize("text, lang", [
     ("نفذت وزارة الداخلية أمس حكم القتل تعزيراً في المدعو منصور لقيامه بتهريب المخدرات إلى المملكة.", "ar"),
+    ("نفذت وزارة الداخلية اليوم حكمين بالقتل أحدهما قصاصًا في أحد الجناة بمنطقة جازان.", "ar"),
     ("Saudi Arabia executed a Pakistani man convicted of smuggling heroin, the interior ministry said.", "en"),
 ])
 def test_a_death_sentence_carried_out_is_a_court_penalty_not_an_attack(text, lang):

@@ -77,6 +77,8 @@ def test_words_that_contain_or_pair_with_a_trigger_are_other_words():
     assert "COERCE" not in _types("واجه المجتمع خطر داهم كل عام.")
     assert "SUPPORT" not in _types("يأتي ذلك حرصا من خادم الحرمين الشريفين أيده الله على القضاء.")  # an honorific
     assert "SANCTION" in _types("طردت الحكومة السفير الإسرائيلي أمس.")
+    assert "ASSAULT" not in _types("قاوم المشتبه رجال الأمن بهروبه، فجرت عملية متابعته مرة أخرى.")  # ف + جرت, took place
+    assert "ASSAULT" in _types("فجرت عبوة ناسفة سيارة للشرطة في بغداد أمس.")
 
 
 def test_a_situation_that_threatens_something_is_no_threat_made():
