@@ -23,7 +23,7 @@ from typing import Any
 from marsad.schemas import Entity, Place
 from marsad.streams.pipeline.doc import Doc
 from marsad.streams.pipeline.entities import persons as P
-from marsad.streams.pipeline.entities.arabic import fold, light_fold, published_form, to_original
+from marsad.streams.pipeline.entities.arabic import fold, light_fold, published_form, strip_clitics, to_original
 from marsad.streams.pipeline.entities.geocode import Gazetteer
 from marsad.streams.pipeline.entities.kb import KnowledgeBase
 from marsad.streams.pipeline.entities.linker import MIN_POP_NO_CONTEXT, PLACE_CUES, Linked, link
@@ -271,7 +271,7 @@ class EntityStage:
                 and g.population < MIN_POP_NO_CONTEXT and " " not in surface.strip()):
             g = None
         if g is None:
-            if score < 0.4:
+            if score < 0.4 or (_common_word(surface) and not _after_place_cue(text, s)):
                 return None
             # 'بلدة تركية': no name, but the country (no link of its own)
             place = national_place(fold(surface)[0].split(), PLACE_CUES)
@@ -284,6 +284,29 @@ class EntityStage:
                       normalized=published_form(surface), canonical_id=g.canonical_id,
                       name_en=g.name_en, name_ar=g.name_ar,
                       confidence=round(min(score, 0.7), 3), place=place)
+
+
+@lru_cache(maxsize=1)
+def _common_word_places() -> frozenset[str]:
+    from marsad.streams.pipeline.entities.geocode import read_ambiguous
+
+    return read_ambiguous()[0]
+
+
+def _common_word(surface: str) -> bool:
+    """One word that is, but for its clitics, a place name the geocoder never matches because it
+    is a common word (``ambiguous_ar.txt`` [drop]): the tagger learned such names as places from
+    its gazetteer features, so it tags 'كمينا' (an ambush: ك + Minna), 'بلاتر' (Blatter: ب +
+    لاتر) and 'خالص'. Left untagged, as the geocoder leaves them, unless a place cue comes
+    first ('محافظة الرس')."""
+    words = fold(surface)[0].split()
+    return len(words) == 1 and not _common_word_places().isdisjoint(strip_clitics(words[0]))
+
+
+def _after_place_cue(text: str, start: int) -> bool:
+    """The word before ``start`` says a place follows ('محافظة الرس': Ar Rass, not a word)."""
+    before = fold(text[max(0, start - 30):start])[0].split()
+    return bool(before) and any(w in PLACE_CUES for w in strip_clitics(before[-1]))
 
 
 def _countries_named(entities: list[Entity]) -> frozenset[str]:
