@@ -331,7 +331,12 @@ def _in_homograph_pair(tokens: list[Token], a: int) -> bool:
 
 def _dawn(tokens: list[Token], a: int) -> bool:
     """'فجر اليوم', 'فجر الثلاثاء': the dawn, not 'detonated' (cues_ar.json ``dawn_next``); so is
-    an operation's name ('عملية «فجر الكرمة»': Operation Dawn of Karma, ``dawn_before``)."""
+    an operation's name ('عملية «فجر الكرمة»': Operation Dawn of Karma, ``dawn_before``), and the
+    adverb 'فجرا' ('نفذت الطائرات التركية فجرا ثلاث ضربات': at dawn) unless what follows is what
+    two blew up ('فجرا نفسيهما', 'فجرا سيارة مفخخة': the dual فجّرا)."""
+    if tokens[a].text in ("فجرا", "وفجرا"):
+        nxt = _no_conj(tokens[a + 1].text) if a + 1 < len(tokens) else ""
+        return not (nxt in _sets()["reflexive"] or any(nxt.endswith(d) for d in _sets()["devices"]))
     if tokens[a].text not in ("فجر", "وفجر"):
         return False
     before = a - 1
@@ -1272,7 +1277,9 @@ def _troop_words() -> frozenset[str]:
 def _self_supported(toks: list[Token], a: int, b: int, trig: Trigger) -> bool:
     """A weak trigger that its own phrase makes an event: a gathering with a crowd count right
     after it ('تجمع مئات', 'تجمع عشرات الفلسطينيين'), a projectile launched at a target
-    ('أطلقت طائرة … صاروخاً على مجموعة') or troops massed ('حشد الجيش قواته')."""
+    ('أطلقت طائرة … صاروخاً على مجموعة'), strikes carried out against one ('نفذت الطائرات
+    التركية ثلاث ضربات على مواقع', 'وجه التحالف ضربة لمواقع الحوثيين'; a blow the economy took,
+    'ضربات الجزاء', is none) or troops massed ('حشد الجيش قواته')."""
     def words(i: int, j: int) -> list[str]:
         return [_no_conj(t.text) for t in toks[max(0, i):j]]
 
@@ -1285,6 +1292,11 @@ def _self_supported(toks: list[Token], a: int, b: int, trig: Trigger) -> bool:
         before = words(a - 4, a + 1)  # with the trigger: what follows the last launch verb
         launched = any(w in launch["verbs"] and before[k + 1] not in launch["not_after"] for k, w in enumerate(before[:-1]))
         return launched and any(w in launch["toward"] for w in words(b, b + 3))
+    if trig.type == "ASSAULT" and trig.frame == "attack":  # 'نفذت الطائرات ثلاث ضربات على مواقع'
+        toward = cues("ar")["launch_verbs"]["toward"]
+        carried_out = any(t.text in cues("ar")["light_verbs"] or _no_conj(t.text) in cues("ar")["light_verbs"]
+                          for t in toks[max(0, a - 6):a])  # 'وجه' (وجّه, not و + جه)
+        return carried_out and any(w in toward or (w.startswith("ل") and not w.startswith("لل")) for w in words(b, b + 3))
     return False
 
 
@@ -1792,9 +1804,9 @@ def _without_hazard_casualties(sent: Sentence, cands: list[Candidate]) -> list[C
         return cands
 
     def hazard_agent(c: Candidate) -> bool:
-        """Its subject, or the phrase right before it ('إعصار قوي ضرب تايوان'; not across a
-        clause: 'تحطمت الطائرة بعد إصابتها بصاروخ')."""
-        before = range(c.tok[0] - 3, c.tok[0])
+        """Its subject, or the phrase right before it ('إعصار قوي ضرب تايوان', 'زلزال بقوة 5.1
+        درجة، ضرب المناطق'; not across a clause: 'تحطمت الطائرة بعد إصابتها بصاروخ')."""
+        before = range(c.tok[0] - 6, c.tok[0])
         return (any(k in hazards for a, b in c.sources for k in range(a, b))
                 or any(k in hazards and not any(_no_conj(toks[m].text) in _SEQUENCE_WORDS for m in range(k + 1, c.tok[0])) for k in before))
 
@@ -2629,6 +2641,8 @@ def _bombed(sent: Sentence, cand: Candidate, after: int, own_idx: set[int], enti
     if not nps or nps[0][1] <= nps[0][0]:
         return None
     a, e = nps[0]
+    # 'أهدافا لحزب العمال الكردستاني شمالي العراق': where the targets lie is no part of whose they are
+    e = next((m for m in range(a + 2, e) if toks[m].text in cues("ar")["directions"]), e)
     if not place_like(sent, (a, e), entity_place):
         return (a, e) if actor_like(sent, (a, e), entity_actor) or national(sent, (a, e)) else None
     owner = (a + 1, e)

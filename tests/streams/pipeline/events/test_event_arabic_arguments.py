@@ -609,6 +609,23 @@ def test_a_projectile_launched_at_a_target_is_an_attack_a_test_launch_is_not():
     assert not _cands("أطلق سراح صاحب مصنع الصواريخ على الفور.", "ASSAULT")
 
 
+def test_strikes_carried_out_against_a_target_are_an_attack_a_blow_taken_is_not():
+    got = _cands("نفذت الطائرات التركية ثلاث ضربات على مواقع لتنظيم داعش في ريف حلب.", "ASSAULT")
+    assert [c["trigger"] for c in got] == ["ضربات"]
+    assert [c["trigger"] for c in _cands("وجه التحالف ضربة قاسية لمواقع الحوثيين في صعدة.", "ASSAULT")] == ["ضربه"]
+    assert not _cands("تلقى الاقتصاد ضربة قوية بعد انخفاض أسعار النفط.", "ASSAULT")
+    assert not _cands("سجل اللاعب هدفا من ضربة جزاء في الدقيقة 80.", "ASSAULT")
+
+
+def test_fajran_is_at_dawn_unless_two_blew_something_up():
+    """'فجرا' is the adverb (at dawn) before what was carried out, the dual فجّرا before
+    themselves or a device."""
+    got = _cands("نفذت الطائرات التركية فجرا ثلاث ضربات على مواقع لتنظيم داعش.", "ASSAULT")
+    assert [c["trigger"] for c in got] == ["ضربات"]
+    assert [c["trigger"] for c in _cands("وكان انتحاريان فجرا نفسيهما في سوق ببغداد أمس.", "ASSAULT")] == ["فجرا"]
+    assert [c["trigger"] for c in _cands("ثم فجرا السيارة المفخخة قرب الحاجز.", "ASSAULT")] == ["فجرا"]
+
+
 def test_a_pronoun_suffix_or_a_broken_plural_after_a_definite_noun_ends_the_subject():
     with classifier.using({"ASSAULT": ({"r:bias": 5.0}, 0.0, 0.3)}):  # the roles, whatever the gate says
         # 'باغتتهم' (surprised them) is a verb: the coalition fighters shelled, not 'fighters … surprised them'
@@ -790,6 +807,7 @@ def test_met_death_with_the_victims_between_verb_and_noun_is_a_killing_in_an_att
         assert shot["trigger"] == "لقي" and shot["targets"] == ["شرطي"] and shot["sources"] == ["مسلحين"]
         assert not _cands("لقي شاب مصرعه إثر حادث مروع على الطريق الدائري.", "ASSAULT")  # a death, no attack
         assert not _cands("لقي أربعة أشخاص حتفهم جراء إعصار قوي ضرب تايوان.", "ASSAULT")  # the storm struck
+        assert not _cands("قتل ثلاثة أشخاص في زلزال بقوة 5.1 درجة، ضرب المناطق الشمالية لباكستان.", "ASSAULT")
 
 
 def test_a_support_verbs_subject_ends_where_its_event_noun_begins():
