@@ -90,6 +90,7 @@ def _sets():
         "light_nouns_of_ba": frozenset(c["light_nouns_of_ba"]),
         "far_light": frozenset(c["far_light_verbs"]),
         "participation": c["participation_verbs"],
+        "crowd_control": frozenset(c["crowd_control"]),
         "purpose": frozenset(c["purpose_adverbials"]),
         "neg": set(c["negation"]),
         "foiling": set(c["foiling"]),
@@ -1311,6 +1312,7 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
     agents = [(h[0], h[1]) for h in hits if h[0] in agent_hits and h[2].type == "PROTEST"]
     attackers = [(h[0], h[1]) for h in hits if h[0] in agent_hits and h[2].type == "ASSAULT"]
     trig_idx = {k for h in hits if h[0] not in agent_hits and (h[2].weight >= 0.5 or toks[h[0]].text.startswith("و")) for k in range(h[0], h[1])}
+    conj_idx = {h[0] for h in hits if h[3].startswith("و")}  # 'واعتقل': a trigger coordinated by و
     type_idx: dict[str, set[int]] = {}
     for h in hits:
         if h[0] in trig_idx:
@@ -1379,9 +1381,13 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
             continue
         cand = Candidate(type=trig.type, mode=trig.mode, trigger=trig, tok=(a, b), status="ongoing" if status == PRESENT else status,
                          present_tense=status == PRESENT)
-        _arguments(sent, cand, prefix, suffix, lv, trig_idx, entity_actor, entity_place, type_idx.get(trig.type, set()))
+        _arguments(sent, cand, prefix, suffix, lv, trig_idx, entity_actor, entity_place, type_idx.get(trig.type, set()), conj_idx)
         cand.sources, cand.targets = _outside(cand.sources, cand.tok), _outside(cand.targets, cand.tok)
         pool = agents if trig.type == "PROTEST" else attackers if trig.type == "ASSAULT" else []
+        if trig.pattern in _sets()["crowd_control"]:
+            # who fired it, before it, is no protester: the crowd is, or who organised the
+            # protest it met ('مستخدمة الغاز المسيل للدموع مظاهرة نظمها حزب البعث')
+            cand.sources = [sp for sp in cand.sources if sp[0] > a]
         if a in agent_hits:
             _agent_noun(sent, cand, trig_idx, entity_actor)
         elif pool and not cand.sources:
@@ -1943,13 +1949,16 @@ _ATTACK_HEADS = {"هجوم", "هجمات", "تفجير", "تفجيرات", "عم
 
 
 def _with_quantifier(sent: Sentence, span: tuple[int, int]) -> tuple[int, int]:
-    """'مئات المتظاهرين', 'آلاف من المحتجين': include the quantifier before an agent noun."""
+    """'مئات المتظاهرين', 'آلاف من المحتجين', 'نحو ألف متظاهر': include the quantifier before an
+    agent noun."""
     toks = sent.tokens
     a = span[0]
     if a >= 2 and toks[a - 1].text == "من" and _no_conj(toks[a - 2].text) in _QUANT_HEADS:
         a -= 2
-    elif a >= 1 and (_no_conj(toks[a - 1].text) in _QUANT_HEADS or toks[a - 1].text.isdigit()):
+    elif a >= 1 and (_no_conj(toks[a - 1].text) in _QUANT_HEADS or _no_conj(toks[a - 1].text) in _NUMBER_WORDS or toks[a - 1].text.isdigit()):
         a -= 1
+        if a >= 1 and _no_conj(toks[a - 1].text) in _APPROXIMATORS:
+            a -= 1
     return (a, span[1])
 
 
@@ -2147,10 +2156,12 @@ def _after_that_subject(sent: Sentence, a: int, b: int, trig_idx: set[int], enti
     return bool(obj)
 
 
-def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, entity_actor, entity_place, own_idx: set[int]) -> None:
+def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, entity_actor, entity_place, own_idx: set[int],
+               conj_idx: set[int]) -> None:
     """Sources and targets of one candidate. ``own_idx``: the tokens of triggers of the
     candidate's own type; a trigger of another type may be the object ('استهدف اجتماعاً' =
-    targeted a meeting, 'استهدف موكباً')."""
+    targeted a meeting, 'استهدف موكباً'), but not one coordinated by و (``conj_idx``: 'قُتل
+    واعتقل 16 شخصًا', a second event)."""
     toks = sent.tokens
     a, b = cand.tok
     frame = cand.trigger.frame
@@ -2375,7 +2386,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
                 cand.targets = approximate  # 'أنه قتل نحو 150 متمردا'
             elif k < len(toks) and (n := _phrase_at(toks, k, _sets()["at_least"])) and (counted := np_forward(sent, k + n, own_idx)):
                 cand.targets = [_unquantify(sent, counted[0], trig_idx)]  # 'قتل ما لا يقل عن 11 حوثيا'
-            elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and toks[k].text not in _sets()["durations"] and not (is_verb and _prepositional(toks, k, entity_actor, entity_place)):
+            elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and toks[k].text not in _sets()["durations"] and not (is_verb and _prepositional(toks, k, entity_actor, entity_place)) \
+                    and k not in conj_idx:
                 nps = [_before_ba_phrase(sent, np, entity_actor) for np in np_forward(sent, k, own_idx)]
                 cand.targets = [np for np in nps if np[1] > np[0]]
         if not cand.targets and not ((is_verb or possessed) and suffix.endswith(_POSSESSIVES) and cand.mode != "visit"):

@@ -1743,3 +1743,23 @@ def test_the_subject_after_an_object_pronoun_ends_before_a_ba_phrase():
     بإرسال'; 'رفضه اتحاد الكرة بشدة' (the federation firmly refused it)."""
     assert _cands("كما أدانته المحكمة بإرسال وتخزين ما من شأنه المساس بالنظام العام.", "ACCUSE")[0]["sources"] == ["المحكمه"]
     assert _cands("وهو ما رفضه اتحاد الكرة بشدة من منطلق رغبته.", "REJECT")[0]["sources"] == ["اتحاد الكره"]
+
+
+def test_who_went_out_in_a_march_marched():
+    """'خرج' supports the event noun right after في, like 'شارك في': its subject took part."""
+    got = _cands("خرج مئات المصلين في المسجد الأقصى، في مسيرة بعد صلاة الجمعة أمس.", "PROTEST")
+    assert got and got[0]["sources"] == ["مئات المصلين"]
+    assert not _cands("خرج المريض من المستشفى أمس.", "PROTEST")
+
+
+def test_who_fires_tear_gas_is_no_protester_the_crowd_is():
+    got = _cands("أطلقت الشرطة التركية الغاز المسيل للدموع لتفريق نحو ألف متظاهر في أنقرة.", "PROTEST")
+    assert got and got[0]["sources"] == ["نحو الف متظاهر"]  # folded text
+    got = _cands("فرقت الشرطة مستخدمة الغاز المسيل للدموع مظاهرة نظمها حزب البعث في الخرطوم.", "PROTEST")
+    assert got and got[0]["sources"] == ["حزب البعث"]
+
+
+def test_a_second_event_after_a_trigger_is_no_object_of_it():
+    """'أن متطرفًا قُتل واعتقل 16 شخصًا': those arrested were not killed."""
+    for c in _cands("أعلنت الوزارة أن متطرفًا قُتل واعتقل 16 شخصًا بشبهة الإرهاب.", "ASSAULT"):
+        assert not any("اعتقل" in t for t in c["targets"])
