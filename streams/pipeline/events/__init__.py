@@ -481,8 +481,11 @@ def _national_place(sent: Sentence, span: tuple[int, int]) -> Place | None:
 def _unnamed_place(sent: Sentence, span: tuple[int, int]) -> bool:
     """'في المنطقة', 'بالمدينة', 'في الموقع': a site noun alone (cues_ar.json ``site_nouns``) names
     no place; the narrative's running place (or none) is the event's. A facility alone ('في
-    السوق') still says where."""
+    السوق') still says where. Nor does a place head with an ordinal or an indefinite adjective
+    (``ordinals``, ``indefinite_adjectives``: 'فوزه بولاية خامسة' is a fifth term, 'بولاية جديدة' a new one)."""
     a, b = span
+    if b - a == 2 and arabic._no_conj(sent.tokens[a + 1].text) in arabic._sets()["not_a_name"]:
+        return True
     return b - a == 1 and arabic.bare(sent.tokens[a].text) in arabic._sets()["site"]
 
 

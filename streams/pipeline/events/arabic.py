@@ -106,6 +106,7 @@ def _sets():
         "place": set(c["place_heads"]),
         "group_name_heads": frozenset(c["group_name_heads"]),
         "site": frozenset(c["site_nouns"]),
+        "not_a_name": frozenset(c["ordinals"]) | frozenset(c["indefinite_adjectives"]),
         "copy_received": frozenset(c["copy_received_verbs"]),
         "festive": frozenset(c["festive_words"]),
         "protest_context": tuple(c["protest_context_stems"]),

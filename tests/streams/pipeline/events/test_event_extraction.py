@@ -420,3 +420,11 @@ def test_a_headline_in_the_present_reports_what_happened():
                      body="تظاهر آلاف العراقيين أمس في بغداد احتجاجا على الفساد ونقص الخدمات.", published_at=PUB)
     doc = STAGE(Normalize()(Doc(article=raw, text="", body_start=0, folded=FoldedText("", (0,)))).evolve(language="ar"))
     assert [e.status for e in doc.events if e.type == "PROTEST" and e.evidence.start < doc.body_start] == ["occurred"]
+
+
+def test_a_term_of_office_is_no_place():
+    """'فوزه بولاية خامسة' is a fifth term: a place head with an ordinal names no place."""
+    (e,) = [e for e in run_stage("وقدم بلاتر استقالته بعد أربعة أيام على فوزه بولاية خامسة.", "ar").events if e.type == "RETREAT"]
+    assert e.location is None
+    (e,) = [e for e in run_stage("تظاهر مئات الأشخاص بولاية كارولاينا أمس.", "ar").events if e.type == "PROTEST"]
+    assert e.location is not None
