@@ -2291,8 +2291,9 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
                 subj, missing = [(s, min(e, lv_idx)) for s, e in shared if s < lv_idx], False
         if subj and subj[0][1] - subj[0][0] == 1 and _no_conj(toks[subj[0][0]].text) in _QUANT_HEADS and subj[0][1] < len(toks) and toks[subj[0][1]].text == "من":
             subj, missing = [], True  # 'شن أكثر من 40 غارة': the count of strikes, not their agent
-        elif subj and subj[0] == (lv_idx + 1, a) and _no_conj(toks[lv_idx + 1].text) in _sets()["act_nouns"]:
-            subj, missing = [], True  # 'ونفذت أعمال اغتصاب': the acts carried out, not who did them
+        elif subj and ((subj[0] == (lv_idx + 1, a) and _no_conj(toks[lv_idx + 1].text) in _sets()["act_nouns"])
+                       or (subj[0][0] == lv_idx + 1 == a - 1 and _is_quantity_word(toks[lv_idx + 1].text))):
+            subj, missing = [], True  # 'ونفذت أعمال اغتصاب', 'شنت مئات الضربات': what was carried out, not who did it
         cand.speaker_subject &= role == "source"  # 'قال إنه تم الاتفاق': the pronoun of a passive is impersonal
         if role == "source":
             cand.sources = subj
