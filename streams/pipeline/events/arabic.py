@@ -1806,16 +1806,19 @@ def _without_hazard_casualties(sent: Sentence, cands: list[Candidate]) -> list[C
     hazards = _hazard_starts(toks)
     if not hazards:
         return cands
-    cands = [c for c in cands if not (c.type == "COERCE" and any(k in hazards for a, b in (*c.sources, *c.targets) for k in range(a, b)))]
-    if not any(c.type == "ASSAULT" for c in cands):
-        return cands
 
     def hazard_agent(c: Candidate) -> bool:
         """Its subject, or the phrase right before it ('إعصار قوي ضرب تايوان', 'زلزال بقوة 5.1
-        درجة، ضرب المناطق'; not across a clause: 'تحطمت الطائرة بعد إصابتها بصاروخ')."""
+        درجة، ضرب المناطق', 'عاصفة ثلجية في عام 1979 احتجزتها في البيت'; not across a clause:
+        'تحطمت الطائرة بعد إصابتها بصاروخ')."""
         before = range(c.tok[0] - 6, c.tok[0])
         return (any(k in hazards for a, b in c.sources for k in range(a, b))
                 or any(k in hazards and not any(_no_conj(toks[m].text) in _SEQUENCE_WORDS for m in range(k + 1, c.tok[0])) for k in before))
+
+    cands = [c for c in cands if not (c.type == "COERCE" and (
+        any(k in hazards for a, b in (*c.sources, *c.targets) for k in range(a, b)) or (not c.sources and hazard_agent(c))))]
+    if not any(c.type == "ASSAULT" for c in cands):
+        return cands
 
     def casualty_only(c: Candidate) -> bool:
         return c.type == "ASSAULT" and (hazard_agent(c) or (c.mode is None or counted_people(c)) and (c.trigger.frame == "victim" or not c.sources))

@@ -978,9 +978,11 @@ def test_a_date_is_skipped_serious_injuries_name_nobody_and_who_falls_into_an_am
     assert approval["sources"] == []  # both names of the month are the date, no subject
 
 
-def test_time_pressing_and_arrest_warrants_are_no_raid_nor_arrest():
+def test_time_pressing_arrest_warrants_and_a_storm_are_no_raid_nor_arrest():
     assert not _cands("مشددا على أن التغيير المناخي يمثل تهديدا وأن الوقت يداهم الجميع لمواجهة هذا التهديد.", "COERCE")
     assert not _cands("الذي بدوره قد يرسل مذكرات الاعتقال لأجهزة الشرطة في كافة دول العالم.", "COERCE")
+    assert not _cands("أصدرت المحكمة الجنائية الدولية مذكرتي اعتقال بحق البشير في عامي 2009 و2010.", "COERCE")
+    assert not _cands("بدأت الكتابة أثناء عاصفة ثلجية في عام 1979 احتجزتها في البيت.", "COERCE")  # the storm held her
 
 
 def test_a_coordinated_support_verb_and_finally_end_the_noun_phrase():
