@@ -131,6 +131,8 @@ def parse_quantities(tokens: list[Token], lang: str, source) -> list[tuple[int, 
         total, current, j = 0.0, 0.0, i
         seen = False
         while j < n:
+            if seen and tokens[j].text[:1] == "و" and tokens[j].text[1:].isdigit():
+                break  # 'في عامي 2009 و2010', '12 و15 شخصا': two figures, not one compound number
             wv = _pair_value(tokens, j, lang)
             if wv is not None:
                 j += 1  # a two-word unit
@@ -163,7 +165,8 @@ def parse_quantities(tokens: list[Token], lang: str, source) -> list[tuple[int, 
         if _counts_things(tokens, j, lang):
             i = j
             continue
-        if 1900 <= value <= 2100 and j == i + 1 and _DIGITS.match(tokens[i].text) and "," not in tokens[i].text:
+        digits = tokens[i].text[1:] if tokens[i].text[:1] == "و" else tokens[i].text
+        if 1900 <= value <= 2100 and j == i + 1 and _DIGITS.match(digits) and "," not in digits:
             i = j
             continue
         lo = hi = None
@@ -174,6 +177,10 @@ def parse_quantities(tokens: list[Token], lang: str, source) -> list[tuple[int, 
             hv = _word_value(tokens[k + 1].text, lang)[1]
             if hv > value:
                 lo, hi, j = value, hv, k + 2
+        elif k < n and i > 0 and tokens[i - 1].text in ("بين", "مابين") and tokens[k].text[:1] == "و" and tokens[k].text[1:].isdigit():
+            hv = float(tokens[k].text[1:])  # 'بين 20 و30': between twenty and thirty
+            if hv > value:
+                lo, hi, j = value, hv, k + 1
         start = i
         mt = _phrase_before(tokens, start, q["more_than"])
         lt = _phrase_before(tokens, start, q["less_than"]) if not mt else 0

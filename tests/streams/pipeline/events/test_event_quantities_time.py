@@ -30,6 +30,16 @@ def test_martyrs_are_the_killed():
     assert [(q.kind, q.value) for q in qs] == [("killed", 26), ("injured", 227), ("killed", 5)]
 
 
+def test_two_figures_joined_by_wa_are_two_figures_and_years_none():
+    """Compound numbers join words ('خمسة وعشرون'), never digits: '12 و15' are two figures and
+    'عامي 2009 و2010' two years, no count of 4,019; after بين they bound a range."""
+    assert [(q.kind, q.value) for q in qty("قتل 12 و15 شخصا في هجومين")] == [("killed", 12), ("killed", 15)]
+    assert [(q.kind, q.value) for q in qty("قتل خمسة وعشرون شخصا")] == [("killed", 25)]
+    assert qty("اعتقلت الشرطة في عامي 2009 و2010 عددا من المتهمين") == []
+    (q,) = qty("سقط بين 20 و30 قتيلا")
+    assert q.kind == "killed" and (q.min, q.max) == (20, 30)
+
+
 def test_dozens_arabic():
     (q,) = qty("اعتقلت الشرطة عشرات المتظاهرين")
     assert q.kind == "arrested" and q.value is None and q.min == 20 and q.approximate
