@@ -1773,8 +1773,10 @@ def _verbal_attack(sent: Sentence, c: Candidate) -> bool:
 
 
 def _hazard_starts(toks: list[Token]) -> set[int]:
-    """Tokens where a hazard phrase (cues_ar.json ``hazards``) starts, clitics aside."""
-    return _phrase_starts(toks, _sets()["hazards"])
+    """Tokens where a hazard phrase (cues_ar.json ``hazards``) starts, clitics aside, but for one
+    that makes another word with its neighbour (``homograph_pairs``: 'منظمات تدافع عن حقوق
+    الإنسان' defend, no stampede)."""
+    return {k for k in _phrase_starts(toks, _sets()["hazards"]) if not _in_homograph_pair(toks, k)}
 
 
 def _phrase_starts(toks: list[Token], by_first: dict[str, list[list[str]]]) -> set[int]:

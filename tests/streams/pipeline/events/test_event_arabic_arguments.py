@@ -1767,3 +1767,13 @@ def test_a_second_event_after_a_trigger_is_no_object_of_it():
     """'أن متطرفًا قُتل واعتقل 16 شخصًا': those arrested were not killed."""
     for c in _cands("أعلنت الوزارة أن متطرفًا قُتل واعتقل 16 شخصًا بشبهة الإرهاب.", "ASSAULT"):
         assert not any("اعتقل" in t for t in c["targets"])
+
+
+def test_defending_is_no_stampede_and_accusing_her_of_arrests_alleges_them():
+    """'منظمات تدافع عن حقوق الإنسان' defend: no hazard that would make the arrests none; 'تتهمها
+    باعتقال' (accuses it of arresting) alleges them."""
+    (arrest,) = [e for e in run_stage("وتواجه إثيوبيا ضغوطا من منظمات تدافع عن حقوق الإنسان تتهمها باعتقال ناشطين وصحفيين.", "ar").events
+                 if e.type == "COERCE"]
+    assert arrest.status == "alleged"
+    assert not _cands("قتل 11 شخصا في تدافع خلال احتفال ديني في الهند.", "ASSAULT")
+
