@@ -248,6 +248,12 @@ def _counted_things(lang: str) -> frozenset[str]:
 #: Tokens a number's keyword is not looked for across: the number belongs to its own clause
 #: ('جرح 58 داعشيا، ودمرت 9 مستودعات': nine depots, not nine wounded).
 _CLAUSE_BREAKS = frozenset({"،", ",", ";", "؛"})
+@lru_cache(maxsize=2)
+def _clause_words(lang: str) -> frozenset[str]:
+    """Words that open another clause (quantities.json ``clause_breaks``: فيما، بينما)."""
+    return frozenset(quantities(lang).get("clause_breaks", ()))
+
+
 #: Words between a number and the noun it counts ('5 من المسلحين', 'five of the fighters').
 _PARTITIVE = frozenset({"من", "of", "the"})
 
@@ -258,11 +264,12 @@ def _kind_near(tokens: list[Token], a: int, b: int, lang: str) -> str | None:
     ('30 عنصرا', '5 من المسلحين', '300 Kurdish fighters'). The armed vehicles of '22 عجلة
     مسلحة' are no fighters."""
     n = len(tokens)
+    breaks = _CLAUSE_BREAKS | _clause_words(lang)
     best, best_score = None, 99.0
     for step in (1, -1):
         idx = b if step == 1 else a - 1
         for d in range(1, 6):
-            if not 0 <= idx < n or tokens[idx].text in _CLAUSE_BREAKS:
+            if not 0 <= idx < n or tokens[idx].text in breaks:
                 break
             k = kind_of(tokens[idx].text, lang)
             if k and k != "fighters":

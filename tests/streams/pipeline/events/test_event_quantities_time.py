@@ -40,6 +40,12 @@ def test_two_figures_joined_by_wa_are_two_figures_and_years_none():
     assert q.kind == "killed" and (q.min, q.max) == (20, 30)
 
 
+def test_a_number_takes_no_casualty_word_across_a_clause_opener():
+    """'القوة المؤلفة من 8700 عسكري فيما قتل ستة': the force's size, not 8,700 dead."""
+    got = [(q.kind, q.value) for q in qty("قائدا للقوة المشتركة المؤلفة من 8700 عسكري فيما قتل ستة اشخاص في هجوم")]
+    assert ("killed", 8700) not in got and ("killed", 6) in got
+
+
 def test_dozens_arabic():
     (q,) = qty("اعتقلت الشرطة عشرات المتظاهرين")
     assert q.kind == "arrested" and q.value is None and q.min == 20 and q.approximate
