@@ -3016,6 +3016,7 @@ def _protested_institution(sent: Sentence, b: int, trig_idx: set[int]) -> tuple[
             if not nps or nps[0][0] != k + n:
                 return None
             # the body alone, not where it stands: 'البرلمان في المساء', 'القنصلية اليونانية في برلين'
-            end = next((m for m in range(k + n + 1, nps[0][1]) if toks[m].text in _PLACE_PREPOSITIONS or toks[m].text.startswith("لل")), nps[0][1])
+            # nor who took part ('وزارة الداخلية بمشاركة ممثلي النقابات')
+            end = next((m for m in range(k + n + 1, nps[0][1]) if toks[m].text in _PLACE_PREPOSITIONS or toks[m].text.startswith(("لل", "بم"))), nps[0][1])
             return k + n, end
     return None

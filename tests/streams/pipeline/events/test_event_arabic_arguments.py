@@ -360,6 +360,8 @@ def test_the_embassy_or_ministry_a_protest_gathers_at_is_its_target():
     assert any(c["targets"] == ["البرلمان"] for c in parliament)
     magazine = _cands("ودعا متظاهرون أمام مقر المجلة في الدار البيضاء الى الافراج عن الصحافيين.", "PROTEST")
     assert all(c["targets"] == [] for c in magazine)
+    ministry = _cands("كما أكدت تنظيم وقفات احتجاجية أمام وزارة الداخلية بمشاركة ممثلي النقابات.", "PROTEST")
+    assert any(c["targets"] == ["وزاره الداخليه"] for c in ministry)  # not who took part
 
 
 def test_a_demand_far_into_a_long_protest_sentence_still_names_its_target():
@@ -1349,6 +1351,7 @@ def test_the_deadliest_of_the_attacks_is_no_attacker():
     subject of the verb; it names no party."""
     got = _cands("واستهدف أكثر الهجمات دموية منطقة بغداد الجديدة.", "ASSAULT")
     assert all(c["sources"] == [] for c in got)
+    assert all(c["sources"] == [] for c in _cands("وبدأت أحدث احتجاجات أمام وزارة التعليم أمس.", "PROTEST"))  # the latest
     assert "منطقه بغداد الجديده" in [t for c in got for t in c["targets"]]
 
 
