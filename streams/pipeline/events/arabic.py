@@ -135,6 +135,7 @@ def _sets():
         "national": set(demonyms_ar()),
         "territorial": [p.split() for p in c["territorial_link"]],
         "hazards": _by_first_word(c["hazards"]),
+        "rescuers": _by_first_word(c["rescuers"]),
         "honorifics": _by_first_word(c["early_islam_honorifics"]),
         "verbal_attack": set(c["verbal_attack"]),
         "members": set(c["possessive_members"]),
@@ -1801,10 +1802,12 @@ def _without_hazard_casualties(sent: Sentence, cands: list[Candidate]) -> list[C
     names a hazard and holds no attack of its own (an attack trigger with a mode, not a counted
     noun such as '24 مسلحا', or an agent that is not the hazard): 'حادث إطلاق نار' stays an attack.
     People a hazard holds are no detainees, nor is a hazard ('أمطار الجنوب ... تحتجز 10 أشخاص', 'دهم
-    سيول وادي ضمد للأحياء': trapped, raided by floods)."""
+    سيول وادي ضمد للأحياء': trapped, raided by floods), nor people rescuers free (``rescuers``)."""
     if not any(c.type in ("ASSAULT", "COERCE") for c in cands):
         return cands
     toks = sent.tokens
+    if _phrase_starts(toks, _sets()["rescuers"]):  # 'حررت فرق الدفاع المدني 3 أشخاص احتجزوا': trapped
+        cands = [c for c in cands if not (c.type == "COERCE" and c.mode == "arrest")]
     hazards = _hazard_starts(toks)
     if not hazards:
         return cands
@@ -2396,6 +2399,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             elif k < len(toks) and not _stopword(toks[k].text) and not _is_punct(toks[k]) and toks[k].text not in _sets()["durations"] and not (is_verb and _prepositional(toks, k, entity_actor, entity_place)) \
                     and k not in conj_idx:
                 nps = [_before_ba_phrase(sent, np, entity_actor) for np in np_forward(sent, k, own_idx)]
+                # nor does it run into one: 'تعتقل الإنسان وتقتله'
+                nps = [(s_, next((m for m in range(s_ + 1, e_) if m in conj_idx), e_)) for s_, e_ in nps]
                 cand.targets = [np for np in nps if np[1] > np[0]]
         if not cand.targets and not ((is_verb or possessed) and suffix.endswith(_POSSESSIVES) and cand.mode != "visit"):
             # what reinforcements or aid are sent to is no target of the strike after them; a

@@ -1780,3 +1780,9 @@ def test_defending_is_no_stampede_and_accusing_her_of_arrests_alleges_them():
     assert arrest.status == "alleged"
     assert not _cands("قتل 11 شخصا في تدافع خلال احتفال ديني في الهند.", "ASSAULT")
 
+
+def test_people_rescuers_freed_were_trapped_and_an_object_ends_at_a_coordinated_event():
+    assert not _cands("حررت فرق الهلال الأحمر والدفاع المدني 3 أشخاص احتجزوا بعقبة الأبناء بمحافظة بلجرشي.", "COERCE")
+    (held,) = _cands("جماعة الحوثي التي تعتقل الإنسان وتقتله وبعد ذلك تضربه.", "COERCE")
+    assert held["targets"] == ["الانسان"]
+

@@ -46,6 +46,11 @@ def test_a_number_takes_no_casualty_word_across_a_clause_opener():
     assert ("killed", 8700) not in got and ("killed", 6) in got
 
 
+def test_a_day_of_a_levantine_month_is_no_count():
+    got = qty("اعتقلت الشرطة خمسة متظاهرين في 24 تموز/يوليو الجاري")
+    assert [(q.kind, q.value) for q in got] == [("arrested", 5)]
+
+
 def test_dozens_arabic():
     (q,) = qty("اعتقلت الشرطة عشرات المتظاهرين")
     assert q.kind == "arrested" and q.value is None and q.min == 20 and q.approximate
