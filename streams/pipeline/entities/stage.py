@@ -296,16 +296,16 @@ def _common_word_places() -> frozenset[str]:
 def _common_word(surface: str) -> bool:
     """One word that is a clitic and a place name the geocoder never matches because it is a
     common word (``ambiguous_ar.txt`` [drop]): the tagger learned such names as places from its
-    gazetteer features, which strip clitics, so it tags 'كمينا' (an ambush: ك + Minna) and
-    'بلاتر' (Blatter: ب + لاتر). Left untagged, as the geocoder leaves them, unless a place cue
-    comes first. The name itself the tagger may read as a place from its context: 'المعارك في
-    الحوطة' is the Yemeni town."""
+    gazetteer features, which strip clitics, so it tags 'كمينا' (an ambush: ك + Minna), 'فرقة'
+    (a division: ف + Raqqa) and 'بلاتر' (Blatter: ب + لاتر). Left untagged, as the geocoder
+    leaves them, unless a place cue comes first. The name itself the tagger may read as a place
+    from its context: 'المعارك في الحوطة' is the Yemeni town."""
     words = fold(surface)[0].split()
     if len(words) != 1:
         return False
     word = words[0]
-    # a preposition glued to a bare name ('بلاتر'), not و ('والرس') nor one before the article ('بالحوطة')
-    return any(key in _common_word_places() and not key.startswith("ال") and word[:-len(key)] not in ("و", "ف")
+    # a letter glued to a bare name ('بلاتر', 'فرقة'), not و ('والرس') nor one before the article ('بالحوطة')
+    return any(key in _common_word_places() and not key.startswith("ال") and word[:-len(key)] != "و"
                for key in strip_clitics(word)[1:])
 
 

@@ -118,7 +118,7 @@ def test_a_common_word_the_geocoder_never_matches_is_no_place_for_the_stage_eith
     """The tagger learned the gazetteer's names as places, so it tags 'كمينا' (an ambush, not
     ك + Minna) and 'بلاتر' (not ب + لاتر); the stage leaves such a word untagged, as the geocoder
     does (ambiguous_ar.txt [drop]), unless a place cue comes first. A place it can geocode stays."""
-    text = "نصب مسلحون كمينا لدورية الشرطة قرب الرمادي، وقال بلاتر إنه لن يستقيل."
+    text = "نصب مسلحون كمينا لدورية الشرطة قرب الرمادي، وخطف مسلحون ثمانية من فرقة مقاتلة، وقال بلاتر إنه لن يستقيل."
     places = [e.surface for e in stage(make_doc(text)).entities if e.type == "location"]
     assert places == ["الرمادي"]
     text = "قام وفد من مسؤولي التعليم في محافظة الرس بزيارة لمدير التعليم."
