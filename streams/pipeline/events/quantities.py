@@ -27,6 +27,22 @@ def _month_words(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=2)
+def _numbered_units(lang: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(p.split()) for p in quantities(lang).get("numbered_units", ()))
+
+
+def _named_by_number(tokens: list[Token], i: int, lang: str) -> bool:
+    """The digits at ``i`` follow a noun they name (quantities.json ``numbered_units``)."""
+    if not tokens[i].text.isdigit():
+        return False
+    for unit in _numbered_units(lang):
+        n = len(unit)
+        if i >= n and tuple(t.text for t in tokens[i - n:i]) == unit:
+            return True
+    return False
+
+
+@lru_cache(maxsize=2)
 def _kind_index(lang: str) -> dict[str, str]:
     idx = {}
     for kind, words in quantities(lang)["kinds"].items():
@@ -171,6 +187,9 @@ def parse_quantities(tokens: list[Token], lang: str, source) -> list[tuple[int, 
             continue
         if _counts_things(tokens, j, lang):
             i = j
+            continue
+        if i > 0 and _named_by_number(tokens, i, lang):
+            i = j  # 'الفرقة 30', 'القرار 2216': a name, no count
             continue
         digits = tokens[i].text[1:] if tokens[i].text[:1] == "و" else tokens[i].text
         if 1900 <= value <= 2100 and j == i + 1 and _DIGITS.match(digits) and "," not in digits:

@@ -51,6 +51,11 @@ def test_a_day_of_a_levantine_month_is_no_count():
     assert [(q.kind, q.value) for q in got] == [("arrested", 5)]
 
 
+def test_a_number_that_names_a_unit_is_no_count():
+    """'الفرقة 30' is the 30th Division, 'القرار 2216' a resolution (quantities.json numbered_units)."""
+    assert [(q.kind, q.value) for q in qty("وقتل خمسة من أفراد الفرقة 30 أثناء تصديهم للمهاجمين")] == [("killed", 5)]
+
+
 def test_dozens_arabic():
     (q,) = qty("اعتقلت الشرطة عشرات المتظاهرين")
     assert q.kind == "arrested" and q.value is None and q.min == 20 and q.approximate
