@@ -2961,6 +2961,8 @@ def _skip_adverbs(toks: list[Token], j: int) -> int:
             j += 2
         elif (past := _past_a_date(toks, j)) > j:
             j = past  # 'اختطفوا في مايو الماضي الأب جاك مراد'
+        elif w in _TIME_NOUNS and j + 1 < len(toks) and toks[j + 1].text in ("الماضي", "الماضيه", "الحالي", "الجاري"):
+            j += 2  # 'قتلوا الأسبوع الماضي'
         else:
             break
     return j

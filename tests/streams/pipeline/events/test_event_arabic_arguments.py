@@ -1559,7 +1559,8 @@ def test_an_operation_named_dawn_is_no_bombing():
 
 
 @pytest.mark.parametrize("text", ["دب يقتل أميركيا في متنزه يلوستون.", "وأصاب ثور أربعة أشخاص خلال المهرجان.", "خنازير برية تقتل رجلا في صقلية.",
-                                  "قتل 11 شخصا أمس في تدافع خلال احتفال ديني في شرق الهند."])
+                                  "قتل 11 شخصا أمس في تدافع خلال احتفال ديني في شرق الهند.",
+                                  "قرود غابة رغدان تهاجم طفلا وتصيبه بجروح عميقة ونزيف."])
 def test_an_animal_or_a_stampede_that_kills_is_no_attacker(text):
     """A bear, a bull, a stampede: the hazards' rule, no attack in a sentence that names no weapon."""
     assert not any(e.type == "ASSAULT" for e in run_stage(text, "ar").events)
@@ -1785,4 +1786,10 @@ def test_people_rescuers_freed_were_trapped_and_an_object_ends_at_a_coordinated_
     assert not _cands("حررت فرق الهلال الأحمر والدفاع المدني 3 أشخاص احتجزوا بعقبة الأبناء بمحافظة بلجرشي.", "COERCE")
     (held,) = _cands("جماعة الحوثي التي تعتقل الإنسان وتقتله وبعد ذلك تضربه.", "COERCE")
     assert held["targets"] == ["الانسان"]
+
+
+def test_last_week_is_no_object_and_the_assad_forces_no_hazard():
+    for c in _cands('وقال غامندي ان "تسعة من مزارعي البطيخ قتلوا الاسبوع الماضي في دابار".', "ASSAULT"):
+        assert not any(t.startswith("الاسبوع") for t in c["targets"])
+    assert any(e.type == "ASSAULT" for e in run_stage("قتلت قوات الأسد 10 أشخاص في درعا أمس.", "ar").events)
 

@@ -54,6 +54,7 @@ def test_a_day_of_a_levantine_month_is_no_count():
 def test_a_number_that_names_a_unit_is_no_count():
     """'الفرقة 30' is the 30th Division, 'القرار 2216' a resolution (quantities.json numbered_units)."""
     assert [(q.kind, q.value) for q in qty("وقتل خمسة من أفراد الفرقة 30 أثناء تصديهم للمهاجمين")] == [("killed", 5)]
+    assert [(q.kind, q.value) for q in qty("دمرت غارة طقما على متنه مضاد طيران عيار 23 وقتل 3 من طاقمه")] == [("killed", 3)]
 
 
 def test_dozens_arabic():
