@@ -393,8 +393,9 @@ def np_forward(sent: Sentence, j: int, trig_idx: set[int], max_len: int = 6, all
             max_len += 3  # the name's words: 'علي عبد الله صالح'
         if _is_punct(t) or k in trig_idx or (_stopword(t.text) and not ali) or (count and _no_conj(t.text) in _sets()["reflexive"]):
             break  # 'فجّر انتحاري نفسه': the reflexive is the object, not part of the subject
-        if count and (t.text in _ADVERBS or (t.text in _WEEKDAYS and t.text != "من") or t.text in _TIME_NOUNS or _day_before_yesterday(toks, k)):
-            break  # 'وشن سلاح الجو التركي الجمعة أولى غاراته', 'اتفق قادة الاتحاد الشهر الماضي': a time word ends the noun phrase
+        if count and (t.text in _ADVERBS or (t.text in _WEEKDAYS and t.text != "من") or t.text in _TIME_NOUNS or _day_before_yesterday(toks, k)
+                      or (t.text in _sets()["durations"] and not t.text.endswith(("ا", "ين")))):
+            break  # 'وشن سلاح الجو التركي الجمعة أولى غاراته', 'اتفق قادة الاتحاد الشهر الماضي', 'بين قوى النظام ومعارضيه مدة ستة أشهر': a time word ends the noun phrase
         if not allow_number and count and not _teen(toks, k) and (t.text.isdigit() or _no_conj(t.text) in _NUMBER_WORDS or _no_conj(t.text) in _QUANT_HEADS or t.text == "بعض" or t.text in counting_nouns("ar")[1]):
             break  # 'قتل الإرهابيون ثلاثة رهائن', 'اتهم المتحدث بعض السياسيين': the count opens the object
         if subject and (t.text.startswith(("بال", "وبال")) or (count and (_opens_object(sent, k) or t.text in _FIRE)) or (not count and (t.text.startswith(("لل", "ولل")) or t.text in _sets()["durations"]))):

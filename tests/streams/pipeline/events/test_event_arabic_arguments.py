@@ -1793,3 +1793,9 @@ def test_last_week_is_no_object_and_the_assad_forces_no_hazard():
         assert not any(t.startswith("الاسبوع") for t in c["targets"])
     assert any(e.type == "ASSAULT" for e in run_stage("قتلت قوات الأسد 10 أشخاص في درعا أمس.", "ar").events)
 
+
+def test_electrifying_is_no_flight_and_a_duration_ends_a_party():
+    assert "RETREAT" not in _all_types("الرسالة التي كهربت الجسد اليمني هي أن التحالف العربي أبى.")  # ك + هربت
+    (truce,) = _cands("واستصدار قرار لوقف إطلاق النار بين قوى النظام ومعارضيه مدة ستة أشهر ليتسنى للسوريين الاختيار.", "RETREAT")
+    assert truce["sources"] == ["قوي النظام ومعارضيه"]
+
