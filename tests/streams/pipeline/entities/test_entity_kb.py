@@ -84,6 +84,16 @@ def test_context_aliases(run):
     assert not any(e.canonical_id == "kb:syria-gov-forces" for e in run("تقدمت قوات النظام."))
 
 
+def test_persons_the_tagger_took_for_places_are_linked_persons(run):
+    """Kerry, Hollande and Blatter had been places of the tagger's; bare 'مرسي' is Morsi only
+    after his full name ('مرسى علم' is Marsa Alam)."""
+    ents = {e.surface: e for e in run("وقال كيري إن هولاند التقى بلاتر.")}
+    assert [ents[n].canonical_id for n in ("كيري", "هولاند", "بلاتر")] == ["kb:john-kerry", "kb:francois-hollande", "kb:sepp-blatter"]
+    assert not any(e.canonical_id == "kb:mohamed-morsi" for e in run("وصل الوفد إلى مرسى علم."))
+    morsi = run("قال محمد مرسي إن مرسي لن يتراجع.")
+    assert [e.canonical_id for e in morsi if e.type == "person"] == ["kb:mohamed-morsi"] * 2
+
+
 def test_longest_match_wins(run):
     ents = run("قاتل الجيش السوري الحر ضد الجيش السوري.")
     assert [e.canonical_id for e in ents if e.type != "location"] == ["kb:fsa", "kb:syria-gov-forces"]
