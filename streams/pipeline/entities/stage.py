@@ -293,8 +293,16 @@ def _common_word_places() -> frozenset[str]:
     return read_ambiguous()[0]
 
 
+@lru_cache(maxsize=1)
+def _not_places() -> frozenset[str]:
+    from marsad.streams.pipeline.entities.ner.gazetteer import RESOURCES, read_list
+
+    return frozenset(read_list(RESOURCES / "not_places_ar.txt"))
+
+
 def _common_word(surface: str) -> bool:
-    """One word that is a clitic and a place name the geocoder never matches because it is a
+    """One word the tagger takes for a place that is none: a word of ``ner/not_places_ar.txt``
+    ('بسيط', 'بيانه'), or a clitic and a place name the geocoder never matches because it is a
     common word (``ambiguous_ar.txt`` [drop]): the tagger learned such names as places from its
     gazetteer features, which strip clitics, so it tags 'كمينا' (an ambush: ك + Minna), 'فرقة'
     (a division: ف + Raqqa) and 'بلاتر' (Blatter: ب + لاتر). Left untagged, as the geocoder
@@ -304,6 +312,8 @@ def _common_word(surface: str) -> bool:
     if len(words) != 1:
         return False
     word = words[0]
+    if not _not_places().isdisjoint(strip_clitics(word)):
+        return True  # a word the tagger takes for a place (ner/not_places_ar.txt: 'بسيط', 'بيانه')
     # a letter glued to a bare name ('بلاتر', 'فرقة'), not و ('والرس') nor one before the article ('بالحوطة')
     return any(key in _common_word_places() and not key.startswith("ال") and word[:-len(key)] != "و"
                for key in strip_clitics(word)[1:])

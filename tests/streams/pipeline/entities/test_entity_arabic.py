@@ -123,3 +123,14 @@ def test_a_common_word_the_geocoder_never_matches_is_no_place_for_the_stage_eith
     assert places == ["الرمادي"]
     text = "قام وفد من مسؤولي التعليم في محافظة الرس بزيارة لمدير التعليم."
     assert [e.surface for e in stage(make_doc(text)).entities if e.type == "location"] == ["الرس"]
+
+
+def test_words_the_tagger_takes_for_places_are_none(stage, make_doc):
+    """ner/not_places_ar.txt: 'بشكل بسيط' (simply), 'في بيانه' (in his statement)."""
+    from marsad.streams.pipeline.entities.ner.gazetteer import RESOURCES, read_list
+
+    assert {"بسيط", "بيانه"} <= read_list(RESOURCES / "not_places_ar.txt")
+    text = "وقال الوزير في بيانه إن الأضرار كانت بسيطة وإن الوضع تحسن بشكل بسيط في الرياض."
+    places = [e.surface for e in stage(make_doc(text)).entities if e.type == "location"]
+    assert "بيانه" not in places and "بسيط" not in places and "الرياض" in places
+
