@@ -1315,7 +1315,8 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
     agents = [(h[0], h[1]) for h in hits if h[0] in agent_hits and h[2].type == "PROTEST"]
     attackers = [(h[0], h[1]) for h in hits if h[0] in agent_hits and h[2].type == "ASSAULT"]
     trig_idx = {k for h in hits if h[0] not in agent_hits and (h[2].weight >= 0.5 or toks[h[0]].text.startswith("و")) for k in range(h[0], h[1])}
-    conj_idx = {h[0] for h in hits if h[3].startswith("و")}  # 'واعتقل': a trigger coordinated by و
+    # 'واعتقل', 'وتقتله': a verb coordinated by و ('مواقع وتعزيزات': two nouns, one object)
+    conj_idx = {h[0] for h in hits if h[3].startswith("و") and h[2].pos != "N"}
     type_idx: dict[str, set[int]] = {}
     for h in hits:
         if h[0] in trig_idx:
@@ -2170,7 +2171,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
                conj_idx: set[int]) -> None:
     """Sources and targets of one candidate. ``own_idx``: the tokens of triggers of the
     candidate's own type; a trigger of another type may be the object ('استهدف اجتماعاً' =
-    targeted a meeting, 'استهدف موكباً'), but not one coordinated by و (``conj_idx``: 'قُتل
+    targeted a meeting, 'استهدف موكباً'), but not a verb coordinated by و (``conj_idx``: 'قُتل
     واعتقل 16 شخصًا', a second event)."""
     toks = sent.tokens
     a, b = cand.tok

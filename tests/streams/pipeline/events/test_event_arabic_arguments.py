@@ -1786,6 +1786,8 @@ def test_people_rescuers_freed_were_trapped_and_an_object_ends_at_a_coordinated_
     assert not _cands("حررت فرق الهلال الأحمر والدفاع المدني 3 أشخاص احتجزوا بعقبة الأبناء بمحافظة بلجرشي.", "COERCE")
     (held,) = _cands("جماعة الحوثي التي تعتقل الإنسان وتقتله وبعد ذلك تضربه.", "COERCE")
     assert held["targets"] == ["الانسان"]
+    strikes = _cands("واستهدف الطيران مواقع وتعزيزات عسكرية شمال مدينة الضالع، كما استهدف محطة للمشتقات النفطية.", "ASSAULT")
+    assert strikes[0]["targets"][0].startswith("مواقع وتعزيزات عسكريه")  # two nouns, one object
 
 
 def test_last_week_is_no_object_and_the_assad_forces_no_hazard():

@@ -55,6 +55,7 @@ def test_a_number_that_names_a_unit_is_no_count():
     """'الفرقة 30' is the 30th Division, 'القرار 2216' a resolution (quantities.json numbered_units)."""
     assert [(q.kind, q.value) for q in qty("وقتل خمسة من أفراد الفرقة 30 أثناء تصديهم للمهاجمين")] == [("killed", 5)]
     assert [(q.kind, q.value) for q in qty("دمرت غارة طقما على متنه مضاد طيران عيار 23 وقتل 3 من طاقمه")] == [("killed", 3)]
+    assert [(q.kind, q.value) for q in qty("وقتلوا ما مجموعه 43 شخصا")] == [("killed", 43)]  # a total, no group 43
 
 
 def test_dozens_arabic():
