@@ -1304,6 +1304,10 @@ def _self_supported(toks: list[Token], a: int, b: int, trig: Trigger) -> bool:
     return False
 
 
+#: Prefixes after و that make a stem a verb: 'وتقتله', 'ويقصفون', 'وسيعتقل'.
+_VERB_PREFIXES = frozenset({"ي", "ت", "ن", "س", "سي", "ست", "سن"})
+
+
 def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candidate]:
     """Candidate events in one folded sentence."""
     toks = sent.tokens
@@ -1315,8 +1319,8 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
     agents = [(h[0], h[1]) for h in hits if h[0] in agent_hits and h[2].type == "PROTEST"]
     attackers = [(h[0], h[1]) for h in hits if h[0] in agent_hits and h[2].type == "ASSAULT"]
     trig_idx = {k for h in hits if h[0] not in agent_hits and (h[2].weight >= 0.5 or toks[h[0]].text.startswith("و")) for k in range(h[0], h[1])}
-    # 'واعتقل', 'وتقتله': a verb coordinated by و ('مواقع وتعزيزات': two nouns, one object)
-    conj_idx = {h[0] for h in hits if h[3].startswith("و") and h[2].pos != "N"}
+    # 'واعتقل', 'وتقتله': a verb coordinated by و ('مواقع وتعزيزات', 'العمل والهروب': nouns, one object)
+    conj_idx = {h[0] for h in hits if h[3].startswith("و") and (h[2].pos == "V" or (h[2].pos == "X" and h[3][1:] in _VERB_PREFIXES))}
     type_idx: dict[str, set[int]] = {}
     for h in hits:
         if h[0] in trig_idx:

@@ -1788,6 +1788,8 @@ def test_people_rescuers_freed_were_trapped_and_an_object_ends_at_a_coordinated_
     assert held["targets"] == ["الانسان"]
     strikes = _cands("واستهدف الطيران مواقع وتعزيزات عسكرية شمال مدينة الضالع، كما استهدف محطة للمشتقات النفطية.", "ASSAULT")
     assert strikes[0]["targets"][0].startswith("مواقع وتعزيزات عسكريه")  # two nouns, one object
+    (refusal,) = _cands("وأكثر المشاكل تأتي من السريلانكية، كرفض العمل والهروب.", "REJECT")
+    assert refusal["targets"] == ["العمل والهروب"]
 
 
 def test_last_week_is_no_object_and_the_assad_forces_no_hazard():
