@@ -1872,8 +1872,10 @@ def _festive(sent: Sentence) -> bool:
 
 
 def _in_play(c: Candidate) -> bool:
-    """An attack, or an expulsion ('طرد حارس المرمى': a sending-off), that a match makes play."""
-    return c.type == "ASSAULT" or (c.type == "SANCTION" and c.mode == "expel")
+    """An attack, an expulsion ('طرد حارس المرمى': a sending-off), a club's complaint or the
+    fans' chants ('رفض احتجاج نادي الفيحاء', 'هدفا لهتافات عنصرية') that a match makes play."""
+    return (c.type == "ASSAULT" or (c.type == "SANCTION" and c.mode == "expel")
+            or (c.type == "PROTEST" and c.trigger.pattern in ("احتجاج", "هتافات")))
 
 
 def _about_a_match(sent: Sentence) -> bool:

@@ -1803,3 +1803,9 @@ def test_electrifying_is_no_flight_and_a_duration_ends_a_party():
     (truce,) = _cands("واستصدار قرار لوقف إطلاق النار بين قوى النظام ومعارضيه مدة ستة أشهر ليتسنى للسوريين الاختيار.", "RETREAT")
     assert truce["sources"] == ["قوي النظام ومعارضيه"]
 
+
+def test_a_clubs_complaint_and_a_crowd_watching_fireworks_are_no_protest():
+    assert "PROTEST" not in _all_types("قررت لجنة الانضباط رفض احتجاج نادي الفيحاء على مشاركة اللاعب في مباراة الفريقين.")
+    assert "PROTEST" not in _all_types("واحتشد آلاف المواطنين في الشوارع المحيطة لمشاهدة الألعاب النارية.")
+    assert "PROTEST" in _all_types("هتفت عدة مئات من الجماهير مطالبة باستقالة رئيس النادي.")
+
