@@ -2318,8 +2318,9 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             # 'أطرافها تعرضت لهجمات': what came under attack is a place, not an actor (a
             # named state that came under attack, 'إسرائيل تعرضت', stays the target)
             cand.targets = [sp for sp in subj if not place_like(sent, sp)]
-        elif role == "location" and subj:
-            cand.location = subj[0]
+        elif role == "location" and subj and not (toks[subj[0][0]].text in _TIME_NOUNS | {"العام", "الاعوام", "السنوات", "السنه"}
+                                                  or _time_word(toks[subj[0][0]].text)):
+            cand.location = subj[0]  # (not 'شهد العام الجاري': a time saw it, no place)
         else:
             cand.agentless = True
             if subj and toks[lv_idx].text in ("وقع", "وقعت", "وقعوا") and a >= 1 and toks[a - 1].text == "في":

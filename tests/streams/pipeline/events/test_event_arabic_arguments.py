@@ -1809,3 +1809,10 @@ def test_a_clubs_complaint_and_a_crowd_watching_fireworks_are_no_protest():
     assert "PROTEST" not in _all_types("واحتشد آلاف المواطنين في الشوارع المحيطة لمشاهدة الألعاب النارية.")
     assert "PROTEST" in _all_types("هتفت عدة مئات من الجماهير مطالبة باستقالة رئيس النادي.")
 
+
+def test_what_is_boycotted_is_the_target_and_a_year_is_no_place():
+    got = _cands("شهدت أوروبا حملة مقاطعة ضد دولة الاحتلال، فمن مقاطعة المنتجات الإسرائيلية إلى المقاطعة الأكاديمية.", "PROTEST")
+    assert any("المنتجات الاسرائيليه" in c["targets"] for c in got) and not any("المنتجات الاسرائيليه" in c["sources"] for c in got)
+    for rec in analyse(make_doc("شهد العام الجاري احتجاجات واسعة ضد الحكومة في البلاد.", "ar"))[1]:
+        assert all(c.location is None or rec["sent"].tokens[c.location[0]].text != "العام" for c in rec["cands"])
+
