@@ -85,6 +85,12 @@ def test_countries_whose_iso_arabic_name_is_not_what_news_writes(run, name, iso)
                for e in run(f"وصل الوفد إلى {name} أمس."))
 
 
+def test_sitrah_is_a_vest_unless_the_article_is_about_bahrain(run):
+    assert not any(e.place for e in run("فجر نفسه بسترة ناسفة في السوق.") if "سترة" in e.surface)
+    bahrain = run("وأكدت البحرين بعد التحقيق في انفجارات سترة أن المتفجرات إيرانية.")
+    assert any(e.place and e.place.country == "BH" and e.surface == "سترة" for e in bahrain)
+
+
 def test_floods_are_no_seoul_unless_the_article_is_about_korea(run):
     assert not any(e.place for e in run("لقي 24 شخصا مصرعهم إثر جرفهم بسيول في الوادي.") if e.surface.endswith("سيول"))
     korea = run("وقال مسؤولون في سيول إن كوريا الجنوبية سترد.")
