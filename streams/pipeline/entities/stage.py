@@ -271,7 +271,7 @@ class EntityStage:
                 and g.population < MIN_POP_NO_CONTEXT and " " not in surface.strip()):
             g = None
         if g is None:
-            if score < 0.4 or (_common_word(surface) and not _after_place_cue(text, s)):
+            if score < 0.4 or _tagger_mistake(surface) or (_common_word(surface) and not _after_place_cue(text, s)):
                 return None
             # 'بلدة تركية': no name, but the country (no link of its own)
             place = national_place(fold(surface)[0].split(), PLACE_CUES)
@@ -300,9 +300,15 @@ def _not_places() -> frozenset[str]:
     return frozenset(read_list(RESOURCES / "not_places_ar.txt"))
 
 
+def _tagger_mistake(surface: str) -> bool:
+    """One word the tagger takes for a place that is none (``ner/not_places_ar.txt``: 'بسيط',
+    'بيانه', 'ساحلي' even in 'حي ساحلي')."""
+    words = fold(surface)[0].split()
+    return len(words) == 1 and not _not_places().isdisjoint(strip_clitics(words[0]))
+
+
 def _common_word(surface: str) -> bool:
-    """One word the tagger takes for a place that is none: a word of ``ner/not_places_ar.txt``
-    ('بسيط', 'بيانه'), or a clitic and a place name the geocoder never matches because it is a
+    """One word that is a clitic and a place name the geocoder never matches because it is a
     common word (``ambiguous_ar.txt`` [drop]): the tagger learned such names as places from its
     gazetteer features, which strip clitics, so it tags 'كمينا' (an ambush: ك + Minna), 'فرقة'
     (a division: ف + Raqqa) and 'بلاتر' (Blatter: ب + لاتر). Left untagged, as the geocoder
@@ -312,8 +318,6 @@ def _common_word(surface: str) -> bool:
     if len(words) != 1:
         return False
     word = words[0]
-    if not _not_places().isdisjoint(strip_clitics(word)):
-        return True  # a word the tagger takes for a place (ner/not_places_ar.txt: 'بسيط', 'بيانه')
     # a letter glued to a bare name ('بلاتر', 'فرقة'), not و ('والرس') nor one before the article ('بالحوطة')
     return any(key in _common_word_places() and not key.startswith("ال") and word[:-len(key)] != "و"
                for key in strip_clitics(word)[1:])

@@ -133,4 +133,7 @@ def test_words_the_tagger_takes_for_places_are_none(stage, make_doc):
     text = "وقال الوزير في بيانه إن الأضرار كانت بسيطة وإن الوضع تحسن بشكل بسيط في الرياض."
     places = [e.surface for e in stage(make_doc(text)).entities if e.type == "location"]
     assert "بيانه" not in places and "بسيط" not in places and "الرياض" in places
+    text = "وقصف الطيران حي ساحلي في وسط بنغازي، ونفذ التنظيم تفجيرين في قريتين قرب بلدة تل أبيض."
+    places = [e.surface for e in stage(make_doc(text)).entities if e.type == "location"]
+    assert "ساحلي" not in places and "قريتين" not in places and "بنغازي" in places  # even after a place cue
 

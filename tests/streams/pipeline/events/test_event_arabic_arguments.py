@@ -329,6 +329,7 @@ def test_an_attack_in_words_is_a_criticism():
 
 def test_snatching_the_limelight_or_a_win_is_no_abduction():
     assert "ASSAULT" not in _all_types("وخطفت النجمة الأنظار في حفل افتتاح المهرجان أمس.")
+    assert "ASSAULT" not in _all_types("الحوثيون يخطفون فرحة طفلة بالعيد")  # they steal a girl's joy
     assert "ASSAULT" not in _all_types("وخطف الهلال الفوز من النصر في الدقيقة الأخيرة.")
     assert "ASSAULT" in _all_types("وخطف مسلحون مهندسا أجنبيا في بغداد أمس.")
 
