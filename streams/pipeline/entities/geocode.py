@@ -79,9 +79,8 @@ def renaming_words(path: Path | None = None) -> frozenset[str]:
         return frozenset(w for w in (line.strip() for line in fh) if w and not w.startswith("#"))
 
 
-def read_ambiguous(path: Path | None = None) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(drop, cue, country) folded Arabic names from ``ambiguous_ar.txt``."""
-    sections: dict[str, set[str]] = {"drop": set(), "cue": set(), "country": set()}
+def _ambiguous_sections(path: Path | None = None) -> dict[str, list[str]]:
+    sections: dict[str, list[str]] = {"drop": [], "cue": [], "country": [], "idiom": []}
     current = "drop"
     with (path or GAZ_DIR / "ambiguous_ar.txt").open(encoding="utf-8") as fh:
         for line in fh:
@@ -91,8 +90,21 @@ def read_ambiguous(path: Path | None = None) -> tuple[frozenset[str], frozenset[
             if line.startswith("[") and line.endswith("]"):
                 current = line[1:-1]
                 continue
-            sections.setdefault(current, set()).update(fold_str(w) for w in line.split())
-    return frozenset(sections["drop"]), frozenset(sections["cue"]), frozenset(sections["country"])
+            sections.setdefault(current, []).append(line)
+    return sections
+
+
+def read_ambiguous(path: Path | None = None) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(drop, cue, country) folded Arabic names from ``ambiguous_ar.txt``."""
+    sections = _ambiguous_sections(path)
+    names = {k: frozenset(fold_str(w) for line in sections[k] for w in line.split()) for k in ("drop", "cue", "country")}
+    return names["drop"], names["cue"], names["country"]
+
+
+def read_idioms(path: Path | None = None) -> frozenset[tuple[str, str]]:
+    """(name, next word) pairs of ``ambiguous_ar.txt`` [idiom] that are no place ('مسقط رأسه')."""
+    pairs = (fold_str(line).split() for line in _ambiguous_sections(path)["idiom"])
+    return frozenset((p[0], p[1]) for p in pairs if len(p) == 2)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.streams.pipeline.entities.arabic import ARTICLE_PREFIXES, word_start
-from marsad.streams.pipeline.entities.geocode import GeoEntry, Gazetteer, GeoPayload, renaming_words
+from marsad.streams.pipeline.entities.geocode import GeoEntry, Gazetteer, GeoPayload, read_idioms, renaming_words
 from marsad.streams.pipeline.entities.kb import KBPayload, KnowledgeBase
 from marsad.streams.pipeline.entities.matcher import RawMatch
 
@@ -117,6 +118,18 @@ def _most_named(entries: list[GeoEntry], named: Counter) -> GeoEntry | None:
     if not votes or (len(votes) > 1 and votes[0][0] == votes[1][0]):
         return None
     return votes[0][1]
+
+
+@lru_cache(maxsize=1)
+def _idioms() -> frozenset[tuple[str, str]]:
+    return read_idioms()
+
+
+def _in_idiom(folded: str, c: Linked) -> bool:
+    """The name and the word after it make an expression, no place (``ambiguous_ar.txt`` [idiom]:
+    'مسقط رأسه' is his hometown, not Muscat)."""
+    following = folded[c.end:c.end + 20].split()
+    return bool(following) and (folded[c.start:c.end], following[0]) in _idioms()
 
 
 def _country_cue(folded: str, c: Linked, gaz: Gazetteer) -> bool:
@@ -242,7 +255,7 @@ def link(folded: str, text: str, origin: list[int], kb: KnowledgeBase, gaz: Gaze
             kingdoms.append(c)  # 'المملكة': decided by the places the article names (below)
             continue
         hit = gaz.resolve(list(c.keys), countries, admin1s)
-        if hit is None:
+        if hit is None or _in_idiom(folded, c):
             continue
         e, precision = hit
         if e.source == "geonames" and gaz.cue_names:

@@ -85,6 +85,13 @@ def test_countries_whose_iso_arabic_name_is_not_what_news_writes(run, name, iso)
                for e in run(f"وصل الوفد إلى {name} أمس."))
 
 
+def test_a_hometown_is_no_muscat(run):
+    """'مسقط رأسه' (his birthplace): ambiguous_ar.txt [idiom]."""
+    ents = run("اتهم بالسطو على بنك في مسقط رأسه بلدة رانكو، ووصل الوزير إلى مسقط أمس.")
+    assert [e.surface for e in ents if e.place and e.place.country == "OM"] == ["مسقط"]
+    assert all(e.start > 30 for e in ents if e.surface == "مسقط" and e.place)
+
+
 def test_sitrah_is_a_vest_unless_the_article_is_about_bahrain(run):
     assert not any(e.place for e in run("فجر نفسه بسترة ناسفة في السوق.") if "سترة" in e.surface)
     bahrain = run("وأكدت البحرين بعد التحقيق في انفجارات سترة أن المتفجرات إيرانية.")
