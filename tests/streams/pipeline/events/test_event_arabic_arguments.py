@@ -993,6 +993,8 @@ def test_a_coordinated_support_verb_and_finally_end_the_noun_phrase():
     assert not any("وجري" in t for t in arrest["targets"])
     (siege,) = _cands("نحن في حاجة الى انهاء الحصار المفروض على كوبا نهائيًا.", "COERCE")
     assert siege["targets"] == ["كوبا"]
+    (siege,) = _cands("وسجلت القوات تقدما ضد المتطرفين، وفرض حصار محكم على المدينتين.", "COERCE")
+    assert siege["targets"] == ["المدينتين"]  # 'محكم' (tight) is no party
 
 
 def test_a_year_before_the_verb_is_no_subject():
