@@ -995,6 +995,8 @@ def test_a_coordinated_support_verb_and_finally_end_the_noun_phrase():
     assert siege["targets"] == ["كوبا"]
     (siege,) = _cands("وسجلت القوات تقدما ضد المتطرفين، وفرض حصار محكم على المدينتين.", "COERCE")
     assert siege["targets"] == ["المدينتين"]  # 'محكم' (tight) is no party
+    seized = [c for c in _cands("وأعلنت الوزارة أن متطرفا قُتل واعتقل 16 شخصا، كما تم ضبط كميات من الأسلحة.", "COERCE") if c["trigger"] == "ضبط"]
+    assert seized and seized[0]["sources"] == [] and seized[0]["targets"] == ["كميات"]  # what was seized
 
 
 def test_a_year_before_the_verb_is_no_subject():
