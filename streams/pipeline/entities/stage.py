@@ -24,7 +24,7 @@ from marsad.schemas import Entity, Place
 from marsad.streams.pipeline.doc import Doc
 from marsad.streams.pipeline.entities import persons as P
 from marsad.streams.pipeline.entities.arabic import fold, light_fold, published_form, strip_clitics, to_original
-from marsad.streams.pipeline.entities.geocode import Gazetteer
+from marsad.streams.pipeline.entities.geocode import Gazetteer, read_ambiguous
 from marsad.streams.pipeline.entities.kb import KnowledgeBase
 from marsad.streams.pipeline.entities.linker import MIN_POP_NO_CONTEXT, PLACE_CUES, Linked, link
 from marsad.streams.pipeline.entities.quantities import find_quantities
@@ -271,7 +271,7 @@ class EntityStage:
                 and g.population < MIN_POP_NO_CONTEXT and " " not in surface.strip()):
             g = None
         if g is None:
-            if score < 0.4 or _tagger_mistake(surface) or (_common_word(surface) and not _after_place_cue(text, s)):
+            if score < 0.4 or _no_place(text, s, surface):
                 return None
             # 'بلدة تركية': no name, but the country (no link of its own)
             place = national_place(fold(surface)[0].split(), PLACE_CUES)
@@ -288,8 +288,6 @@ class EntityStage:
 
 @lru_cache(maxsize=1)
 def _common_word_places() -> frozenset[str]:
-    from marsad.streams.pipeline.entities.geocode import read_ambiguous
-
     return read_ambiguous()[0]
 
 
@@ -300,27 +298,23 @@ def _not_places() -> frozenset[str]:
     return frozenset(read_list(RESOURCES / "not_places_ar.txt"))
 
 
-def _tagger_mistake(surface: str) -> bool:
-    """One word the tagger takes for a place that is none (``ner/not_places_ar.txt``: 'بسيط',
-    'بيانه', 'ساحلي' even in 'حي ساحلي')."""
-    words = fold(surface)[0].split()
-    return len(words) == 1 and not _not_places().isdisjoint(strip_clitics(words[0]))
-
-
-def _common_word(surface: str) -> bool:
-    """One word that is a clitic and a place name the geocoder never matches because it is a
-    common word (``ambiguous_ar.txt`` [drop]): the tagger learned such names as places from its
-    gazetteer features, which strip clitics, so it tags 'كمينا' (an ambush: ك + Minna), 'فرقة'
-    (a division: ف + Raqqa) and 'بلاتر' (Blatter: ب + لاتر). Left untagged, as the geocoder
-    leaves them, unless a place cue comes first. The name itself the tagger may read as a place
-    from its context: 'المعارك في الحوطة' is the Yemeni town."""
+def _no_place(text: str, start: int, surface: str) -> bool:
+    """One word the tagger takes for a place that is none: a word of ``ner/not_places_ar.txt``
+    ('بسيط', 'بيانه', 'ساحلي' even in 'حي ساحلي'), or, unless a place cue comes first, a glued
+    letter and a place name the geocoder never matches because it is a common word
+    (``ambiguous_ar.txt`` [drop]): the tagger learned such names as places from its gazetteer
+    features, which strip clitics, so it tags 'كمينا' (an ambush: ك + Minna), 'فرقة' (a division:
+    ف + Raqqa) and 'بلاتر' (Blatter: ب + لاتر). The name alone the tagger may read as a place from
+    its context ('المعارك في الحوطة' is the Yemeni town), and so after و ('والرس') or before the
+    article ('بالحوطة')."""
     words = fold(surface)[0].split()
     if len(words) != 1:
         return False
-    word = words[0]
-    # a letter glued to a bare name ('بلاتر', 'فرقة'), not و ('والرس') nor one before the article ('بالحوطة')
-    return any(key in _common_word_places() and not key.startswith("ال") and word[:-len(key)] != "و"
-               for key in strip_clitics(word)[1:])
+    word, keys = words[0], strip_clitics(words[0])
+    if not _not_places().isdisjoint(keys):
+        return True
+    glued = any(key in _common_word_places() and not key.startswith("ال") and word[:-len(key)] != "و" for key in keys[1:])
+    return glued and not _after_place_cue(text, start)
 
 
 def _after_place_cue(text: str, start: int) -> bool:

@@ -2318,8 +2318,7 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             # 'أطرافها تعرضت لهجمات': what came under attack is a place, not an actor (a
             # named state that came under attack, 'إسرائيل تعرضت', stays the target)
             cand.targets = [sp for sp in subj if not place_like(sent, sp)]
-        elif role == "location" and subj and not (toks[subj[0][0]].text in _TIME_NOUNS | {"العام", "الاعوام", "السنوات", "السنه"}
-                                                  or _time_word(toks[subj[0][0]].text)):
+        elif role == "location" and subj and not (toks[subj[0][0]].text in _TIME_SUBJECTS or _time_word(toks[subj[0][0]].text)):
             cand.location = subj[0]  # (not 'شهد العام الجاري': a time saw it, no place)
         else:
             cand.agentless = True
@@ -2952,6 +2951,8 @@ _DAY_PARTS = {"صباح", "مساء", "ظهر", "فجر", "ليل", "ليله", 
 #: Time nouns that open an adverb of time after a noun phrase ('الشهر الماضي', 'الأسبوع المقبل');
 #: not 'العام', also the adjective 'general' ('الأمين العام').
 _TIME_NOUNS = {"الشهر", "الاسبوع", "الاشهر", "الاسابيع"}
+#: Times that 'شهد' (saw) an event: its subject then names no place ('شهد العام الجاري').
+_TIME_SUBJECTS = frozenset(_TIME_NOUNS | {"العام", "الاعوام", "السنوات", "السنه"})
 _WEEKDAYS = {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "من"}
 
 

@@ -15,15 +15,17 @@ from .text import Token
 
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)*$")
 _PRIORITY = {"killed": 0, "injured": 0, "evacuated": 0, "displaced": 0, "arrested": 0, "missing": 0.5}
-_SKIP_AFTER_AR = {"كلم", "كم", "كيلومتر", "كيلومترا", "متر", "مترا", "عاما", "سنه", "سنوات", "عام", "بالمئه", "بالمائه", "%", "دولار", "دولارا", "دولارات", "يورو", "ريال", "ريالا", "ريالات", "جنيه", "جنيها", "درهم", "درهما", "دينار", "دينارا", "ليره", "ساعه", "ساعات", "دقيقه", "دقائق", "يوما", "ايام", "اشهر", "شهرا", "طن", "طنا", "ميل", "ميلا", "مليار", "درجه"}  # and the months (_month_words)
+_SKIP_AFTER_AR = {"كلم", "كم", "كيلومتر", "كيلومترا", "متر", "مترا", "عاما", "سنه", "سنوات", "عام", "بالمئه", "بالمائه", "%", "دولار", "دولارا", "دولارات", "يورو", "ريال", "ريالا", "ريالات", "جنيه", "جنيها", "درهم", "درهما", "دينار", "دينارا", "ليره", "ساعه", "ساعات", "دقيقه", "دقائق", "يوما", "ايام", "اشهر", "شهرا", "طن", "طنا", "ميل", "ميلا", "مليار", "درجه"}  # and the months (_skip_after)
 _SKIP_AFTER_EN = {"km", "kilometres", "kilometers", "miles", "mile", "years", "year", "percent", "%", "dollars", "euros", "pounds", "riyals", "dinars", "yuan", "hours", "hour", "minutes", "days", "day", "weeks", "months", "tons", "tonnes", "degrees", "am", "pm", "o'clock", "per"}
 
 
-@lru_cache(maxsize=1)
-def _month_words(lang: str) -> frozenset[str]:
-    """First words of the month names of timex.json ('تموز', 'كانون', 'شباط'): a number before one
-    is a day ('في 24 تموز/يوليو'), not a count."""
-    return frozenset(name.split()[0] for name in timex(lang)["months"])
+@lru_cache(maxsize=2)
+def _skip_after(lang: str) -> frozenset[str]:
+    """Words after which a number is no count of people: units, and for Arabic the first words of
+    the month names of timex.json ('في 24 تموز/يوليو' is a day)."""
+    if lang != "ar":
+        return frozenset(_SKIP_AFTER_EN)
+    return frozenset(_SKIP_AFTER_AR) | {name.split()[0] for name in timex(lang)["months"]}
 
 
 @lru_cache(maxsize=2)
@@ -127,7 +129,7 @@ def parse_quantities(tokens: list[Token], lang: str, source) -> list[tuple[int, 
     q = quantities(lang)
     vague = q["vague"]
     out: list[tuple[int, int, Quantity]] = []
-    skip_after = (_SKIP_AFTER_AR | _month_words("ar")) if lang == "ar" else _SKIP_AFTER_EN
+    skip_after = _skip_after(lang)
     i, n = 0, len(tokens)
     while i < n:
         tok = tokens[i].text.lower()
