@@ -1304,6 +1304,8 @@ def _self_supported(toks: list[Token], a: int, b: int, trig: Trigger) -> bool:
     return False
 
 
+#: Support verbs of a passive: the stem after one is its verbal noun ('تم ضبط', 'جرى اعتقال').
+_PASSIVE_SUPPORT = frozenset({"تم", "يتم", "جري", "يجري"})
 #: Prefixes after و that make a stem a verb: 'وتقتله', 'ويقصفون', 'وسيعتقل'.
 _VERB_PREFIXES = frozenset({"ي", "ت", "ن", "س", "سي", "ست", "سن"})
 
@@ -2194,6 +2196,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
         is_verb = True  # 'أن طيران التحالف قصف مواقع': the actor after أن is the subject of a perfect verb
     if not is_verb and lv is None and cand.trigger.pos == "X" and prefix == "" and not suffix and _after_a_pronoun_complementiser(toks, a):
         is_verb = True  # 'أعلن الجيش أنه قصف قرية': after أنه the bare stem is a perfect verb
+    if is_verb and not prefix and not suffix and a > 0 and _no_conj(toks[a - 1].text) in _PASSIVE_SUPPORT:
+        is_verb = False  # 'تم ضبط كميات من الأسلحة': the verbal noun of a passive, its genitive what was seized
     # what the sentence classifier reads: a stem before an actor looks like a verb ('قصف الجيش')
     cand.verbal = bool(is_verb)
     masdar = None

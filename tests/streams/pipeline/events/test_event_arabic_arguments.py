@@ -1815,9 +1815,7 @@ def test_a_clubs_complaint_and_a_crowd_watching_fireworks_are_no_protest():
     assert "PROTEST" in _all_types("هتفت عدة مئات من الجماهير مطالبة باستقالة رئيس النادي.")
 
 
-def test_what_is_boycotted_is_the_target_and_a_year_is_no_place():
-    got = _cands("شهدت أوروبا حملة مقاطعة ضد دولة الاحتلال، فمن مقاطعة المنتجات الإسرائيلية إلى المقاطعة الأكاديمية.", "PROTEST")
-    assert any("المنتجات الاسرائيليه" in c["targets"] for c in got) and not any("المنتجات الاسرائيليه" in c["sources"] for c in got)
+def test_a_year_that_saw_an_event_is_no_place():
     for rec in analyse(make_doc("شهد العام الجاري احتجاجات واسعة ضد الحكومة في البلاد.", "ar"))[1]:
         assert all(c.location is None or rec["sent"].tokens[c.location[0]].text != "العام" for c in rec["cands"])
 
