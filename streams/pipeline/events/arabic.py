@@ -2430,7 +2430,11 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             t = _bombed(sent, cand, after, own_idx, entity_actor, entity_place)
         if t:
             cand.targets = [t]
-        if not cand.sources and cand.trigger.pos != "V" and not cand.pronoun_source:
+        inflected = is_verb and (_no_conj(prefix) in _VERB_PREFIXES or suffix in ("وا", "ت", "ن"))
+        if not cand.sources and cand.trigger.pos != "V" and not inflected and not cand.pronoun_source:
+            # (an inflected verb's agent is its subject: 'للطائرات الأمريكية التي تقصف أهدافا لداعش'
+            # had the targets as the attacker, read as the genitive of a noun; a bare stem may be
+            # that noun: 'جراء قصف مسلحي جماعة أنصار الله')
             cand.sources = _attack_noun_agent(sent, (a, b, cand.trigger, prefix), trig_idx, entity_actor, entity_place)
     elif frame == "recip":
         between = None

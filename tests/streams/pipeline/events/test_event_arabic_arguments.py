@@ -1819,3 +1819,12 @@ def test_a_year_that_saw_an_event_is_no_place():
     for rec in analyse(make_doc("شهد العام الجاري احتجاجات واسعة ضد الحكومة في البلاد.", "ar"))[1]:
         assert all(c.location is None or rec["sent"].tokens[c.location[0]].text != "العام" for c in rec["cands"])
 
+
+def test_a_verbs_agent_is_its_subject_not_the_genitive_of_a_noun():
+    """'التي تقصف أهدافا لداعش': the verb's subject is the relative's antecedent; the targets after
+    it are no attacker, as they would be after the noun 'قصف'."""
+    got = _cands("وأكدت تركيا أمس أنها فتحت قاعدة إنجرليك الجوية في الجنوب للطائرات الأمريكية التي تقصف أهدافا لداعش في سوريا والعراق.", "ASSAULT")
+    assert got and all("اهدافا لداعش" not in c["sources"] for c in got)
+    (shelling,) = _cands("ارتفعت حصيلة القتلى جراء قصف مسلحي جماعة أنصار الله الحوثية على الأحياء.", "ASSAULT")
+    assert shelling["sources"] == ["مسلحي جماعه انصار الله الحوثيه"]  # a bare stem may be the noun
+
