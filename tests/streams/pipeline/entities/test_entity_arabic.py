@@ -136,4 +136,6 @@ def test_words_the_tagger_takes_for_places_are_none(stage, make_doc):
     text = "وقصف الطيران حي ساحلي في وسط بنغازي، ونفذ التنظيم تفجيرين في قريتين قرب بلدة تل أبيض."
     places = [e.surface for e in stage(make_doc(text)).entities if e.type == "location"]
     assert "ساحلي" not in places and "قريتين" not in places and "بنغازي" in places  # even after a place cue
+    text = "قالت سامنثا باور إن الشعب فخور بتجربة فريدة، وأكدت مصادر أمنية سعودية ذلك."
+    assert not [e.surface for e in stage(make_doc(text)).entities if e.type == "location"]  # 'اور', 'خور', 'ريدة', 'سعودية'
 

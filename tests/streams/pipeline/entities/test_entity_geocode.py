@@ -205,7 +205,7 @@ def test_riyadh_is_a_place_though_its_arabic_name_also_means_the_gardens(name):
     # GeoNames gives no Arabic name or none below 300,000 people outside the region)
     ("المسجد الأقصى", "PS"), ("المسجد الحرام", "SA"), ("فلوريدا", "US"), ("ولاية تكساس", "US"),
     ("داماتورو", "NG"), ("كويتا", "PK"), ("لافاييت", "US"), ("محافظة شرناق", "TR"), ("لودر", "YE"),
-    ("تفتناز", "SY"), ("خليج غوانتانامو", "CU"), ("محافظة الأفلاج", "SA")])
+    ("تفتناز", "SY"), ("خليج غوانتانامو", "CU"), ("محافظة الأفلاج", "SA"), ("خور مكسر", "YE"), ("كريتر", "YE")])
 def test_places_arabic_news_names_are_geocoded(name, country):
     e = geocode(name)
     assert e is not None and e.country == country
