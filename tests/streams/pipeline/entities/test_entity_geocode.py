@@ -85,6 +85,12 @@ def test_countries_whose_iso_arabic_name_is_not_what_news_writes(run, name, iso)
                for e in run(f"وصل الوفد إلى {name} أمس."))
 
 
+def test_a_scene_is_no_mashhad_unless_the_article_is_about_iran(run):
+    assert not any(e.place for e in run("ووصفت الصحيفة الفيديو بأنه مشهد مأخوذ من فيلم قديم.") if e.surface == "مشهد")
+    iran = run("وزار الرئيس الإيراني مدينة مشهد في شمال شرق إيران.")
+    assert any(e.place and e.place.country == "IR" and e.surface == "مشهد" for e in iran)
+
+
 def test_a_hometown_is_no_muscat(run):
     """'مسقط رأسه' (his birthplace): ambiguous_ar.txt [idiom]."""
     ents = run("اتهم بالسطو على بنك في مسقط رأسه بلدة رانكو، ووصل الوزير إلى مسقط أمس.")
