@@ -17,7 +17,7 @@ from functools import lru_cache
 import ahocorasick
 
 from .common import Candidate, Sentence
-from .resources import Trigger, cues, quantities, timex, triggers_ar, weapon_modes, weapon_words
+from .resources import Trigger, cues, month_words, quantities, timex, triggers_ar, weapon_modes, weapon_words
 from .quantities import counting_nouns, dual_construct, kind_of, people_nouns
 from .text import Token
 
@@ -85,7 +85,6 @@ def _sets():
         "vs": set(c["verb_suffixes"]),
         "light": c["light_verbs"],
         "continue": frozenset(c["continue_verbs"]),
-        "month_words": frozenset(m.split()[0] for m in timex("ar")["months"]),  # 'كانون' of 'كانون الثاني'
         "event_subject_verbs": frozenset(c["event_subject_verbs"]),
         "light_nouns_of_ba": frozenset(c["light_nouns_of_ba"]),
         "far_light": frozenset(c["far_light_verbs"]),
@@ -1306,8 +1305,10 @@ def _self_supported(toks: list[Token], a: int, b: int, trig: Trigger) -> bool:
 
 #: Support verbs of a passive: the stem after one is its verbal noun ('تم ضبط', 'جرى اعتقال').
 _PASSIVE_SUPPORT = frozenset({"تم", "يتم", "جري", "يجري"})
-#: Prefixes after و that make a stem a verb: 'وتقتله', 'ويقصفون', 'وسيعتقل'.
-_VERB_PREFIXES = frozenset({"ي", "ت", "ن", "س", "سي", "ست", "سن"})
+#: Prefixes (after و or not) that make a noun-or-verb stem a verb: 'تقصف', 'وتقتله', 'وسيعتقل'.
+_VERB_PREFIXES = frozenset({"ي", "ت", "ن", "س", "سي", "ست"})
+#: Suffixes that do the same: 'قصفوا', 'قصفت', 'يقصفن'.
+_VERB_SUFFIXES = ("وا", "ت", "ن")
 
 
 def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candidate]:
@@ -1339,7 +1340,7 @@ def extract(sent: Sentence, entity_actor=None, entity_place=None) -> list[Candid
         if trig.type in last_by_type and a - last_by_type[trig.type] <= 3 and not any(_is_punct(toks[m]) or _no_conj(toks[m].text) in _BOUNDARY_WORDS for m in range(last_by_type[trig.type], a)):
             # (a clause boundary between them, 'نفذوا الغارة وانهم اختطفوا', makes two events)
             prev = cands[-1] if cands and cands[-1].type == trig.type else None
-            inflected = trig.pos == "V" or (trig.pos == "X" and (suffix in ("وا", "ت", "ن") or _no_conj(prefix) in ("ي", "ت", "ن")))
+            inflected = trig.pos == "V" or (trig.pos == "X" and (suffix in _VERB_SUFFIXES or _no_conj(prefix) in ("ي", "ت", "ن")))
             weak_noun = prev is not None and prev.trigger.pos == "N" and prev.trigger.weight < 0.5 <= trig.weight
             bare_casualties = (prev is not None and prev.trigger.frame == "victim" and trig.frame != "victim"
                                and not prev.sources and not prev.targets and _no_conj(toks[prev.tok[0]].text).startswith("ال"))
@@ -2115,7 +2116,7 @@ def _past_a_date(toks: list[Token], k: int) -> int:
     """Past 'في مايو الماضي', 'في 29 يونيو 2015' at ``k`` (else ``k``)."""
     if k + 1 >= len(toks) or toks[k].text != "في":
         return k
-    months = _sets()["month_words"]
+    months = month_words("ar")
     j = k + 1 + (toks[k + 1].text.isdigit())
     if j >= len(toks) or toks[j].text not in months:
         return k
@@ -2184,7 +2185,8 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
     toks = sent.tokens
     a, b = cand.tok
     frame = cand.trigger.frame
-    is_verb = cand.trigger.pos == "V" or (cand.trigger.pos == "X" and prefix and _no_conj(prefix) in ("ي", "ت", "ن", "س", "سي", "ست") or suffix in ("وا", "ت", "ن"))
+    inflected = cand.trigger.pos == "X" and bool(prefix) and _no_conj(prefix) in _VERB_PREFIXES or suffix in _VERB_SUFFIXES
+    is_verb = cand.trigger.pos == "V" or inflected
     plural_verb = suffix in ("وا", "ون", "تا", "ا") or cand.trigger.pattern.endswith("وا")
     if not is_verb and lv is None and cand.trigger.pos == "X" and not prefix.endswith("ال") and b < len(toks):
         nxt = _no_conj(toks[b].text)
@@ -2430,7 +2432,6 @@ def _arguments(sent, cand: Candidate, prefix: str, suffix: str, lv, trig_idx, en
             t = _bombed(sent, cand, after, own_idx, entity_actor, entity_place)
         if t:
             cand.targets = [t]
-        inflected = is_verb and (_no_conj(prefix) in _VERB_PREFIXES or suffix in ("وا", "ت", "ن"))
         if not cand.sources and cand.trigger.pos != "V" and not inflected and not cand.pronoun_source:
             # (an inflected verb's agent is its subject: 'للطائرات الأمريكية التي تقصف أهدافا لداعش'
             # had the targets as the attacker, read as the genitive of a noun; a bare stem may be

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from marsad.schemas import Quantity
 
-from .resources import cues, quantities, timex
+from .resources import cues, month_words, quantities
 from .text import Token
 
 _DIGITS = re.compile(r"^\d+(?:[.,]\d+)*$")
@@ -22,10 +22,10 @@ _SKIP_AFTER_EN = {"km", "kilometres", "kilometers", "miles", "mile", "years", "y
 @lru_cache(maxsize=2)
 def _skip_after(lang: str) -> frozenset[str]:
     """Words after which a number is no count of people: units, and for Arabic the first words of
-    the month names of timex.json ('في 24 تموز/يوليو' is a day)."""
+    the month names (resources.month_words) ('في 24 تموز/يوليو' is a day)."""
     if lang != "ar":
         return frozenset(_SKIP_AFTER_EN)
-    return frozenset(_SKIP_AFTER_AR) | {name.split()[0] for name in timex(lang)["months"]}
+    return frozenset(_SKIP_AFTER_AR) | month_words(lang)
 
 
 @lru_cache(maxsize=2)

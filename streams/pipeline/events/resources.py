@@ -90,6 +90,12 @@ def quantities(lang: str) -> dict:
 
 
 @lru_cache(maxsize=2)
+def month_words(lang: str) -> frozenset[str]:
+    """First words of the month names of timex.json ('كانون' of 'كانون الثاني', 'تموز')."""
+    return frozenset(name.split()[0] for name in timex(lang)["months"])
+
+
+@lru_cache(maxsize=2)
 def weapon_modes(lang: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """(mode, words) in the file's order of precedence; modes must be ``acled_map.tsv`` ASSAULT modes."""
     table = cues(lang)["weapon_modes"]
